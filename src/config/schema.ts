@@ -1,0 +1,38 @@
+/**
+ * Runtime config, read from config.json beside index.html at start.
+ * Documented in docs/configuration.md.
+ */
+import * as v from 'valibot'
+import { ID_PATTERN } from '../feed/schema'
+
+const seconds = (min: number) => v.pipe(v.number('number'), v.minValue(min, 'positive'))
+const urlString = v.pipe(v.string('string'), v.minLength(1, 'url'))
+
+export const feedSourceSchema = v.object({
+  id: v.pipe(v.string('string'), v.regex(ID_PATTERN, 'id')),
+  url: urlString,
+  name: v.optional(v.string('string')),
+  publicKey: v.optional(v.string('string')),
+})
+
+export const configSchema = v.object({
+  /** one feed: the common case */
+  feedUrl: v.optional(urlString),
+  /** several villages on one kiosk */
+  feeds: v.optional(v.pipe(v.array(feedSourceSchema, 'array'), v.minLength(1, 'non_empty_array'))),
+  pollSeconds: v.optional(seconds(1), 300),
+  idleSeconds: v.optional(seconds(5), 90),
+  locale: v.optional(v.picklist(['zh-CN', 'en'], 'locale'), 'zh-CN'),
+  /** Ed25519 public key for feedUrl (base64) */
+  publicKey: v.optional(v.string('string')),
+  maxFeedBytes: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(1024, 'positive')), 20 * 1024 * 1024),
+  fetchTimeoutSeconds: v.optional(seconds(1), 30),
+  kioskId: v.optional(v.string('string')),
+  statusUrl: v.optional(urlString),
+  clerkUploadUrl: v.optional(urlString),
+  clerkPinHash: v.optional(v.string('string')),
+})
+
+export type KioskConfig = v.InferOutput<typeof configSchema>
+
+export const DEFAULT_CONFIG: KioskConfig = v.parse(configSchema, {})

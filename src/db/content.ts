@@ -1,0 +1,167 @@
+/**
+ * Revisions of feed content. A revision goes live in one transaction that
+ * writes its files, its record, its notices and the pointer: a crash or an
+ * error anywhere in it leaves the previous revision live and whole.
+ */
+import { getDb } from './connection'
+import type { AssetRecord, NoticeRecord, Pointer, RevisionRecord } from './schema'
+import type { FeedContent } from '../feed/types'
+
+export interface StoredContent {
+  record: RevisionRecord
+  notices: NoticeRecord[]
+}
+
+export class StaleRevisionError extends Error {
+  constructor(
+    readonly revision: number,
+    readonly current: number,
+  ) {
+    super(`revision ${revision} is not newer than ${current}`)
+    this.name = 'StaleRevisionError'
+  }
+}
+
+export async function getPointer(sourceId: string): Promise<Pointer | undefined> {
+  return (await getDb()).get('pointers', sourceId)
+}
+
+export async function listPointers(): Promise<Pointer[]> {
+  return (await getDb()).getAll('pointers')
+}
+
+export async function getRevisionRecord(sourceId: string, revision: number): Promise<RevisionRecord | undefined> {
+  return (await getDb()).get('revisions', [sourceId, revision])
+}
+
+/** The live revision's record and notices, read in one transaction so they always match. */
+export async function getLiveContent(sourceId: string): Promise<StoredContent | null> {
+  const db = await getDb()
+  const tx = db.transaction(['pointers', 'revisions', 'notices'], 'readonly')
+  const pointer = await tx.objectStore('pointers').get(sourceId)
+  if (!pointer) return null
+  const key: [string, number] = [sourceId, pointer.current]
+  const [record, notices] = await Promise.all([
+    tx.objectStore('revisions').get(key),
+    tx.objectStore('notices').index('byRevision').getAll(key),
+  ])
+  await tx.done
+  return record ? { record, notices } : null
+}
+
+/** Only the live revision's record (checklist, handbook): the first screen needs no notices. */
+export async function getLiveRecord(sourceId: string): Promise<RevisionRecord | null> {
+  const db = await getDb()
+  const tx = db.transaction(['pointers', 'revisions'], 'readonly')
+  const pointer = await tx.objectStore('pointers').get(sourceId)
+  const record = pointer ? await tx.objectStore('revisions').get([sourceId, pointer.current]) : undefined
+  await tx.done
+  return record ?? null
+}
+
+export async function getSearchIndex(sourceId: string, revision: number): Promise<unknown> {
+  return (await (await getDb()).get('searchIndex', [sourceId, revision]))?.data
+}
+
+export async function getAsset(url: string): Promise<AssetRecord | undefined> {
+  return (await getDb()).get('assets', url)
+}
+
+export interface CommitInput {
+  sourceId: string
+  revision: number
+  sha256: string
+  content: FeedContent
+  assets: AssetRecord[]
+  /** every file URL the revision needs, including ones already stored */
+  assetUrls: string[]
+  /** the revision's search index (search feature), written with it */
+  searchIndex?: unknown
+  now?: Date
+}
+
+/**
+ * Writes a revision and makes it live, atomically. Refuses (StaleRevisionError)
+ * a revision not newer than the live one, checked inside the transaction so two
+ * overlapping syncs cannot roll the kiosk back.
+ */
+export async function commitRevision(input: CommitInput): Promise<Pointer> {
+  const { sourceId, revision, content } = input
+  const now = (input.now ?? new Date()).toISOString()
+  const db = await getDb()
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'assets', 'searchIndex'], 'readwrite')
+  try {
+    const pointers = tx.objectStore('pointers')
+    const old = await pointers.get(sourceId)
+    if (old && revision <= old.current) throw new StaleRevisionError(revision, old.current)
+    const { notices, revision: _r, ...rest } = content
+    const record: RevisionRecord = {
+      ...rest,
+      sourceId,
+      revision,
+      appliedAt: now,
+      sha256: input.sha256,
+      assetUrls: input.assetUrls,
+      noticeCount: notices.length,
+    }
+    const writes: Promise<unknown>[] = []
+    const track = (p: Promise<unknown>) => {
+      // once the transaction aborts every request rejects; the first failure is the one reported
+      p.catch(() => undefined)
+      writes.push(p)
+    }
+    for (const a of input.assets) track(tx.objectStore('assets').put(a))
+    track(tx.objectStore('revisions').put(record))
+    if (input.searchIndex !== undefined) track(tx.objectStore('searchIndex').put({ sourceId, revision, data: input.searchIndex }))
+    const noticeStore = tx.objectStore('notices')
+    for (const n of notices) track(noticeStore.put({ ...n, sourceId, revision }))
+    const pointer: Pointer = { sourceId, current: revision, previous: old?.current ?? null, switchedAt: now }
+    track(pointers.put(pointer))
+    await Promise.all(writes)
+    await tx.done
+    return pointer
+  } catch (e) {
+    try {
+      tx.abort()
+    } catch {
+      // already aborted by the failing request
+    }
+    await tx.done.catch(() => undefined)
+    throw e
+  }
+}
+
+/**
+ * Deletes revisions other than the live and the previous one, and files no
+ * remaining revision needs. Runs after a revision went live.
+ */
+export async function pruneSource(sourceId: string): Promise<{ revisions: number; assets: number }> {
+  const db = await getDb()
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'assets', 'searchIndex'], 'readwrite')
+  const pointer = await tx.objectStore('pointers').get(sourceId)
+  let revisions = 0
+  let assets = 0
+  if (pointer) {
+    const keep = new Set([pointer.current, pointer.previous])
+    const records = await tx.objectStore('revisions').index('bySource').getAll(sourceId)
+    for (const r of records) {
+      if (keep.has(r.revision)) continue
+      revisions++
+      const key: [string, number] = [sourceId, r.revision]
+      await tx.objectStore('revisions').delete(key)
+      await tx.objectStore('searchIndex').delete(key)
+      const noticeKeys = await tx.objectStore('notices').index('byRevision').getAllKeys(key)
+      for (const k of noticeKeys) await tx.objectStore('notices').delete(k)
+    }
+    const needed = new Set<string>()
+    for (const r of await tx.objectStore('revisions').getAll()) for (const u of r.assetUrls) needed.add(u)
+    for (const url of await tx.objectStore('assets').getAllKeys()) {
+      if (!needed.has(url)) {
+        assets++
+        await tx.objectStore('assets').delete(url)
+      }
+    }
+  }
+  await tx.done
+  return { revisions, assets }
+}

@@ -1,0 +1,6 @@
+/** The storage module: the only importer of idb. */
+export { getDb, closeDb, deleteDatabase } from './connection'
+export * from './content'
+export * from './kv'
+export * from './syncState'
+export type { AssetRecord, NoticeRecord, Pointer, RevisionRecord, SyncStateRecord } from './schema'

@@ -1,0 +1,101 @@
+/**
+ * IndexedDB schema and migrations. src/db/ is the only place that imports idb
+ * (eslint enforces it); everything else calls the repositories beside this file.
+ *
+ * Content is stored per revision of each feed source: a revision record (village,
+ * checklist, handbook), its notices, and the files it needs. The `pointers`
+ * store names the live and the previous revision of each source; switching
+ * revisions rewrites it inside the same transaction that wrote the content.
+ */
+import type { DBSchema } from 'idb'
+import type { FeedContent, Notice } from '../feed/types'
+
+export const DB_NAME = 'gongkai'
+export const DB_VERSION = 1
+
+export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'> {
+  sourceId: string
+  revision: number
+  appliedAt: string
+  /** SHA-256 of the exact feed bytes: tells a re-served revision from a changed one */
+  sha256: string
+  /** URLs of the stored files this revision needs */
+  assetUrls: string[]
+  noticeCount: number
+}
+
+export interface NoticeRecord extends Notice {
+  sourceId: string
+  revision: number
+}
+
+export interface AssetRecord {
+  url: string
+  blob: Blob
+  mimeType: string
+  size: number
+  sha256: string
+  storedAt: string
+}
+
+export interface Pointer {
+  sourceId: string
+  current: number
+  previous: number | null
+  switchedAt: string
+}
+
+export interface SyncStateRecord {
+  sourceId: string
+  etag?: string
+  lastModified?: string
+  lastAttemptAt?: string
+  lastSuccessAt?: string
+  /** the last time content actually changed */
+  lastAppliedAt?: string
+  lastError?: { code: string; zh: string; en: string; at: string; details?: string[] } | null
+  consecutiveFailures: number
+}
+
+/** Stores other features own; declared here so that every schema change is one migration list. */
+export interface GongkaiDB extends DBSchema {
+  revisions: { key: [string, number]; value: RevisionRecord; indexes: { bySource: string } }
+  notices: { key: [string, number, string]; value: NoticeRecord; indexes: { byRevision: [string, number] } }
+  assets: { key: string; value: AssetRecord }
+  pointers: { key: string; value: Pointer }
+  syncState: { key: string; value: SyncStateRecord }
+  /** small settings: last good config, PIN hash, locks, app version… */
+  kv: { key: string; value: unknown }
+  /** search index per revision (search feature) */
+  searchIndex: { key: [string, number]; value: { sourceId: string; revision: number; data: unknown } }
+  /** clerk layer (clerk feature): records keyed by id */
+  clerkItems: { key: string; value: { id: string } & Record<string, unknown> }
+  ledger: { key: string; value: { id: string; itemId: string } & Record<string, unknown>; indexes: { byItem: string } }
+  localNotices: { key: string; value: { id: string } & Record<string, unknown> }
+  drafts: { key: string; value: { id: string } & Record<string, unknown> }
+  photos: { key: string; value: { id: string; blob: Blob } & Record<string, unknown> }
+  outbox: { key: string; value: { id: string } & Record<string, unknown> }
+  /** fleet heartbeats queued while offline */
+  heartbeats: { key: string; value: { id: string } & Record<string, unknown> }
+}
+
+type Upgrade = Parameters<NonNullable<import('idb').OpenDBCallbacks<GongkaiDB>['upgrade']>>
+/** migrations[n] upgrades a database at version n to n + 1 */
+export const migrations: Array<(db: Upgrade[0], tx: Upgrade[3]) => void> = [
+  (db) => {
+    db.createObjectStore('revisions', { keyPath: ['sourceId', 'revision'] }).createIndex('bySource', 'sourceId')
+    db.createObjectStore('notices', { keyPath: ['sourceId', 'revision', 'id'] }).createIndex('byRevision', ['sourceId', 'revision'])
+    db.createObjectStore('assets', { keyPath: 'url' })
+    db.createObjectStore('pointers', { keyPath: 'sourceId' })
+    db.createObjectStore('syncState', { keyPath: 'sourceId' })
+    db.createObjectStore('kv')
+    db.createObjectStore('searchIndex', { keyPath: ['sourceId', 'revision'] })
+    db.createObjectStore('clerkItems', { keyPath: 'id' })
+    db.createObjectStore('ledger', { keyPath: 'id' }).createIndex('byItem', 'itemId')
+    db.createObjectStore('localNotices', { keyPath: 'id' })
+    db.createObjectStore('drafts', { keyPath: 'id' })
+    db.createObjectStore('photos', { keyPath: 'id' })
+    db.createObjectStore('outbox', { keyPath: 'id' })
+    db.createObjectStore('heartbeats', { keyPath: 'id' })
+  },
+]

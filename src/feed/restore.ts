@@ -1,0 +1,94 @@
+/**
+ * Lenient pre-pass over the plain JSON Feed fields (Excalidraw's "restore" idea).
+ *
+ * Feeds in the wild are sloppy in optional fields: an empty home_page_url, JSON
+ * Feed 1.0's single `author`. Such a field is dropped with a warning instead of
+ * refusing the feed. The `_gongkai` extension is ours and is never relaxed, and
+ * neither is `date_published` on an item that carries `_gongkai` (it opens the
+ * 公示 window).
+ */
+import * as v from 'valibot'
+import { attachmentSchema, authorSchema, dateTime, feedSchema, itemSchema } from './schema'
+import type { FeedIssue } from './issues'
+import { issueAt } from './issues'
+
+type Json = Record<string, unknown>
+
+const FEED_OPTIONAL = ['home_page_url', 'feed_url', 'description', 'user_comment', 'next_url', 'icon', 'favicon', 'language', 'expired', 'authors'] as const
+const ITEM_OPTIONAL = ['url', 'external_url', 'title', 'summary', 'image', 'banner_image', 'date_published', 'date_modified', 'authors', 'tags', 'language'] as const
+
+function isObject(x: unknown): x is Json {
+  return typeof x === 'object' && x !== null && !Array.isArray(x)
+}
+
+function fieldSchema(entries: Record<string, v.GenericSchema>, key: string): v.GenericSchema | undefined {
+  const s = entries[key]
+  // unwrap v.optional(...) to check a present value
+  return s && 'wrapped' in s ? (s as unknown as { wrapped: v.GenericSchema }).wrapped : s
+}
+
+function dropIfBad(obj: Json, key: string, schema: v.GenericSchema | undefined, path: (string | number)[], warnings: FeedIssue[]) {
+  if (!(key in obj) || !schema) return
+  const value = obj[key]
+  const bad = value === '' || value === null || !v.safeParse(schema, value).success
+  if (bad) {
+    delete obj[key]
+    warnings.push(issueAt([...path, key], 'dropped_optional'))
+  }
+}
+
+/** Turns JSON Feed 1.0's `author` into 1.1's `authors`. */
+function upgradeAuthor(obj: Json) {
+  if ('author' in obj) {
+    if (!('authors' in obj) && isObject(obj.author)) obj.authors = [obj.author]
+    delete obj.author
+  }
+}
+
+function restoreAttachments(item: Json, path: (string | number)[], warnings: FeedIssue[]) {
+  if (!('attachments' in item)) return
+  if (!Array.isArray(item.attachments)) {
+    delete item.attachments
+    warnings.push(issueAt([...path, 'attachments'], 'dropped_optional'))
+    return
+  }
+  // a bad attachment in a plain item is dropped; one carrying _gongkai (a hash) is ours: keep it for strict checks
+  item.attachments = item.attachments.filter((a: unknown, i: number) => {
+    if (isObject(a) && '_gongkai' in a) return true
+    const ok = v.safeParse(attachmentSchema, a).success
+    if (!ok) warnings.push(issueAt([...path, 'attachments', i], 'dropped_optional'))
+    return ok
+  })
+}
+
+/**
+ * Returns a cleaned deep copy of `input` plus warnings. Never throws; required
+ * fields and `_gongkai` are left for the strict schema to judge.
+ */
+export function restoreFeed(input: unknown): { value: unknown; warnings: FeedIssue[] } {
+  const warnings: FeedIssue[] = []
+  if (!isObject(input)) return { value: input, warnings }
+  const feed: Json = structuredClone(input)
+  upgradeAuthor(feed)
+  const feedEntries = feedSchema.entries as unknown as Record<string, v.GenericSchema>
+  for (const key of FEED_OPTIONAL) {
+    const schema = key === 'authors' ? v.array(authorSchema) : fieldSchema(feedEntries, key)
+    dropIfBad(feed, key, schema ?? v.string(), [], warnings)
+  }
+  if (Array.isArray(feed.items)) {
+    const itemEntries = itemSchema.entries as unknown as Record<string, v.GenericSchema>
+    feed.items.forEach((item: unknown, i: number) => {
+      if (!isObject(item)) return
+      const path = ['items', i]
+      upgradeAuthor(item)
+      const ours = '_gongkai' in item
+      for (const key of ITEM_OPTIONAL) {
+        if (ours && key === 'date_published') continue
+        const schema = key === 'authors' ? v.array(authorSchema) : key.startsWith('date_') ? dateTime : fieldSchema(itemEntries, key)
+        dropIfBad(item, key, schema, path, warnings)
+      }
+      restoreAttachments(item, path, warnings)
+    })
+  }
+  return { value: feed, warnings }
+}

@@ -1,0 +1,198 @@
+/**
+ * The one schema source for feed format v1 (docs/feed-format.md).
+ *
+ * A feed is a JSON Feed 1.1 document; `_gongkai` keys carry what JSON Feed lacks.
+ * These valibot schemas drive the runtime validator (feed/validate.ts), the
+ * TypeScript types (feed/types.ts) and public/feed.schema.json (npm run schema).
+ *
+ * Messages are codes, turned into Chinese and English by feed/messages.ts.
+ */
+import * as v from 'valibot'
+
+/** RFC 3339 date-time, e.g. 2026-11-27T09:00:00+08:00 */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
+/** A calendar date, e.g. 2026-10-01 (holiday lists) */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d))
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
+}
+
+export function isRfc3339(s: string): boolean {
+  const m = RFC3339.exec(s)
+  if (!m) return false
+  const [, y, mo, d, h, mi, se] = m
+  return isRealDate(+y!, +mo!, +d!) && +h! < 24 && +mi! < 60 && +se! < 61
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s)
+  return !!m && isRealDate(+m[1]!, +m[2]!, +m[3]!)
+}
+
+export const dateTime = v.pipe(v.string('string'), v.regex(RFC3339, 'date_time'), v.check(isRfc3339, 'date_time'))
+export const isoDate = v.pipe(v.string('string'), v.regex(ISO_DATE, 'date'), v.check(isIsoDate, 'date'))
+const nonEmpty = v.pipe(v.string('string'), v.trim(), v.minLength(1, 'non_empty'))
+/** Ids appear in routes (#/notices/:id): keep them URL- and human-friendly. */
+export const ID_PATTERN = /^[\w.\-\u4e00-\u9fff]{1,128}$/u
+const id = v.pipe(v.string('string'), v.regex(ID_PATTERN, 'id'))
+const url = v.pipe(v.string('string'), v.minLength(1, 'url'), v.maxLength(4096, 'url'))
+const sha256 = v.pipe(v.string('string'), v.regex(/^[0-9a-f]{64}$/, 'sha256'))
+
+// ---------------------------------------------------------------- JSON Feed
+
+export const JSON_FEED_VERSIONS = ['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1'] as const
+
+export const authorSchema = v.object({
+  name: v.optional(v.string('string')),
+  url: v.optional(url),
+  avatar: v.optional(url),
+})
+
+export const attachmentSchema = v.object({
+  url,
+  mime_type: nonEmpty,
+  title: v.optional(v.string('string')),
+  size_in_bytes: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(0, 'non_negative'))),
+  duration_in_seconds: v.optional(v.pipe(v.number('number'), v.minValue(0, 'non_negative'))),
+  _gongkai: v.optional(v.object({ sha256 })),
+})
+
+// ---------------------------------------------------------------- _gongkai
+
+export const FREQUENCY_TYPES = ['long_term', 'monthly', 'quarterly', 'semiannual', 'yearly', 'on_event', 'publicity'] as const
+
+export const frequencySchema = v.variant('type', [
+  v.object({ type: v.picklist(['long_term', 'monthly', 'quarterly', 'semiannual', 'yearly'], 'frequency') }),
+  v.object({
+    type: v.literal('on_event', 'frequency'),
+    /** disclose within N days of the event (随时公开) */
+    within_days: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(0, 'non_negative'))),
+  }),
+  v.object({
+    type: v.literal('publicity', 'frequency'),
+    /** the 公示 lasts at least this many days */
+    days: v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'positive')),
+    day_type: v.optional(v.picklist(['calendar', 'working'], 'day_type'), 'calendar'),
+  }),
+], 'frequency')
+
+export const checklistItemSchema = v.object({
+  id,
+  category: id,
+  title: nonEmpty,
+  content: v.string('string'),
+  basis: v.string('string'),
+  frequency: frequencySchema,
+  channels: v.array(nonEmpty, 'array'),
+  owner: v.string('string'),
+  audience: v.optional(v.string('string'), ''),
+})
+
+export const categorySchema = v.object({ id, title: nonEmpty })
+
+export const chapterSchema = v.object({ id, title: nonEmpty, content_markdown: v.string('string') })
+
+export const handbookSchema = v.object({
+  title: nonEmpty,
+  chapters: v.array(chapterSchema, 'array'),
+})
+
+export const villageSchema = v.object({
+  code: nonEmpty,
+  name: nonEmpty,
+  township: v.optional(v.string('string'), ''),
+  county: v.optional(v.string('string'), ''),
+})
+
+export const feedExtensionSchema = v.object({
+  schema: v.literal(1, 'schema_version'),
+  revision: v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'positive'), v.maxValue(Number.MAX_SAFE_INTEGER, 'integer')),
+  generated_at: dateTime,
+  village: villageSchema,
+  categories: v.pipe(v.array(categorySchema, 'array'), v.minLength(1, 'non_empty_array')),
+  checklist: v.optional(v.array(checklistItemSchema, 'array'), []),
+  handbook: v.optional(handbookSchema),
+  /** public holidays (YYYY-MM-DD) for working-day 公示 windows */
+  holidays: v.optional(v.array(isoDate, 'array'), []),
+  /** weekend days that are working days (调休) */
+  workdays: v.optional(v.array(isoDate, 'array'), []),
+})
+
+export const CELL_MAX = 2000
+export const cellSchema = v.nullable(v.union([v.pipe(v.string('string'), v.maxLength(CELL_MAX, 'too_long')), v.pipe(v.number('number'), v.finite('number'))], 'cell'))
+
+export const ROW_KINDS = ['data', 'opening', 'income', 'income_total', 'expense', 'expense_total', 'closing', 'memo', 'total'] as const
+export const tableRowSchema = v.object({
+  kind: v.optional(v.picklist(ROW_KINDS, 'row_kind'), 'data'),
+  cells: v.array(cellSchema, 'array'),
+})
+
+export const tableSchema = v.pipe(
+  v.object({
+    kind: v.optional(v.picklist(['plain', 'finance', 'list'], 'table_kind'), 'plain'),
+    caption: v.optional(v.string('string'), ''),
+    unit: v.optional(v.string('string'), ''),
+    columns: v.pipe(v.array(nonEmpty, 'array'), v.minLength(1, 'non_empty_array')),
+    rows: v.array(tableRowSchema, 'array'),
+  }),
+  v.forward(
+    v.check((t) => t.rows.every((r) => r.cells.length === t.columns.length), 'row_width'),
+    ['rows'],
+  ),
+)
+
+export const itemExtensionSchema = v.object({
+  category: v.optional(id),
+  checklist_item: v.optional(id),
+  /** end of the 公示 window; date_published is its start */
+  expires: v.optional(dateTime),
+  pinned: v.optional(v.boolean('boolean'), false),
+  urgent: v.optional(v.boolean('boolean'), false),
+  table: v.optional(tableSchema),
+})
+
+// ---------------------------------------------------------------- the feed
+
+export const itemSchema = v.object({
+  id: v.pipe(v.union([v.string('string'), v.pipe(v.number('number'), v.integer('integer'))], 'string'), v.transform(String), v.regex(ID_PATTERN, 'id')),
+  url: v.optional(url),
+  external_url: v.optional(url),
+  title: v.optional(v.string('string')),
+  content_html: v.optional(v.string('string')),
+  content_text: v.optional(v.string('string')),
+  summary: v.optional(v.string('string')),
+  image: v.optional(url),
+  banner_image: v.optional(url),
+  date_published: v.optional(dateTime),
+  date_modified: v.optional(dateTime),
+  authors: v.optional(v.array(authorSchema, 'array')),
+  tags: v.optional(v.array(v.string('string'), 'array')),
+  language: v.optional(v.string('string')),
+  attachments: v.optional(v.array(attachmentSchema, 'array')),
+  _gongkai: v.optional(itemExtensionSchema),
+})
+
+export const feedSchema = v.object({
+  version: v.picklist(JSON_FEED_VERSIONS, 'feed_version'),
+  title: nonEmpty,
+  home_page_url: v.optional(url),
+  feed_url: v.optional(url),
+  description: v.optional(v.string('string')),
+  icon: v.optional(url),
+  favicon: v.optional(url),
+  language: v.optional(v.string('string')),
+  authors: v.optional(v.array(authorSchema, 'array')),
+  expired: v.optional(v.boolean('boolean')),
+  items: v.array(itemSchema, 'array'),
+  _gongkai: v.optional(feedExtensionSchema),
+})
+
+export type FeedDocument = v.InferOutput<typeof feedSchema>
+export type FeedItem = v.InferOutput<typeof itemSchema>
+export type FeedExtension = v.InferOutput<typeof feedExtensionSchema>
+export type ItemExtension = v.InferOutput<typeof itemExtensionSchema>
+export type Frequency = v.InferOutput<typeof frequencySchema>
+export type FrequencyType = (typeof FREQUENCY_TYPES)[number]
+export type TableRowKind = (typeof ROW_KINDS)[number]

@@ -1,0 +1,38 @@
+/**
+ * Everything from a feed that becomes HTML passes here. Scripts, styles, frames,
+ * forms and event handlers are removed. Links never navigate (a kiosk must not
+ * leave the app): they become text that keeps the address in data-href, which
+ * the view offers as a QR code. Images keep their address in data-src and are
+ * shown from the files stored on the device, never fetched at view time.
+ */
+import DOMPurify from 'dompurify'
+
+let hooked = false
+function hook() {
+  if (hooked) return
+  hooked = true
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href')
+      node.removeAttribute('href')
+      node.removeAttribute('target')
+      if (href) node.setAttribute('data-href', href)
+      node.setAttribute('role', 'link')
+    }
+    if (node.tagName === 'IMG') {
+      const src = node.getAttribute('src')
+      node.removeAttribute('src')
+      node.removeAttribute('srcset')
+      if (src) node.setAttribute('data-src', src)
+    }
+  })
+}
+
+export function sanitizeHtml(html: string): string {
+  hook()
+  return DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'svg', 'math'],
+    FORBID_ATTR: ['style', 'srcset', 'action', 'formaction'],
+    ALLOW_DATA_ATTR: false,
+  })
+}

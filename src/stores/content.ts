@@ -1,0 +1,57 @@
+/**
+ * The live content of every feed source, read from IndexedDB. Views read it;
+ * only the sync store tells it to reload, after a revision went live.
+ */
+import { defineStore } from 'pinia'
+import { computed, shallowRef, triggerRef } from 'vue'
+import { getLiveContent, type NoticeRecord, type RevisionRecord } from '../db'
+import { expiredNotices, openNotices } from '../notice/window'
+import { useClockStore } from './clock'
+
+export interface SourceContent {
+  record: RevisionRecord
+  notices: NoticeRecord[]
+}
+
+export const useContentStore = defineStore('content', () => {
+  const clock = useClockStore()
+  /** live content per source id */
+  const bySource = shallowRef(new Map<string, SourceContent>())
+  /** the village the resident is looking at */
+  const activeSourceId = shallowRef<string | null>(null)
+  /** true once stored content has been read at start, whether or not there was any */
+  const loaded = shallowRef(false)
+
+  const active = computed(() => (activeSourceId.value ? bySource.value.get(activeSourceId.value) : undefined) ?? bySource.value.values().next().value)
+  const record = computed(() => active.value?.record ?? null)
+  const village = computed(() => record.value?.village ?? null)
+  const categories = computed(() => record.value?.categories ?? [])
+  const checklist = computed(() => record.value?.checklist ?? [])
+  const handbook = computed(() => record.value?.handbook ?? null)
+  const notices = computed(() => active.value?.notices ?? [])
+  const board = computed(() => openNotices(notices.value, clock.minute))
+  const archive = computed(() => expiredNotices(notices.value, clock.minute))
+
+  function categoryTitle(id: string): string {
+    return categories.value.find((c) => c.id === id)?.title ?? id
+  }
+
+  function noticeById(id: string): NoticeRecord | undefined {
+    return notices.value.find((n) => n.id === id)
+  }
+
+  async function reload(sourceId: string) {
+    const c = await getLiveContent(sourceId)
+    if (c) bySource.value.set(sourceId, c)
+    else bySource.value.delete(sourceId)
+    triggerRef(bySource)
+  }
+
+  async function loadAll(sourceIds: string[]) {
+    await Promise.all(sourceIds.map(reload))
+    if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
+    loaded.value = true
+  }
+
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll }
+})

@@ -1,0 +1,105 @@
+/**
+ * From fetched bytes to a live revision: verify → parse and validate → decide
+ * whether it is newer → fetch and check every file it needs → commit in one
+ * transaction. Any failure throws a SyncError and leaves the live revision as it was.
+ */
+import { parseFeedText } from '../feed/validate'
+import { normalizeFeed } from '../feed/normalize'
+import { listAssets } from '../feed/assets'
+import { describeIssue, type FeedIssue } from '../feed/issues'
+import type { FeedContent } from '../feed/types'
+import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, StaleRevisionError, type AssetRecord } from '../db'
+import { SyncError } from './errors'
+import { fetchWithTimeout, readLimited, type FetchLike } from './fetchFeed'
+import { sha256Hex } from './hash'
+
+export interface FeedSource {
+  /** stable id of the source: the storage key of its revisions */
+  id: string
+  url: string
+  name?: string
+  /** Ed25519 public key (base64); when set, only signed revisions are applied */
+  publicKey?: string
+}
+
+export interface ApplyDeps {
+  fetch?: FetchLike
+  now?: () => Date
+  timeoutMs: number
+  maxBytes: number
+  /** checks the feed bytes before anything is parsed; throws SyncError('signature') to refuse them */
+  verify?: (source: FeedSource, bytes: Uint8Array, feedUrl: string) => Promise<void>
+  /** builds the revision's search index; stored in the same transaction, so starting never re-indexes */
+  buildIndex?: (content: FeedContent) => Promise<unknown> | unknown
+}
+
+export type ApplyResult =
+  | { kind: 'unchanged'; revision: number }
+  | { kind: 'applied'; revision: number; previous: number | null; warnings: FeedIssue[]; content: FeedContent }
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new SyncError('invalid', ['(feed): 不是 UTF-8 文本 / not UTF-8 text'])
+  }
+}
+
+async function fetchAsset(url: string, expected: string | undefined, deps: ApplyDeps, now: string): Promise<AssetRecord> {
+  let res: Response
+  try {
+    res = await fetchWithTimeout(url, { cache: 'no-store' }, deps.timeoutMs, deps.fetch)
+  } catch (e) {
+    throw new SyncError('asset', [url, ...(e instanceof SyncError ? e.details.slice(1) : [])])
+  }
+  if (!res.ok) throw new SyncError('asset', [`HTTP ${res.status}`, url])
+  const bytes = await readLimited(res, deps.maxBytes)
+  const sha256 = await sha256Hex(bytes)
+  if (expected && sha256 !== expected) throw new SyncError('asset_hash', [url])
+  const mimeType = res.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream'
+  return { url, blob: new Blob([bytes as BlobPart], { type: mimeType }), mimeType, size: bytes.byteLength, sha256, storedAt: now }
+}
+
+export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feedUrl: string, deps: ApplyDeps): Promise<ApplyResult> {
+  const now = (deps.now ?? (() => new Date()))()
+  if (deps.verify) await deps.verify(source, bytes, feedUrl)
+  const sha256 = await sha256Hex(bytes)
+  const parsed = parseFeedText(decodeUtf8(bytes))
+  if (!parsed.ok) throw new SyncError('invalid', parsed.errors.slice(0, 20).map(describeIssue), parsed.errors)
+  const content = normalizeFeed(parsed.feed, feedUrl, source.id)
+
+  const pointer = await getPointer(source.id)
+  const live = pointer ? await getRevisionRecord(source.id, pointer.current) : undefined
+  let revision: number
+  if (content.revision === null) {
+    // plain JSON Feeds carry no revision: a change of bytes is the next one
+    if (live && live.sha256 === sha256) return { kind: 'unchanged', revision: live.revision }
+    revision = (pointer?.current ?? 0) + 1
+  } else {
+    revision = content.revision
+    if (pointer && revision < pointer.current) throw new SyncError('rollback', [`${revision} < ${pointer.current}`])
+    if (pointer && revision === pointer.current) {
+      if (live?.sha256 === sha256) return { kind: 'unchanged', revision }
+      throw new SyncError('stale_revision', [`${revision} = ${pointer.current}`])
+    }
+  }
+
+  // every file the revision needs is on the device before it goes live
+  const refs = listAssets(content, feedUrl)
+  const assets: AssetRecord[] = []
+  for (const ref of refs) {
+    const stored = await getAsset(ref.url)
+    if (stored && (!ref.sha256 || stored.sha256 === ref.sha256)) continue
+    assets.push(await fetchAsset(ref.url, ref.sha256, deps, now.toISOString()))
+  }
+
+  const searchIndex = deps.buildIndex ? await deps.buildIndex(content) : undefined
+  try {
+    const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), searchIndex, now })
+    await pruneSource(source.id).catch(() => undefined)
+    return { kind: 'applied', revision, previous: p.previous, warnings: parsed.warnings, content }
+  } catch (e) {
+    if (e instanceof StaleRevisionError) throw new SyncError('rollback', [`${e.revision} <= ${e.current}`])
+    throw new SyncError('storage', [String((e as Error)?.message ?? e)])
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * One sync cycle of one feed source, with its bookkeeping: 304 changes nothing,
+ * 200 is applied, and every failure is recorded with its reason for #/status.
+ */
+import { getSyncState, putSyncState } from '../db'
+import { applyFeedBytes, type ApplyDeps, type FeedSource } from './applyRevision'
+import { SyncError } from './errors'
+import { fetchFeed } from './fetchFeed'
+
+export type SyncOutcome =
+  | { kind: 'not-modified' }
+  | { kind: 'unchanged'; revision: number }
+  | { kind: 'applied'; revision: number; previous: number | null }
+  | { kind: 'failed'; error: SyncError }
+
+export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<SyncOutcome> {
+  const now = () => (deps.now ?? (() => new Date()))().toISOString()
+  const state = await getSyncState(source.id)
+  state.lastAttemptAt = now()
+  let outcome: SyncOutcome
+  try {
+    const fetched = await fetchFeed(source.url, {
+      etag: state.etag,
+      lastModified: state.lastModified,
+      timeoutMs: deps.timeoutMs,
+      maxBytes: deps.maxBytes,
+      fetch: deps.fetch,
+    })
+    if (fetched.status === 'not-modified') {
+      outcome = { kind: 'not-modified' }
+    } else {
+      const result = await applyFeedBytes(source, fetched.bytes, fetched.url, deps)
+      // validators are kept only for content that was accepted, so a refused feed is fetched and judged again
+      state.etag = fetched.etag
+      state.lastModified = fetched.lastModified
+      if (result.kind === 'applied') {
+        state.lastAppliedAt = now()
+        outcome = { kind: 'applied', revision: result.revision, previous: result.previous }
+      } else outcome = result
+    }
+    state.lastSuccessAt = now()
+    state.lastError = null
+    state.consecutiveFailures = 0
+  } catch (e) {
+    const error = e instanceof SyncError ? e : new SyncError('storage', [String((e as Error)?.message ?? e)])
+    state.lastError = { code: error.code, zh: error.zh, en: error.en, at: now(), details: error.details }
+    state.consecutiveFailures++
+    outcome = { kind: 'failed', error }
+  }
+  await putSyncState(state)
+  return outcome
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { daysLeft, expiredNotices, noticeState, openNotices } from '../../../src/notice/window'
+import type { Notice } from '../../../src/feed/types'
+
+const now = new Date('2026-11-27T10:00:00+08:00')
+const n = (id: string, p: Partial<Notice>): Notice => ({ id, title: id, category: 'c', pinned: false, urgent: false, attachments: [], tags: [], ...p })
+
+describe('notice window', () => {
+  it.each([
+    ['not yet published', { published: '2026-12-01T00:00:00+08:00' }, 'upcoming'],
+    ['open', { published: '2026-11-20T00:00:00+08:00', expires: '2026-12-01T00:00:00+08:00' }, 'open'],
+    ['ended a minute ago', { published: '2026-11-20T00:00:00+08:00', expires: '2026-11-27T09:59:00+08:00' }, 'expired'],
+    ['long-term', { published: '2020-01-01T00:00:00+08:00' }, 'open'],
+    ['no dates at all', {}, 'open'],
+  ] as const)('%s → %s', (_name, p, state) => {
+    expect(noticeState(n('x', p), now)).toBe(state)
+  })
+
+  it('counts days left, today included', () => {
+    expect(daysLeft(n('x', { expires: '2026-12-03T18:00:00+08:00' }), now)).toBe(7)
+    expect(daysLeft(n('x', {}), now)).toBeNull()
+  })
+
+  it('orders the board urgent, pinned, then newest; hides upcoming and expired', () => {
+    const list = [
+      n('old', { published: '2026-11-01T00:00:00Z' }),
+      n('new', { published: '2026-11-26T00:00:00Z' }),
+      n('pinned', { published: '2026-10-01T00:00:00Z', pinned: true }),
+      n('urgent', { published: '2026-09-01T00:00:00Z', urgent: true }),
+      n('later', { published: '2026-12-24T00:00:00Z' }),
+      n('gone', { published: '2026-10-01T00:00:00Z', expires: '2026-11-01T00:00:00Z' }),
+    ]
+    expect(openNotices(list, now).map((x) => x.id)).toEqual(['urgent', 'pinned', 'new', 'old'])
+    expect(expiredNotices(list, now).map((x) => x.id)).toEqual(['gone'])
+  })
+})
