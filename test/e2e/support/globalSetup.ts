@@ -5,6 +5,6 @@ import { join } from 'node:path'
 
 export default function setup() {
   const root = join(__dirname, '../../..')
-  if (!existsSync(join(root, 'dist/index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' })
+  if (!process.env.GONGKAI_DIST && !existsSync(join(root, 'dist/index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' })
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Debian chromium is missing: apt-get install chromium fonts-wqy-microhei')
 }

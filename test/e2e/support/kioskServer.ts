@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { sendBody, startStaticServer } from '../../../scripts/static-server.mjs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-export const DIST = join(__dirname, '../../../dist')
+/** the build under test; GONGKAI_DIST lets parallel work build elsewhere (npx vite build --outDir …) */
+export const DIST = process.env.GONGKAI_DIST ?? join(__dirname, '../../../dist')
 
 export interface KioskServer {
   url: string
