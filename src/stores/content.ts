@@ -47,8 +47,10 @@ export const useContentStore = defineStore('content', () => {
     triggerRef(bySource)
   }
 
+  /** Reads the live content of these sources; sources not listed are no longer shown. */
   async function loadAll(sourceIds: string[]) {
-    await Promise.all(sourceIds.map(reload))
+    const entries = await Promise.all(sourceIds.map(async (id) => [id, await getLiveContent(id)] as const))
+    bySource.value = new Map(entries.filter((e): e is readonly [string, SourceContent] => e[1] !== null))
     if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
     loaded.value = true
   }

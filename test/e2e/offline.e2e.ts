@@ -37,7 +37,7 @@ describe('offline start', () => {
     await context.setOffline(true)
     await page.reload()
     await expect.poll(() => page.getByTestId('offline-badge').isVisible(), { timeout: 10_000 }).toBe(true)
-    expect(await page.getByTestId('village-name').textContent()).toBe(demo._gongkai.village.name)
+    await expect.poll(() => page.getByTestId('village-name').textContent()).toBe(demo._gongkai.village.name)
 
     await page.getByTestId('tile-checklist').tap()
     await expect.poll(() => page.getByTestId('checklist-item').count()).toBe(demo._gongkai.checklist.length)
