@@ -6,6 +6,7 @@
 import { getDb } from './connection'
 import type { AssetRecord, NoticeRecord, Pointer, RevisionRecord } from './schema'
 import type { FeedContent } from '../feed/types'
+import type { FeedIssue } from '../feed/issues'
 
 export interface StoredContent {
   record: RevisionRecord
@@ -75,6 +76,8 @@ export interface CommitInput {
   assets: AssetRecord[]
   /** every file URL the revision needs, including ones already stored */
   assetUrls: string[]
+  /** validator warnings, kept with the revision for #/status */
+  warnings?: FeedIssue[]
   /** the revision's search index (search feature), written with it */
   searchIndex?: unknown
   now?: Date
@@ -103,6 +106,7 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
       sha256: input.sha256,
       assetUrls: input.assetUrls,
       noticeCount: notices.length,
+      warnings: input.warnings ?? [],
     }
     const writes: Promise<unknown>[] = []
     const track = (p: Promise<unknown>) => {

@@ -9,6 +9,7 @@
  */
 import type { DBSchema } from 'idb'
 import type { FeedContent, Notice } from '../feed/types'
+import type { FeedIssue } from '../feed/issues'
 
 export const DB_NAME = 'gongkai'
 export const DB_VERSION = 1
@@ -22,6 +23,8 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
   /** URLs of the stored files this revision needs */
   assetUrls: string[]
   noticeCount: number
+  /** what the validator let through but township staff should fix (dropped optional fields) */
+  warnings?: FeedIssue[]
 }
 
 export interface NoticeRecord extends Notice {

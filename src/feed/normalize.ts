@@ -4,6 +4,7 @@
  * items put into the default category.
  */
 import type { FeedDocument, FeedItem } from './schema'
+import { absolutizeHtml, absolutizeMarkdown } from './absolutize'
 import { DEFAULT_CATEGORY, type Attachment, type FeedContent, type Notice } from './types'
 
 function resolve(url: string | undefined, base: string): string | undefined {
@@ -31,7 +32,7 @@ function toNotice(item: FeedItem, base: string, defaultCategory: string): Notice
     attachments,
     tags: item.tags ?? [],
   }
-  if (item.content_html !== undefined) n.html = item.content_html
+  if (item.content_html !== undefined) n.html = absolutizeHtml(item.content_html, base)
   if (item.content_text !== undefined) n.text = item.content_text
   if (item.summary !== undefined) n.summary = item.summary
   const url = resolve(item.url, base)
@@ -66,7 +67,7 @@ export function normalizeFeed(feed: FeedDocument, baseUrl: string, sourceId = 'd
     categories,
     checklist: (ext?.checklist ?? []).map((c) => ({ ...c, channels: [...c.channels] })),
     handbook: ext?.handbook
-      ? { title: ext.handbook.title, chapters: ext.handbook.chapters.map((c) => ({ id: c.id, title: c.title, markdown: c.content_markdown })) }
+      ? { title: ext.handbook.title, chapters: ext.handbook.chapters.map((c) => ({ id: c.id, title: c.title, markdown: absolutizeMarkdown(c.content_markdown, baseUrl) })) }
       : null,
     holidays: ext?.holidays ?? [],
     workdays: ext?.workdays ?? [],
