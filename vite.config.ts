@@ -54,4 +54,6 @@ export default defineConfig({
     target: 'es2020',
     sourcemap: false,
   },
+  // the sync worker (src/sync/sync.worker.ts) is a module worker that shares chunks with the app
+  worker: { format: 'es' },
 })

@@ -28,6 +28,14 @@ export const useSyncStore = defineStore('sync', () => {
     const sources = cfg.sources
     for (const s of sources) void refreshState(s.id)
     if (!sources.length) return
+    const settings = { sources, pollMs: cfg.config.pollSeconds * 1000, timeoutMs: cfg.config.fetchTimeoutSeconds * 1000, maxBytes: cfg.config.maxFeedBytes }
+    if (typeof Worker !== 'undefined') {
+      // fetch, validation, indexing and commit run in a worker (src/sync/sync.worker.ts): a big feed never blocks a tap
+      const { startSyncWorker } = await import('../sync/syncWorkerClient')
+      scheduler = startSyncWorker(settings, { onApplied: () => content.loadAll(sources.map((x) => x.id)), onState: refreshState })
+      return
+    }
+    // no worker support: the same engine on the main thread
     const [{ syncSource }, { startSyncScheduler }] = await Promise.all([import('../sync/syncSource'), import('../sync/scheduler')])
     scheduler = startSyncScheduler({
       sources,

@@ -1,0 +1,67 @@
+/**
+ * Main-thread side of the sync worker: starts it, forwards the window's
+ * `online` events and sync-now requests, and reports what the worker did.
+ * Marks `gongkai:sync-applied` / `gongkai:sync-state` measures for bench/.
+ */
+import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
+
+export interface SyncWorkerHandlers {
+  onApplied(sourceId: string, revision: number): Promise<void> | void
+  onState(sourceId: string): Promise<void> | void
+}
+
+export interface SyncWorkerClient {
+  syncNow(sourceId?: string): Promise<void>
+  stop(): void
+}
+
+export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): SyncWorkerClient {
+  const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-sync' })
+  const send = (m: ToSyncWorker) => worker.postMessage(m)
+  const pending = new Map<number, () => void>()
+  let nextId = 1
+
+  worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
+    const m = e.data
+    const received = performance.now()
+    if (m.type === 'synced') {
+      pending.get(m.id)?.()
+      pending.delete(m.id)
+    } else if (m.type === 'applied') {
+      void Promise.resolve(h.onApplied(m.sourceId, m.revision)).then(() => measure('gongkai:sync-applied', received, m.ms))
+    } else if (m.type === 'state') {
+      void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-${m.outcome}`, received, m.ms))
+    }
+  })
+  const onOnline = () => send({ type: 'online' })
+  window.addEventListener('online', onOnline)
+  // structured clone refuses Vue proxies: send plain copies
+  send({ type: 'start', settings: JSON.parse(JSON.stringify(settings)) as SyncSettings })
+
+  return {
+    syncNow(sourceId) {
+      const id = nextId++
+      return new Promise<void>((resolve) => {
+        pending.set(id, resolve)
+        send({ type: 'syncNow', id, sourceId })
+      })
+    },
+    stop() {
+      window.removeEventListener('online', onOnline)
+      send({ type: 'stop' })
+      worker.terminate()
+      for (const r of pending.values()) r()
+      pending.clear()
+    },
+  }
+}
+
+/** A measure from the worker's start of the cycle (`ms` before `received`) to now: the main thread's follow-up (reload) is included. */
+function measure(name: string, received: number, ms: number) {
+  try {
+    const end = performance.now()
+    performance.measure(name, { start: Math.max(0, received - ms), end, detail: { workerMs: ms, mainMs: end - received } })
+  } catch {
+    // older engines without measure options: the bench needs them, the kiosk does not
+  }
+}
