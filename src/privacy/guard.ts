@@ -1,0 +1,313 @@
+/**
+ * The privacy guard: finds resident ID numbers, mainland mobiles and bank
+ * card numbers in text and table cells and masks them before anything is
+ * stored or shown. The raw value never leaves these functions: findings carry
+ * only the masked form and offsets in the masked text.
+ *
+ * How a number is found (docs/privacy.md has the full rules):
+ * - Candidates are runs of digits (ASCII or full-width, an ID may end in X).
+ *   A dash joins digit groups into one unit (138-0000-0000, 2026-11-27);
+ *   a single space only places units side by side, so "共 12 户 13800138000"
+ *   still finds the mobile.
+ * - A unit is never split: a digit run longer than a pattern (a 20-digit
+ *   serial, 13800138000-01) is not masked. Units next to each other are tried
+ *   together, longest first, in the usual written groupings
+ *   (138 0000 0000, 6217 0000 0000 0000, 340000 19500101 011X, +86 138…).
+ * - A run touching a Latin letter (GK-2026-0128, No13800138000) is a code and
+ *   a run touching a decimal point (1234567.89) is an amount: neither is masked.
+ */
+import type { Notice, NoticeTable } from '../feed/types'
+import { maskCard, maskId, maskMobile } from './mask'
+import { isBankCard, isMainlandMobile, isPlausibleCnId15, isValidCnId18 } from './validators'
+
+export type PiiKind = 'id18' | 'id15' | 'mobile' | 'bank_card'
+
+/** One masked value. Offsets are in the MASKED text; the raw value is never kept. */
+export interface PiiFinding {
+  kind: PiiKind
+  masked: string
+  start: number
+  end: number
+}
+
+/** Why a value was masked: shown to clerks after saving and on #/status. */
+export const PII_REASON: Record<PiiKind, { zh: string; en: string }> = {
+  id18: {
+    zh: '18位居民身份证号码（校验码有效）：只保留前6位和后4位，出生日期已隐去',
+    en: '18-digit resident ID number (valid check digit): only the first 6 and last 4 digits kept, birth date hidden',
+  },
+  id15: {
+    zh: '15位旧版居民身份证号码：只保留前6位和后3位，出生日期已隐去',
+    en: '15-digit legacy resident ID number: only the first 6 and last 3 digits kept, birth date hidden',
+  },
+  mobile: {
+    zh: '手机号码：只保留前3位和后4位',
+    en: 'Mobile phone number: only the first 3 and last 4 digits kept',
+  },
+  bank_card: {
+    zh: '银行卡号（通过Luhn校验）：只保留前4位和后4位',
+    en: 'Bank card number (passes the Luhn check): only the first 4 and last 4 digits kept',
+  },
+}
+
+// ------------------------------------------------------------------ scanning
+
+/** Digit runs joined by single spaces/dashes; an ID's final X may follow. */
+const TOKEN = /[0-9\uFF10-\uFF19]+(?:[ \u00A0\-\uFF0D][0-9\uFF10-\uFF19]+)*[XxＸｘ]?/g
+/** At most this many space-separated units form one number (+86 138 0000 0000 is 4, a 19-digit card 5). */
+const MAX_UNITS = 5
+
+interface Group {
+  digits: string // ASCII, upper-case X
+  start: number
+  end: number
+}
+
+interface Replacement {
+  start: number
+  end: number
+  kind: PiiKind
+  masked: string
+}
+
+const toAscii = (s: string) =>
+  s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[xＸｘ]/g, 'X')
+
+const isDigit = (c: string | undefined) => c !== undefined && /[0-9\uFF10-\uFF19]/.test(c)
+const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z_\uFF21-\uFF3A\uFF41-\uFF5A]/.test(c)
+const isPoint = (c: string | undefined) => c === '.' || c === '．'
+const isDash = (c: string | undefined) => c === '-' || c === '－'
+
+/** A token glued to a code (GK-2026…, No1380…) or to a decimal point is not personal data. */
+function isCodeOrAmount(text: string, start: number, end: number): boolean {
+  const p1 = text[start - 1]
+  const p2 = text[start - 2]
+  const n1 = text[end]
+  const n2 = text[end + 1]
+  if (isLatin(p1) || isLatin(n1)) return true
+  if ((isDash(p1) && isLatin(p2)) || (isDash(n1) && isLatin(n2))) return true
+  return (isPoint(p1) && isDigit(p2)) || (isPoint(n1) && isDigit(n2))
+}
+
+/** A single digit run (no separators). */
+function classifyCompact(d: string): PiiKind | null {
+  if (d.includes('X')) return d.length === 18 && isValidCnId18(d) ? 'id18' : null
+  if (d.length === 18 && isValidCnId18(d)) return 'id18'
+  if (d.length === 15 && isPlausibleCnId15(d)) return 'id15'
+  if (d.length === 11) return isMainlandMobile(d) ? 'mobile' : null
+  if (d.length === 13 && d.startsWith('86') && isMainlandMobile(d.slice(2))) return 'mobile'
+  return isBankCard(d) ? 'bank_card' : null
+}
+
+/** Several groups in one of the usual written groupings. */
+function classifyGrouped(groups: Group[]): PiiKind | null {
+  const lens = groups.map((g) => g.digits.length).join(',')
+  const joined = groups.map((g) => g.digits).join('')
+  const first = groups[0]!.digits
+  if (joined.slice(0, -1).includes('X')) return null
+  if (lens === '3,4,4' || ((lens === '2,3,4,4' || lens === '2,11') && first === '86')) {
+    return isMainlandMobile(joined.slice(-11)) ? 'mobile' : null
+  }
+  if (lens === '6,8,4') return isValidCnId18(joined) ? 'id18' : null
+  if (joined.includes('X')) return null
+  // cards: groups of 4, the last one 1–4 digits (6217 0000 0000 0000 000)
+  const cardShape = groups.length >= 3 && groups.every((g, i) => (i < groups.length - 1 ? g.digits.length === 4 : g.digits.length <= 4))
+  return cardShape && isBankCard(joined) ? 'bank_card' : null
+}
+
+function maskedForm(kind: PiiKind, raw: string, groups: Group[]): string {
+  const joined = groups.map((g) => g.digits).join('')
+  switch (kind) {
+    case 'id18':
+    case 'id15':
+      return maskId(joined)
+    case 'mobile':
+      return (joined.length > 11 ? '+86 ' : '') + maskMobile(joined)
+    case 'bank_card':
+      return maskCard(toAscii(raw))
+  }
+}
+
+/** Finds the replacements inside one token (a run of digit groups). */
+function scanToken(text: string, tokenStart: number, token: string, out: Replacement[]): void {
+  if (isCodeOrAmount(text, tokenStart, tokenStart + token.length)) return
+  // units: dash-joined chains of groups; units are separated by one space
+  const units: Group[][] = []
+  const re = /[0-9\uFF10-\uFF19]+[XxＸｘ]?|[ \u00A0\-\uFF0D]/g
+  let current: Group[] = []
+  for (let m = re.exec(token); m; m = re.exec(token)) {
+    const s = m[0]
+    if (s === ' ' || s === '\u00A0') {
+      units.push(current)
+      current = []
+    } else if (!isDash(s)) {
+      current.push({ digits: toAscii(s), start: tokenStart + m.index, end: tokenStart + m.index + s.length })
+    }
+  }
+  units.push(current)
+
+  for (let i = 0; i < units.length; ) {
+    let matched = false
+    for (let j = Math.min(units.length - 1, i + MAX_UNITS - 1); j >= i; j--) {
+      const groups = units.slice(i, j + 1).flat()
+      const kind = groups.length === 1 ? classifyCompact(groups[0]!.digits) : classifyGrouped(groups)
+      if (!kind) continue
+      let start = groups[0]!.start
+      const end = groups[groups.length - 1]!.end
+      if (kind === 'mobile' && groups[0]!.digits.startsWith('86') && (text[start - 1] === '+' || text[start - 1] === '＋')) start--
+      out.push({ start, end, kind, masked: maskedForm(kind, text.slice(start, end), groups) })
+      i = j + 1
+      matched = true
+      break
+    }
+    if (!matched) i++
+  }
+}
+
+/** Masks every ID, mobile and bank card number in `text`. */
+export function scanText(text: string): { text: string; findings: PiiFinding[] } {
+  const reps: Replacement[] = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) scanToken(text, m.index, m[0], reps)
+  if (reps.length === 0) return { text, findings: [] }
+  let out = ''
+  let last = 0
+  const findings: PiiFinding[] = []
+  for (const r of reps) {
+    out += text.slice(last, r.start)
+    findings.push({ kind: r.kind, masked: r.masked, start: out.length, end: out.length + r.masked.length })
+    out += r.masked
+    last = r.end
+  }
+  return { text: out + text.slice(last), findings }
+}
+
+// ------------------------------------------------------------------ cells
+
+/**
+ * A number cell: integers are scanned as their digits (a phone typed into a
+ * spreadsheet arrives as 13800138000). Integers above 2^53 have already lost
+ * their last digits, so no check digit can be tested; no village amount is
+ * that large, so 16–19 digit ones are masked as an ID (when area code and
+ * birth year fit) or a card.
+ */
+function guardNumber(n: number): { value: string; kinds: PiiKind[] } | null {
+  if (!Number.isInteger(n) || n <= 0) return null
+  if (Number.isSafeInteger(n)) {
+    const r = scanText(String(n))
+    return r.findings.length ? { value: r.text, kinds: r.findings.map((f) => f.kind) } : null
+  }
+  const d = BigInt(n).toString()
+  if (d.length < 16 || d.length > 19) return null
+  if (d.length === 18 && isIdShaped(d)) return { value: maskId(d), kinds: ['id18'] }
+  return { value: maskCard(d), kinds: ['bank_card'] }
+}
+
+/**
+ * An 18-digit number that lost its last digits to floating point: the error
+ * (up to ±128) can reach the day of birth, so only the area code and the
+ * birth year are tested.
+ */
+function isIdShaped(d: string): boolean {
+  return /^[1-8][0-9]{5}(?:18|19|20)[0-9]{2}/.test(d)
+}
+
+export function guardCells<T extends string | number | null>(cells: T[]): { cells: T[]; findings: { col: number; kind: PiiKind }[] } {
+  const findings: { col: number; kind: PiiKind }[] = []
+  const out = cells.map((cell, col) => {
+    if (typeof cell === 'string') {
+      const r = scanText(cell)
+      for (const f of r.findings) findings.push({ col, kind: f.kind })
+      return r.text as T
+    }
+    if (typeof cell === 'number') {
+      const r = guardNumber(cell)
+      if (!r) return cell
+      for (const kind of r.kinds) findings.push({ col, kind })
+      return r.value as T
+    }
+    return cell
+  })
+  return { cells: out, findings }
+}
+
+// ------------------------------------------------------------------ html
+
+/** Attributes a reader sees as text; other attribute values (URLs, ids, classes) stay as written. */
+const TEXT_ATTR = /(\s(?:alt|title|aria-label|placeholder)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi
+/** tel:/sms: links would carry the raw number into storage. */
+const PHONE_HREF = /(\shref\s*=\s*)(?:"((?:tel|sms):[^"]*)"|'((?:tel|sms):[^']*)')/gi
+
+function guardTag(tag: string, kinds: PiiKind[]): string {
+  const fix = (_m: string, pre: string, dq: string | undefined, sq: string | undefined) => {
+    const r = scanText(dq ?? sq ?? '')
+    for (const f of r.findings) kinds.push(f.kind)
+    return dq !== undefined ? `${pre}"${r.text}"` : `${pre}'${r.text}'`
+  }
+  return tag.replace(TEXT_ATTR, fix).replace(PHONE_HREF, fix)
+}
+
+/**
+ * Masks the text between tags and the text-like attributes; markup is kept
+ * as written. DOM-free (runs in the sync worker and the CLI).
+ */
+export function guardHtml(html: string): { html: string; kinds: PiiKind[] } {
+  const kinds: PiiKind[] = []
+  const parts = html.split(/(<!--[\s\S]*?-->|<[^>]*>)/)
+  const out = parts.map((part, i) => {
+    if (i % 2 === 1) return part.startsWith('<!--') ? part : guardTag(part, kinds)
+    const r = scanText(part)
+    for (const f of r.findings) kinds.push(f.kind)
+    return r.text
+  })
+  return { html: out.join(''), kinds }
+}
+
+// ------------------------------------------------------------------ notices
+
+function guardTable(table: NoticeTable, findings: { field: string; kind: PiiKind }[]): NoticeTable {
+  const caption = scanText(table.caption)
+  for (const f of caption.findings) findings.push({ field: 'table.caption', kind: f.kind })
+  const columns = table.columns.map((c, i) => {
+    const r = scanText(c)
+    for (const f of r.findings) findings.push({ field: `table.columns[${i}]`, kind: f.kind })
+    return r.text
+  })
+  const rows = table.rows.map((row, r) => {
+    const g = guardCells(row.cells)
+    for (const f of g.findings) findings.push({ field: `table[${r}][${f.col}]`, kind: f.kind })
+    return { ...row, cells: g.cells }
+  })
+  return { ...table, caption: caption.text, columns, rows }
+}
+
+/**
+ * Masks a notice's title, summary, text, html text, table (caption, column
+ * names, cells) and attachment titles. Returns a new notice; the input is
+ * not changed. Field names: 'title', 'summary', 'text', 'html',
+ * 'table.caption', 'table.columns[2]', 'table[3][2]' (row 3, column 2),
+ * 'attachments[0].title'.
+ */
+export function guardNotice(n: Notice): { notice: Notice; findings: { field: string; kind: PiiKind }[] } {
+  const findings: { field: string; kind: PiiKind }[] = []
+  const notice: Notice = { ...n }
+  for (const field of ['title', 'summary', 'text'] as const) {
+    const value = n[field]
+    if (typeof value !== 'string') continue
+    const r = scanText(value)
+    for (const f of r.findings) findings.push({ field, kind: f.kind })
+    notice[field] = r.text
+  }
+  if (typeof n.html === 'string') {
+    const r = guardHtml(n.html)
+    for (const kind of r.kinds) findings.push({ field: 'html', kind })
+    notice.html = r.html
+  }
+  if (n.table) notice.table = guardTable(n.table, findings)
+  notice.attachments = n.attachments.map((a, i) => {
+    const r = scanText(a.title)
+    for (const f of r.findings) findings.push({ field: `attachments[${i}].title`, kind: f.kind })
+    return r.findings.length ? { ...a, title: r.text } : a
+  })
+  return { notice, findings }
+}
