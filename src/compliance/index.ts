@@ -1,0 +1,16 @@
+/** The compliance clock: periods, due dates and on-time state of checklist items. */
+export { addWorkingDays, EMPTY_CALENDAR, isWorkingDay } from './calendar'
+export type { WorkCalendar } from './calendar'
+export {
+  compareUrgency,
+  complianceOf,
+  DUE_SOON_DAYS,
+  LOOKBACK_MONTHS,
+  onTimeRate,
+  publicityEnd,
+  publicityPeriod,
+  todayLocal,
+} from './clock'
+export type { ComplianceState, ComplianceStatus, DisclosureRecord } from './clock'
+export { DEFAULT_EVENT_DAYS, dueDateOf, eventPeriod, isPeriodic, periodByKey, periodContaining, periodOf, previousPeriod, recentPeriods } from './periods'
+export type { Period, PeriodicType } from './periods'
