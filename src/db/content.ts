@@ -80,6 +80,8 @@ export interface CommitInput {
   warnings?: FeedIssue[]
   /** the revision's search index (search feature), written with it */
   searchIndex?: unknown
+  /** what the privacy guard masked in this revision (signed-feeds feature), for #/status */
+  privacyFindings?: RevisionRecord['privacyFindings']
   now?: Date
 }
 
@@ -107,6 +109,7 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
       assetUrls: input.assetUrls,
       noticeCount: notices.length,
       warnings: input.warnings ?? [],
+      privacyFindings: input.privacyFindings ?? [],
     }
     const writes: Promise<unknown>[] = []
     const track = (p: Promise<unknown>) => {

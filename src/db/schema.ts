@@ -25,6 +25,15 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
   noticeCount: number
   /** what the validator let through but township staff should fix (dropped optional fields) */
   warnings?: FeedIssue[]
+  /** notices whose personal numbers the privacy guard masked on the way in (feed text is stored masked) */
+  privacyFindings?: PrivacyFinding[]
+}
+
+/** One notice (or handbook chapter: id `handbook:<chapter id>`) with the fields the privacy guard masked; never the raw values. */
+export interface PrivacyFinding {
+  noticeId: string
+  title: string
+  fields: { field: string; kind: 'id18' | 'id15' | 'mobile' | 'bank_card' }[]
 }
 
 export interface NoticeRecord extends Notice {

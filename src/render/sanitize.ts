@@ -4,6 +4,7 @@
  * leave the app): they become text that keeps the address in data-href, which
  * the view offers as a QR code. Images keep their address in data-src and are
  * shown from the files stored on the device, never fetched at view time.
+ * Media elements are removed too: they would fetch at view time (hostile corpus).
  */
 import DOMPurify from 'dompurify'
 
@@ -31,7 +32,7 @@ function hook() {
 export function sanitizeHtml(html: string): string {
   hook()
   return DOMPurify.sanitize(html, {
-    FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'svg', 'math'],
+    FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'track'],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction'],
     ALLOW_DATA_ATTR: false,
   })
