@@ -90,6 +90,8 @@ export interface Notice {
   table?: NoticeTable
   attachments: Attachment[]
   tags: string[]
+  /** who posted it: the township feed (default) or this village's clerk on the kiosk */
+  origin?: 'township' | 'village'
 }
 
 /** Everything one revision of one feed source holds. */

@@ -4,7 +4,9 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, triggerRef } from 'vue'
-import { getLiveContent, type NoticeRecord, type RevisionRecord } from '../db'
+import { getLiveContent, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
+import { residentLayer } from '../clerk/residentView'
+import type { ChecklistItem } from '../feed/types'
 import { expiredNotices, openNotices } from '../notice/window'
 import { useClockStore } from './clock'
 
@@ -21,14 +23,16 @@ export const useContentStore = defineStore('content', () => {
   const activeSourceId = shallowRef<string | null>(null)
   /** true once stored content has been read at start, whether or not there was any */
   const loaded = shallowRef(false)
+  /** the village's own layer (clerk mode): local notices and checklist items, shown beside the township's */
+  const villageLayer = shallowRef<{ notices: NoticeRecord[]; checklist: ChecklistItem[] }>({ notices: [], checklist: [] })
 
   const active = computed(() => (activeSourceId.value ? bySource.value.get(activeSourceId.value) : undefined) ?? bySource.value.values().next().value)
   const record = computed(() => active.value?.record ?? null)
   const village = computed(() => record.value?.village ?? null)
   const categories = computed(() => record.value?.categories ?? [])
-  const checklist = computed(() => record.value?.checklist ?? [])
+  const checklist = computed(() => [...(record.value?.checklist ?? []), ...villageLayer.value.checklist])
   const handbook = computed(() => record.value?.handbook ?? null)
-  const notices = computed(() => active.value?.notices ?? [])
+  const notices = computed(() => [...(active.value?.notices ?? []), ...villageLayer.value.notices])
   const board = computed(() => openNotices(notices.value, clock.minute))
   const archive = computed(() => expiredNotices(notices.value, clock.minute))
 
@@ -53,7 +57,14 @@ export const useContentStore = defineStore('content', () => {
     bySource.value = new Map(entries.filter((e): e is readonly [string, SourceContent] => e[1] !== null))
     if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
     loaded.value = true
+    await reloadVillageLayer()
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll }
+  /** Reads the village layer again (at start, and after each clerk save or import). */
+  async function reloadVillageLayer() {
+    const r = await readClerkRecords()
+    villageLayer.value = residentLayer(r.notices, r.items)
+  }
+
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll, villageLayer, reloadVillageLayer }
 })

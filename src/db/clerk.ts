@@ -1,0 +1,183 @@
+/**
+ * The clerk layer's storage: village checklist items, the ledger, local
+ * notices, photos, drafts and the upload outbox. Kept apart from the township
+ * feed's stores, so a feed revision never touches a clerk record and a clerk
+ * save never touches the feed.
+ *
+ * A save is one transaction: the record, its new photos, its outbox entry, the
+ * undo note, and deleting the draft it came from. Import replaces the layer in
+ * one transaction too. Any error aborts the whole transaction.
+ */
+import { getDb } from './connection'
+import type { Draft, LedgerRecord, LocalNotice, PhotoRecord, RecordKind, VillageItem, VillageLayer, ClerkRecord } from '../clerk/model'
+import { STORE_OF } from '../clerk/model'
+import type { OutboxEntry } from '../clerk/outbox'
+
+export const CLERK_KV = {
+  pinHash: 'clerk.pinHash',
+  lock: 'clerk.lock',
+  undo: 'clerk.undo',
+} as const
+
+/** What undo puts back: the record as it was before the last save (null: it did not exist). */
+export interface UndoNote {
+  kind: RecordKind
+  recordId: string
+  before: ClerkRecord | null
+  at: string
+}
+
+type Row = { id: string } & Record<string, unknown>
+const row = (r: unknown) => r as Row
+
+export interface ClerkRecords {
+  items: VillageItem[]
+  ledger: LedgerRecord[]
+  notices: LocalNotice[]
+}
+
+export async function readClerkRecords(): Promise<ClerkRecords> {
+  const db = await getDb()
+  const tx = db.transaction(['clerkItems', 'ledger', 'localNotices'], 'readonly')
+  const [items, ledger, notices] = await Promise.all([tx.objectStore('clerkItems').getAll(), tx.objectStore('ledger').getAll(), tx.objectStore('localNotices').getAll()])
+  await tx.done
+  return { items: items as unknown as VillageItem[], ledger: ledger as unknown as LedgerRecord[], notices: notices as unknown as LocalNotice[] }
+}
+
+/** Everything, photos included, read in one transaction (export, canonical dump). */
+export async function readVillageLayer(): Promise<VillageLayer> {
+  const db = await getDb()
+  const tx = db.transaction(['clerkItems', 'ledger', 'localNotices', 'photos'], 'readonly')
+  const [items, ledger, notices, photos] = await Promise.all([
+    tx.objectStore('clerkItems').getAll(),
+    tx.objectStore('ledger').getAll(),
+    tx.objectStore('localNotices').getAll(),
+    tx.objectStore('photos').getAll(),
+  ])
+  await tx.done
+  return { items: items as unknown as VillageItem[], ledger: ledger as unknown as LedgerRecord[], notices: notices as unknown as LocalNotice[], photos: photos as unknown as PhotoRecord[] }
+}
+
+export async function getPhoto(id: string): Promise<PhotoRecord | undefined> {
+  return (await (await getDb()).get('photos', id)) as PhotoRecord | undefined
+}
+
+export async function getDraft(id: string): Promise<Draft | undefined> {
+  return (await (await getDb()).get('drafts', id)) as unknown as Draft | undefined
+}
+
+export async function listDrafts(): Promise<Draft[]> {
+  return (await (await getDb()).getAll('drafts')) as unknown as Draft[]
+}
+
+export async function putDraft(draft: Draft): Promise<void> {
+  await (await getDb()).put('drafts', row(draft))
+}
+
+export async function deleteDraft(id: string): Promise<void> {
+  await (await getDb()).delete('drafts', id)
+}
+
+export interface SaveInput {
+  kind: RecordKind
+  record: ClerkRecord
+  /** photos new with this save */
+  photos?: PhotoRecord[]
+  /** queued for upload when an upload URL is configured */
+  outbox?: OutboxEntry | null
+  /** the draft this save came from: deleted with it */
+  draftId?: string | null
+  /** the record before this save, for undo (null: new record) */
+  before: ClerkRecord | null
+  now?: Date
+}
+
+/** Writes a record with everything that belongs to it, all or nothing. */
+export async function saveClerkRecord(input: SaveInput): Promise<void> {
+  const db = await getDb()
+  const store = STORE_OF[input.kind]
+  const tx = db.transaction([store, 'photos', 'outbox', 'drafts', 'kv'], 'readwrite')
+  try {
+    const undo: UndoNote = { kind: input.kind, recordId: input.record.id, before: input.before, at: (input.now ?? new Date()).toISOString() }
+    await Promise.all([
+      tx.objectStore(store).put(row(input.record) as never),
+      ...(input.photos ?? []).map((p) => tx.objectStore('photos').put({ ...p })),
+      ...(input.outbox ? [tx.objectStore('outbox').put(row(input.outbox))] : []),
+      ...(input.draftId ? [tx.objectStore('drafts').delete(input.draftId)] : []),
+      tx.objectStore('kv').put(undo, CLERK_KV.undo),
+      tx.done,
+    ])
+  } catch (e) {
+    abortQuietly(tx)
+    throw e
+  }
+}
+
+function abortQuietly(tx: { abort(): void }) {
+  try {
+    tx.abort()
+  } catch {
+    // already finished or aborted
+  }
+}
+
+export async function getUndoNote(): Promise<UndoNote | null> {
+  return ((await (await getDb()).get('kv', CLERK_KV.undo)) as UndoNote | undefined) ?? null
+}
+
+/**
+ * Puts back the record as it was before the last save (or removes a record the
+ * last save created), in one transaction; photos stay (other versions may use them).
+ */
+export async function applyUndo(note: UndoNote, outbox: OutboxEntry | null): Promise<void> {
+  const db = await getDb()
+  const store = STORE_OF[note.kind]
+  const tx = db.transaction([store, 'outbox', 'kv'], 'readwrite')
+  try {
+    await Promise.all([
+      note.before ? tx.objectStore(store).put(row(note.before) as never) : tx.objectStore(store).delete(note.recordId),
+      outbox ? tx.objectStore('outbox').put(row(outbox)) : Promise.resolve(),
+      tx.objectStore('kv').delete(CLERK_KV.undo),
+      tx.done,
+    ])
+  } catch (e) {
+    abortQuietly(tx)
+    throw e
+  }
+}
+
+/** Import: the stored layer becomes exactly this one, in one transaction. Drafts and the outbox stay. */
+export async function replaceVillageLayer(layer: VillageLayer): Promise<void> {
+  const db = await getDb()
+  const tx = db.transaction(['clerkItems', 'ledger', 'localNotices', 'photos', 'kv'], 'readwrite')
+  try {
+    await Promise.all([tx.objectStore('clerkItems').clear(), tx.objectStore('ledger').clear(), tx.objectStore('localNotices').clear(), tx.objectStore('photos').clear()])
+    await Promise.all([
+      ...layer.items.map((r) => tx.objectStore('clerkItems').put(row(r))),
+      ...layer.ledger.map((r) => tx.objectStore('ledger').put(row(r) as never)),
+      ...layer.notices.map((r) => tx.objectStore('localNotices').put(row(r))),
+      ...layer.photos.map((p) => tx.objectStore('photos').put({ ...p })),
+      tx.objectStore('kv').delete(CLERK_KV.undo),
+      tx.done,
+    ])
+  } catch (e) {
+    abortQuietly(tx)
+    throw e
+  }
+}
+
+export async function listOutbox(): Promise<OutboxEntry[]> {
+  return (await (await getDb()).getAll('outbox')) as unknown as OutboxEntry[]
+}
+
+/** After a delivery attempt: drop or reschedule the entry, unless a newer save replaced it meanwhile. */
+export async function settleOutboxEntry(sent: OutboxEntry, retry: OutboxEntry | null): Promise<void> {
+  const db = await getDb()
+  const tx = db.transaction('outbox', 'readwrite')
+  const current = (await tx.store.get(sent.id)) as unknown as OutboxEntry | undefined
+  if (current && current.version === sent.version && current.body === sent.body) {
+    if (retry) await tx.store.put(row(retry))
+    else await tx.store.delete(sent.id)
+  }
+  await tx.done
+}

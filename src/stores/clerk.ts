@@ -1,0 +1,297 @@
+/**
+ * Clerk mode: the PIN gate and its lockout, the village layer's records, saving
+ * (one transaction with photos, outbox entry and draft), undo, export/import and
+ * the upload outbox. Heavy parts (zip) load on demand, so residents' screens can
+ * use this store for ledger dates without loading them.
+ */
+import { defineStore } from 'pinia'
+import { computed, shallowRef, watch } from 'vue'
+import {
+  CLERK_KV,
+  applyUndo,
+  getUndoNote,
+  kvGet,
+  kvSet,
+  listOutbox,
+  readClerkRecords,
+  readVillageLayer,
+  replaceVillageLayer,
+  saveClerkRecord,
+  settleOutboxEntry,
+  type ClerkRecords,
+  type UndoNote,
+} from '../db'
+import { hashPin, parsePinHash, verifyPin } from '../clerk/pin'
+import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } from '../clerk/lockout'
+import { type ClerkRecord, type PhotoRecord, type RecordKind } from '../clerk/model'
+import { deliver, isDue, nextDueAt, outboxEntryFor, type OutboxEntry } from '../clerk/outbox'
+import type { ImportError } from '../clerk/exportFormat'
+import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
+import type { ChecklistItem } from '../feed/types'
+import { useConfigStore } from './config'
+import { useContentStore } from './content'
+import { useKioskStore } from './kiosk'
+import { useClockStore } from './clock'
+import { useSyncStore } from './sync'
+
+export type PinResult = 'ok' | 'wrong' | 'locked'
+/** a record as a form hands it over: the store sets version and times */
+export type UnsavedRecord = ClerkRecord extends infer R ? (R extends ClerkRecord ? Omit<R, 'version' | 'createdAt' | 'updatedAt'> : never) : never
+
+export interface ItemView {
+  item: ChecklistItem
+  /** township items are read-only for clerks */
+  origin: 'township' | 'village'
+  retired: boolean
+}
+
+export const useClerkStore = defineStore('clerk', () => {
+  const config = useConfigStore()
+  const content = useContentStore()
+  const kiosk = useKioskStore()
+  const clock = useClockStore()
+
+  /** the PIN hash in force: set on this kiosk (kv) or provisioned by config.json */
+  const pinHash = shallowRef<string | null>(null)
+  const lock = shallowRef<LockState>(UNLOCKED)
+  const unlocked = shallowRef(false)
+  const records = shallowRef<ClerkRecords>({ items: [], ledger: [], notices: [] })
+  const loaded = shallowRef(false)
+  const undoNote = shallowRef<UndoNote | null>(null)
+  const outbox = shallowRef<OutboxEntry[]>([])
+  /** navigator.storage.persist() answer; null until asked or where unsupported */
+  const persisted = shallowRef<boolean | null>(null)
+
+  const needsPinSetup = computed(() => pinHash.value === null)
+  const locked = computed(() => isLocked(lock.value, clock.now.getTime()))
+
+  async function loadPinState() {
+    const stored = await kvGet<string>(CLERK_KV.pinHash)
+    const provisioned = config.config.clerkPinHash
+    pinHash.value = stored && parsePinHash(stored) ? stored : provisioned && parsePinHash(provisioned) ? provisioned : null
+    lock.value = restoreLockState(await kvGet(CLERK_KV.lock))
+  }
+
+  async function loadRecords() {
+    records.value = await readClerkRecords()
+    undoNote.value = await getUndoNote()
+    outbox.value = await listOutbox()
+    loaded.value = true
+  }
+
+  async function setPin(pin: string) {
+    const h = await hashPin(pin)
+    await kvSet(CLERK_KV.pinHash, h)
+    pinHash.value = h
+    open()
+  }
+
+  async function tryPin(pin: string): Promise<PinResult> {
+    const now = Date.now()
+    if (isLocked(lock.value, now) || !pinHash.value) return 'locked'
+    if (await verifyPin(pin, pinHash.value)) {
+      lock.value = UNLOCKED
+      await kvSet(CLERK_KV.lock, UNLOCKED)
+      open()
+      return 'ok'
+    }
+    lock.value = afterWrongPin(lock.value, Date.now())
+    await kvSet(CLERK_KV.lock, lock.value)
+    return isLocked(lock.value, Date.now()) ? 'locked' : 'wrong'
+  }
+
+  function open() {
+    unlocked.value = true
+    kiosk.mode = 'clerk'
+    void requestPersistence()
+    void loadRecords().then(pumpOutbox)
+  }
+
+  function close() {
+    unlocked.value = false
+    kiosk.mode = 'resident'
+  }
+
+  async function requestPersistence() {
+    if (persisted.value !== null || !navigator.storage?.persist) return
+    try {
+      persisted.value = (await navigator.storage.persisted()) || (await navigator.storage.persist())
+    } catch {
+      persisted.value = false
+    }
+  }
+
+  // ------------------------------------------------------------ records
+
+  const townshipIds = computed(() => new Set((content.record?.checklist ?? []).map((i) => i.id)))
+
+  /** township items (read-only) then the village's own, retired last */
+  const items = computed<ItemView[]>(() => [
+    ...(content.record?.checklist ?? []).map((item) => ({ item, origin: 'township' as const, retired: false })),
+    ...records.value.items.map((i) => ({ item: i as ChecklistItem, origin: 'village' as const, retired: i.retired })).sort((a, b) => Number(a.retired) - Number(b.retired)),
+  ])
+
+  function itemById(id: string): ItemView | undefined {
+    return items.value.find((v) => v.item.id === id)
+  }
+
+  /** a ledger record whose item the township removed (and the village does not have): kept, flagged */
+  function isOrphan(itemId: string): boolean {
+    return !townshipIds.value.has(itemId) && !records.value.items.some((i) => i.id === itemId)
+  }
+
+  const disclosures = computed<DisclosureRecord[]>(() =>
+    records.value.ledger.map((r) => ({ itemId: r.itemId, periodKey: r.periodKey, postedOn: r.postedOn, ...(r.takenDownOn ? { takenDownOn: r.takenDownOn } : {}) })),
+  )
+
+  const calendar = computed<WorkCalendar>(() => ({ holidays: content.record?.holidays ?? [], workdays: content.record?.workdays ?? [] }))
+  const today = computed(() => todayLocal(clock.minute))
+
+  const activeItems = computed(() => items.value.filter((v) => !v.retired).map((v) => v.item))
+
+  /** the clerk's to-do list, most urgent first */
+  const todo = computed(() =>
+    activeItems.value
+      .map((item) => ({ item, status: complianceOf(item, disclosures.value, today.value, calendar.value) }))
+      .sort((a, b) => compareUrgency(a.status, b.status)),
+  )
+
+  /** the village's on-time rate over the last 12 months (residents' checklist screen) */
+  const onTime = computed(() => onTimeRate(activeItems.value, disclosures.value, today.value, calendar.value, 12))
+
+  function lastPostedOn(itemId: string): string | null {
+    let last: string | null = null
+    for (const r of records.value.ledger) if (r.itemId === itemId && (!last || r.postedOn > last)) last = r.postedOn
+    return last
+  }
+
+  function recordsOf(kind: RecordKind): ClerkRecord[] {
+    return kind === 'item' ? records.value.items : kind === 'ledger' ? records.value.ledger : records.value.notices
+  }
+
+  function recordById(kind: RecordKind, id: string): ClerkRecord | undefined {
+    return recordsOf(kind).find((r) => r.id === id)
+  }
+
+  /**
+   * Saves a record: version and times set here, then one transaction with its
+   * new photos, its outbox entry (when uploads are configured) and the draft delete.
+   */
+  async function save(kind: RecordKind, record: UnsavedRecord, opts: { photos?: PhotoRecord[]; draftId?: string | null } = {}): Promise<ClerkRecord> {
+    const now = new Date()
+    const before = recordById(kind, record.id) ?? null
+    const full = { ...record, createdAt: before?.createdAt ?? now.toISOString(), updatedAt: now.toISOString(), version: (before?.version ?? 0) + 1 } as ClerkRecord
+    const url = config.config.clerkUploadUrl
+    const entry = url ? outboxEntryFor(kind, full, now, { kioskId: config.config.kioskId, villageCode: content.village?.code }) : null
+    await saveClerkRecord({ kind, record: full, photos: opts.photos, outbox: entry, draftId: opts.draftId, before, now })
+    await afterWrite()
+    return full
+  }
+
+  async function undo(): Promise<UndoNote | null> {
+    const note = undoNote.value
+    if (!note) return null
+    const url = config.config.clerkUploadUrl
+    const now = new Date()
+    const current = recordById(note.kind, note.recordId)
+    let entry: OutboxEntry | null = null
+    if (url) {
+      // the server hears of the undo as a newer version of the record (or its deletion)
+      const version = (current?.version ?? 0) + 1
+      entry = note.before ? outboxEntryFor(note.kind, { ...note.before, version }, now) : current ? outboxEntryFor(note.kind, { ...current, version }, now, { deleted: true }) : null
+    }
+    await applyUndo(note, entry)
+    await afterWrite()
+    return note
+  }
+
+  async function afterWrite() {
+    await loadRecords()
+    await content.reloadVillageLayer()
+    void pumpOutbox()
+  }
+
+  // ------------------------------------------------------------ export / import
+
+  async function exportFile(): Promise<{ blob: Blob; name: string }> {
+    const { buildVillageExport } = await import('../clerk/exportFormat')
+    const layer = await readVillageLayer()
+    const v = content.village
+    const bytes = await buildVillageExport(layer, { village: v ? { code: v.code, name: v.name } : null })
+    const day = todayLocal()
+    return { blob: new Blob([bytes as BlobPart], { type: 'application/zip' }), name: `gongkai-${v?.code ?? 'village'}-${day}.zip` }
+  }
+
+  async function importFile(file: Blob): Promise<{ ok: true; counts: { items: number; ledger: number; notices: number; photos: number } } | { ok: false; error: ImportError }> {
+    const { parseVillageExport } = await import('../clerk/exportFormat')
+    const parsed = await parseVillageExport(new Uint8Array(await file.arrayBuffer()), { villageCode: content.village?.code ?? null })
+    if (!parsed.ok) return parsed
+    await replaceVillageLayer(parsed.layer)
+    await afterWrite()
+    const l = parsed.layer
+    return { ok: true, counts: { items: l.items.length, ledger: l.ledger.length, notices: l.notices.length, photos: l.photos.length } }
+  }
+
+  // ------------------------------------------------------------ outbox
+
+  let pumping = false
+  let pumpTimer: ReturnType<typeof setTimeout> | undefined
+
+  /** Sends what is due when online; schedules itself for the next due entry. */
+  async function pumpOutbox() {
+    const url = config.config.clerkUploadUrl
+    if (!url || pumping) return
+    pumping = true
+    clearTimeout(pumpTimer)
+    try {
+      const online = useSyncStore().online
+      if (online) {
+        for (const e of await listOutbox()) {
+          if (!isDue(e, Date.now())) continue
+          const r = await deliver(e, { url, fetch: globalThis.fetch.bind(globalThis), now: Date.now() })
+          await settleOutboxEntry(e, r.sent ? null : r.retry)
+        }
+      }
+      outbox.value = await listOutbox()
+      const next = nextDueAt(outbox.value)
+      if (next !== null && online) pumpTimer = setTimeout(() => void pumpOutbox(), Math.max(1000, next - Date.now()))
+    } finally {
+      pumping = false
+    }
+  }
+
+  if (typeof window !== 'undefined') watch(() => useSyncStore().online, (on) => on && void pumpOutbox())
+
+  return {
+    pinHash,
+    lock,
+    locked,
+    unlocked,
+    needsPinSetup,
+    records,
+    loaded,
+    undoNote,
+    outbox,
+    persisted,
+    items,
+    todo,
+    onTime,
+    today,
+    loadPinState,
+    loadRecords,
+    setPin,
+    tryPin,
+    open,
+    close,
+    itemById,
+    isOrphan,
+    lastPostedOn,
+    recordById,
+    save,
+    undo,
+    exportFile,
+    importFile,
+    pumpOutbox,
+  }
+})
+
