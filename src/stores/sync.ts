@@ -45,6 +45,8 @@ export const useSyncStore = defineStore('sync', () => {
         syncSource(s, {
           timeoutMs: cfg.config.fetchTimeoutSeconds * 1000,
           maxBytes: cfg.config.maxFeedBytes,
+          // the search index is built in its own worker and stored with the revision
+          buildIndex: async (c) => (await import('../search/buildInWorker')).buildIndexForRevision(c),
         }),
       onOutcome: async (s, outcome) => {
         if (outcome.kind === 'applied') await content.loadAll(sources.map((x) => x.id))

@@ -6,6 +6,7 @@
 import { startSyncScheduler, type SyncScheduler } from './scheduler'
 import { syncSource } from './syncSource'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
+import { buildSearchIndexLazily } from '../search/buildLazily'
 
 const post = (m: FromSyncWorker) => (self as unknown as Worker).postMessage(m)
 /** stands in for `window` as the scheduler's source of `online` events */
@@ -20,7 +21,7 @@ function start(settings: SyncSettings) {
     events,
     run: async (s) => {
       const t0 = performance.now()
-      const outcome = await syncSource(s, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes })
+      const outcome = await syncSource(s, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, buildIndex: buildSearchIndexLazily })
       const ms = performance.now() - t0
       if (outcome.kind === 'applied') post({ type: 'applied', sourceId: s.id, revision: outcome.revision, ms })
       post({ type: 'state', sourceId: s.id, outcome: outcome.kind, ms })

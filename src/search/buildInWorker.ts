@@ -1,0 +1,43 @@
+/**
+ * Main-thread side of index.worker.ts: one short-lived worker per build.
+ * Where workers are missing (Node, or a sync already running inside a worker
+ * that cannot start another) the same pure build runs in place.
+ */
+import type { FeedContent } from '../feed/types'
+import type { BuildReply, BuildRequest } from './index.worker'
+import type { SerializedSearchIndex } from './types'
+
+function plain(content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): BuildRequest {
+  // only what the index needs, as plain data (no reactive proxies) for structured cloning
+  return JSON.parse(JSON.stringify({ notices: content.notices, checklist: content.checklist, handbook: content.handbook })) as BuildRequest
+}
+
+export async function buildIndexInWorker(content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): Promise<SerializedSearchIndex> {
+  if (typeof Worker === 'undefined') {
+    const { buildSearchIndex } = await import('./buildIndex')
+    return buildSearchIndex(content)
+  }
+  const worker = new Worker(new URL('./index.worker.ts', import.meta.url), { type: 'module', name: 'search-index' })
+  try {
+    return await new Promise<SerializedSearchIndex>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<BuildReply>) => (e.data.ok ? resolve(e.data.index) : reject(new Error(e.data.error)))
+      worker.onerror = (e) => reject(new Error(e.message || 'search index worker failed'))
+      worker.postMessage(plain(content))
+    })
+  } finally {
+    worker.terminate()
+  }
+}
+
+/**
+ * For applyFeedBytes' `buildIndex`: a failed index must never keep good content
+ * from going live, so it yields nothing and the search screen builds it later.
+ */
+export async function buildIndexForRevision(content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): Promise<SerializedSearchIndex | undefined> {
+  try {
+    return await buildIndexInWorker(content)
+  } catch (e) {
+    console.warn('search index not built; it will be built when search is opened', e)
+    return undefined
+  }
+}

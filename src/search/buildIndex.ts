@@ -1,0 +1,58 @@
+/**
+ * Builds the stored search index of a revision: every character of every
+ * title and body gets the id of its reading set. Pure apart from the
+ * dictionary; the Web Worker calls it on a revision's content, tests and the
+ * benchmark call it directly.
+ */
+import type { FeedContent } from '../feed/types'
+import { documentsOf } from './documents'
+import { readingOf } from './readings'
+import { SEARCH_INDEX_VERSION, type SearchDoc, type SerializedSearchIndex } from './types'
+
+export const BREAK_SET = 0
+export const SPACE_SET = 1
+
+export function buildIndexFromDocs(docs: SearchDoc[]): SerializedSearchIndex {
+  const sets: string[][] = [[], []]
+  const setIds = new Map<string, number>()
+  const charSet = new Map<string, number>()
+
+  function setOf(ch: string): number {
+    let id = charSet.get(ch)
+    if (id !== undefined) return id
+    const r = readingOf(ch)
+    if (r.kind === 'break') id = BREAK_SET
+    else if (r.kind === 'space') id = SPACE_SET
+    else {
+      const key = r.readings.join(',')
+      id = setIds.get(key)
+      if (id === undefined) {
+        id = sets.length
+        if (id > 0xffff) throw new Error('search index: too many reading sets')
+        sets.push(r.readings)
+        setIds.set(key, id)
+      }
+    }
+    charSet.set(ch, id)
+    return id
+  }
+
+  let total = 0
+  for (const d of docs) total += d.title.length + d.body.length
+  const codes = new Uint16Array(total)
+  let at = 0
+  for (const d of docs) {
+    for (const text of [d.title, d.body]) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i)
+        // a character outside the BMP (rare CJK) is two units: neither reads as anything
+        codes[at++] = c >= 0xd800 && c <= 0xdfff ? BREAK_SET : setOf(text[i]!)
+      }
+    }
+  }
+  return { version: SEARCH_INDEX_VERSION, sets, docs, codes }
+}
+
+export function buildSearchIndex(content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): SerializedSearchIndex {
+  return buildIndexFromDocs(documentsOf(content))
+}

@@ -1,0 +1,26 @@
+/**
+ * The index the search screen uses: the one stored with the live revision.
+ * Only when there is none (a revision applied before search existed) or it is
+ * of an older layout is it built again, in the worker, and kept in memory.
+ */
+import { getSearchIndex } from '../db'
+import type { FeedContent } from '../feed/types'
+import { isSerializedSearchIndex, SearchIndex } from './searchIndex'
+
+let cached: { key: string; index: Promise<SearchIndex> } | null = null
+
+export function loadSearchIndex(sourceId: string, revision: number, content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): Promise<SearchIndex> {
+  const key = `${sourceId}@${revision}`
+  if (cached?.key === key) return cached.index
+  const index = (async () => {
+    const stored = await getSearchIndex(sourceId, revision).catch(() => undefined)
+    if (isSerializedSearchIndex(stored)) return new SearchIndex(stored)
+    const { buildIndexInWorker } = await import('./buildInWorker')
+    return new SearchIndex(await buildIndexInWorker(content))
+  })()
+  cached = { key, index }
+  index.catch(() => {
+    if (cached?.key === key) cached = null
+  })
+  return index
+}
