@@ -87,7 +87,7 @@ describe('working-day calendar', () => {
     ['2026-10-11', false, 'ordinary Sunday'],
     ['2026-09-20', true, 'make-up workday (Sunday)'],
     ['2026-11-27', true, 'ordinary Friday'],
-  ] as const)('%s working: %s (%s)', (day, working) => {
+  ] as const)('%s working: %s (%s)', (day, working, _why) => {
     expect(isWorkingDay(day, CAL)).toBe(working)
   })
 
