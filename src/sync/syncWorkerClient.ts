@@ -1,7 +1,7 @@
 /**
  * Main-thread side of the sync worker: starts it, forwards the window's
  * `online` events and sync-now requests, and reports what the worker did.
- * Marks `gongkai:sync-applied` / `gongkai:sync-state` measures for bench/.
+ * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
@@ -30,7 +30,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
     } else if (m.type === 'applied') {
       void Promise.resolve(h.onApplied(m.sourceId, m.revision)).then(() => measure('gongkai:sync-applied', received, m.ms))
     } else if (m.type === 'state') {
-      void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-${m.outcome}`, received, m.ms))
+      void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-state-${m.outcome}`, received, m.ms))
     }
   })
   const onOnline = () => send({ type: 'online' })
