@@ -36,17 +36,32 @@ describe('useIdleTimer', () => {
     scope.stop()
   })
 
-  it('a touch during the countdown keeps the screen', async () => {
+  it('a touch before the countdown starts over', async () => {
+    const { timer, onTimeout, scope } = start()
+    const kiosk = useKioskStore()
+    vi.advanceTimersByTime(80_000)
+    kiosk.noteActivity()
+    await nextTick()
+    vi.advanceTimersByTime(80_000)
+    expect(timer.countingDown.value).toBe(false)
+    expect(onTimeout).not.toHaveBeenCalled()
+    scope.stop()
+  })
+
+  it('once counting down, only 继续浏览 (keepAlive) keeps the screen', async () => {
     const { timer, onTimeout, scope } = start()
     const kiosk = useKioskStore()
     vi.advanceTimersByTime(95_000)
     expect(timer.countingDown.value).toBe(true)
+    // the touch that lands on the countdown's button: the countdown stays until the button's click
     kiosk.noteActivity()
     await nextTick()
+    vi.advanceTimersByTime(300)
+    expect(timer.countingDown.value).toBe(true)
+    timer.keepAlive()
     expect(timer.countingDown.value).toBe(false)
     vi.advanceTimersByTime(60_000)
     expect(onTimeout).not.toHaveBeenCalled()
-    timer.keepAlive()
     vi.advanceTimersByTime(100_000)
     expect(onTimeout).toHaveBeenCalledTimes(1)
     scope.stop()

@@ -1,0 +1,228 @@
+/**
+ * A resident at the kiosk, by touch, at both screen sizes: home → each section,
+ * a notice with a table, a checklist item, a handbook chapter, extra-large text
+ * and high contrast, home again. Then the idle countdown and reset, the attract
+ * loop, and the 公示 windows computed from the device clock with no network.
+ * Screenshots of every screen go to test-results/screenshots/resident-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { LANDSCAPE, PORTRAIT, launchBrowser, touchContext } from './support/browser'
+import { DIST, startKioskServer, type KioskServer } from './support/kioskServer'
+import { screenshot, waitForServiceWorker } from './support/kiosk'
+
+const demo = JSON.parse(readFileSync(join(DIST, 'demo/feed.json'), 'utf8'))
+const village: string = demo._gongkai.village.name
+const financeNotice = demo.items.find((i: { _gongkai?: { table?: { kind: string }; expires?: string } }) => i._gongkai?.table?.kind === 'finance' && Date.parse(i._gongkai.expires ?? '') > Date.now())
+const linkedItemId: string = financeNotice._gongkai.checklist_item
+const firstChapter = demo._gongkai.handbook.chapters[0]
+
+let browser: Browser
+let server: KioskServer
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await startKioskServer()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const hash = (page: Page) => page.evaluate(() => location.hash)
+const htmlData = (page: Page) => page.evaluate(() => ({ text: document.documentElement.dataset.text, theme: document.documentElement.dataset.theme, lang: document.documentElement.lang }))
+const bodyFontPx = (page: Page, testid: string) => page.getByTestId(testid).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+
+async function openHome(page: Page, url: string) {
+  await page.goto(url)
+  await expect.poll(() => page.getByTestId('village-name').textContent(), { timeout: 20_000 }).toBe(village)
+}
+
+for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]] as const) {
+  describe(`resident walk-through, ${size} ${viewport.width}×${viewport.height}`, () => {
+    it('taps into each section, opens a notice with a table, a checklist item and a chapter, switches to extra-large high contrast, goes home', async () => {
+      const context = await browser.newContext(touchContext(viewport))
+      const page = await context.newPage()
+      await openHome(page, server.url)
+      await expect.poll(() => page.getByTestId('urgent-banner').count()).toBeGreaterThan(0)
+      expect(await page.getByTestId('updated-at').textContent()).toContain('内容更新于')
+      expect(await page.getByTestId('nav-display').isVisible()).toBe(true)
+      expect(await page.getByTestId('nav-language').isVisible()).toBe(true)
+      // body text at the standard size is at least 24 px
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(24)
+      await screenshot(page, `resident-${size}-home`)
+
+      // 公开清单 → an item → its disclosures
+      await page.getByTestId('tile-checklist').tap()
+      await expect.poll(() => page.getByTestId('checklist-item').count()).toBe(demo._gongkai.checklist.length)
+      await screenshot(page, `resident-${size}-checklist`)
+      await page.locator(`a[href="#/checklist/${linkedItemId}"]`).tap()
+      await expect.poll(() => page.getByTestId('checklist-item-title').isVisible()).toBe(true)
+      await expect.poll(() => page.getByTestId('notice-card').count()).toBeGreaterThan(0)
+      await page.getByTestId('read-aloud').tap()
+      // headless Chromium has no Chinese voice: the resident is told so, not left waiting
+      await expect.poll(() => page.getByTestId('speech-problem').textContent()).toMatch(/中文语音|不能朗读/)
+      await screenshot(page, `resident-${size}-checklist-item`)
+
+      // 公开栏 → tabs → a finance notice with its table, chart and objection footer
+      await page.getByTestId('nav-home').tap()
+      await page.getByTestId('tile-notices').tap()
+      await expect.poll(() => page.getByTestId('notice-card').count()).toBeGreaterThan(3)
+      const cards = await page.getByTestId('notice-card').allTextContents()
+      expect(cards[0]).toContain('紧急')
+      expect(cards.some((c) => /公示中 · 还剩 \d+ 天/.test(c))).toBe(true)
+      await screenshot(page, `resident-${size}-notices`)
+      await page.getByTestId('tab-finance').tap()
+      await expect.poll(async () => (await page.getByTestId('notice-card').allTextContents()).every((c) => c.includes('财务公开'))).toBe(true)
+      await page.locator(`a[href="#/notices/${financeNotice.id}"]`).tap()
+      await expect.poll(() => page.getByTestId('notice-title').textContent()).toBe(financeNotice.title)
+      await expect.poll(() => page.getByTestId('finance-chart').isVisible()).toBe(true)
+      const table = page.getByTestId('notice-table')
+      expect(await table.locator('tr.total').count()).toBeGreaterThan(0)
+      // finance amounts always have two decimals
+      expect(await table.locator('td.num').first().textContent()).toMatch(/\d\.\d{2}\s*$/)
+      expect(await page.getByTestId('objection').textContent()).toMatch(/如有异议，请于 .*月.*日 前向村务监督委员会反映/)
+      await screenshot(page, `resident-${size}-notice-finance`)
+      await page.getByTestId('take-home').tap()
+      await expect.poll(() => page.getByTestId('qr-image').isVisible()).toBe(true)
+      await screenshot(page, `resident-${size}-take-home-qr`)
+      await page.getByTestId('qr-close').tap()
+
+      // the archive, through the board
+      await page.getByTestId('nav-back').tap()
+      await page.getByTestId('archive-link').tap()
+      await expect.poll(() => hash(page)).toBe('#/notices/archive')
+      await expect.poll(async () => (await page.getByTestId('notice-card').allTextContents()).every((c) => c.includes('已结束'))).toBe(true)
+      await screenshot(page, `resident-${size}-archive`)
+
+      // 公开手册 → a chapter
+      await page.getByTestId('nav-home').tap()
+      await page.getByTestId('tile-handbook').tap()
+      await expect.poll(() => page.getByTestId('chapter-link').count()).toBe(demo._gongkai.handbook.chapters.length)
+      await screenshot(page, `resident-${size}-handbook`)
+      await page.getByTestId('chapter-link').first().tap()
+      await expect.poll(() => page.getByTestId('chapter-title').textContent()).toBe(firstChapter.title)
+      await screenshot(page, `resident-${size}-chapter`)
+      const standardPx = await bodyFontPx(page, 'chapter-body')
+
+      // extra-large text and high contrast, from the nav bar
+      await page.getByTestId('nav-display').tap()
+      await page.getByTestId('text-xlarge').tap()
+      await page.getByTestId('theme-contrast').tap()
+      await screenshot(page, `resident-${size}-display-settings`)
+      await page.getByTestId('display-close').tap()
+      expect(await htmlData(page)).toMatchObject({ text: 'xlarge', theme: 'contrast' })
+      expect(await bodyFontPx(page, 'chapter-body')).toBeGreaterThanOrEqual(standardPx * 1.4)
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)')
+      await screenshot(page, `resident-${size}-chapter-xlarge-contrast`)
+
+      await page.getByTestId('nav-home').tap()
+      await expect.poll(() => hash(page)).toBe('#/')
+      await screenshot(page, `resident-${size}-home-xlarge-contrast`)
+      await context.close()
+    })
+  })
+}
+
+describe('idle reset and attract loop', () => {
+  it('counts down after idleSeconds; 继续浏览 keeps the screen; running out goes home with every setting back to default', async () => {
+    const idle = await startKioskServer({ config: { feedUrl: 'demo/feed.json', idleSeconds: 5, locale: 'zh-CN' } })
+    const context = await browser.newContext(touchContext(LANDSCAPE))
+    const page = await context.newPage()
+    await page.clock.install()
+    try {
+      await openHome(page, idle.url)
+      await page.getByTestId('tile-notices').tap()
+      await page.getByTestId('tab-finance').tap()
+      await page.getByTestId('nav-display').tap()
+      await page.getByTestId('text-xlarge').tap()
+      await page.getByTestId('theme-contrast').tap()
+      await page.getByTestId('display-close').tap()
+      await page.getByTestId('nav-language').tap()
+      expect(await htmlData(page)).toMatchObject({ text: 'xlarge', theme: 'contrast', lang: 'en' })
+
+      await page.clock.fastForward(6_000)
+      await expect.poll(() => page.getByTestId('idle-countdown').isVisible()).toBe(true)
+      await screenshot(page, 'resident-landscape-idle-countdown')
+      await page.getByTestId('idle-continue').tap()
+      await expect.poll(() => page.getByTestId('idle-countdown').count()).toBe(0)
+      expect(await hash(page)).toBe('#/notices')
+      expect(await page.getByTestId('tab-finance').getAttribute('aria-selected')).toBe('true')
+      expect(await htmlData(page)).toMatchObject({ text: 'xlarge', theme: 'contrast', lang: 'en' })
+
+      await page.clock.fastForward(6_000)
+      await expect.poll(() => page.getByTestId('idle-countdown').isVisible()).toBe(true)
+      await page.clock.fastForward(11_000)
+      await expect.poll(() => hash(page)).toBe('#/')
+      await expect.poll(() => page.getByTestId('idle-countdown').count()).toBe(0)
+      const after = await htmlData(page)
+      expect(after.text).toBeUndefined()
+      expect(after.theme).toBeUndefined()
+      expect(after.lang).toBe('zh-CN')
+
+      // nobody there: after a while pinned and urgent notices cycle full screen
+      await page.clock.fastForward(6_000)
+      await expect.poll(() => page.getByTestId('attract').isVisible()).toBe(true)
+      await screenshot(page, 'resident-landscape-attract')
+      await page.getByTestId('attract').tap()
+      await expect.poll(() => page.getByTestId('attract').count()).toBe(0)
+      expect(await hash(page)).toBe('#/')
+
+      // tabs are back to 全部
+      await page.getByTestId('tile-notices').tap()
+      await expect.poll(() => page.getByTestId('tab-all').getAttribute('aria-selected')).toBe('true')
+    } finally {
+      await context.close()
+      await idle.close()
+    }
+  })
+})
+
+describe('公示 windows from the device clock', () => {
+  it('an expired notice is only in the archive; one not yet open is on neither; offline', async () => {
+    const day = 86_400_000
+    const now = Date.now()
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const base = { category: 'village', pinned: false, urgent: false }
+    const feed = structuredClone(demo)
+    feed._gongkai.revision = 7
+    feed.items = [
+      { id: 'T-OPEN', title: '测试：正在公示', content_text: '正在公示的内容。', date_published: iso(now - 2 * day), _gongkai: { ...base, expires: iso(now + 5 * day) } },
+      { id: 'T-EXPIRED', title: '测试：已经结束', content_text: '公示期已过。', date_published: iso(now - 10 * day), _gongkai: { ...base, expires: iso(now - day) } },
+      { id: 'T-UPCOMING', title: '测试：还没开始', content_text: '尚未到公示时间。', date_published: iso(now + 2 * day), _gongkai: { ...base, expires: iso(now + 9 * day) } },
+    ]
+    const windows = await startKioskServer({ config: { feedUrl: 'test/feed.json', idleSeconds: 600 } })
+    windows.setRoute('/test/feed.json', feed)
+    const context = await browser.newContext(touchContext(PORTRAIT))
+    try {
+      const page = await context.newPage()
+      await openHome(page, windows.url)
+      await waitForServiceWorker(page)
+      await context.setOffline(true)
+      const cards = async (route: string, shown: string) => {
+        await page.goto(`${windows.url}#/${route}`)
+        await expect.poll(async () => (await page.getByTestId('notice-card').allTextContents()).join('|')).toContain(shown)
+        return (await page.getByTestId('notice-card').allTextContents()).join('|')
+      }
+      const board = await cards('notices', '测试：正在公示')
+      expect(board).not.toContain('测试：已经结束')
+      expect(board).not.toContain('测试：还没开始')
+      const archive = await cards('notices/archive', '测试：已经结束')
+      expect(archive).not.toContain('测试：还没开始')
+      expect(archive).not.toContain('测试：正在公示')
+      await screenshot(page, 'resident-portrait-archive-test-feed')
+
+      // three days later by the device clock, still offline: the upcoming notice is on the board
+      const later = await context.newPage()
+      await later.clock.install({ time: now + 3 * day })
+      await later.goto(`${windows.url}#/notices`)
+      await expect.poll(async () => (await later.getByTestId('notice-card').allTextContents()).join(), { timeout: 10_000 }).toContain('测试：还没开始')
+    } finally {
+      await context.close()
+      await windows.close()
+    }
+  })
+})
