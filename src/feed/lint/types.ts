@@ -1,0 +1,35 @@
+/** What `gongkai-feed lint` reports: one finding per mistake, with the rule that found it. */
+
+export const LINT_RULES = [
+  'schema',
+  'unknown-checklist-item',
+  'privacy',
+  'finance-reconcile',
+  'finance-carry',
+  'publicity-no-end',
+  'publicity-too-short',
+  'expired-pinned',
+] as const
+
+export type LintRuleId = (typeof LINT_RULES)[number]
+
+/** rules that describe an invalid feed: no kiosk would accept it, so they cannot be ignored */
+export const UNIGNORABLE: ReadonlySet<LintRuleId> = new Set(['schema', 'unknown-checklist-item'])
+
+export interface LintFinding {
+  rule: LintRuleId
+  severity: 'error' | 'warning'
+  /** notice id, `checklist:<id>` or `handbook:<chapter id>`; empty for the feed as a whole */
+  target: string
+  /** where in the feed, e.g. items[2]._gongkai.table.rows[5] */
+  path: string
+  zh: string
+  en: string
+}
+
+export interface LintOptions {
+  /** YYYY-MM-DD, the day the feed is checked (expired-pinned) */
+  today: string
+  /** per notice id: rules switched off for it (front matter `lint_ignore: [rule-id]`) */
+  ignore?: Record<string, readonly string[]>
+}

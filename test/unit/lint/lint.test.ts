@@ -1,0 +1,132 @@
+/**
+ * Each lint rule catches its mistake, stays quiet on a correct feed, and can be
+ * switched off per notice (except schema errors).
+ */
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { lintDocument, type LintResult } from '../../../src/feed/lint'
+import { baseFeed, type Json } from '../../support/feeds'
+
+const today = '2026-11-27'
+const rules = (r: LintResult) => r.findings.map((f) => `${f.rule}@${f.target}`)
+
+function financeFeed(): Json {
+  const f = baseFeed(1)
+  f.items[1]._gongkai.table = {
+    kind: 'finance',
+    caption: '第三季度收支表',
+    unit: '元',
+    columns: ['项目', '7月', '8月', '9月', '季度合计'],
+    rows: [
+      { kind: 'opening', cells: ['期初余额', 1000, 1100, 1050, 1000] },
+      { kind: 'income', cells: ['租金', 300, 0, 200, 500] },
+      { kind: 'income_total', cells: ['收入合计', 300, 0, 200, 500] },
+      { kind: 'expense', cells: ['报酬', 200, 50, 100, 350] },
+      { kind: 'expense_total', cells: ['支出合计', 200, 50, 100, 350] },
+      { kind: 'closing', cells: ['期末余额', 1100, 1050, 1150, 1150] },
+    ],
+  }
+  return f
+}
+
+describe('lint', () => {
+  it('finds nothing in a correct feed, nor in the demo feed', () => {
+    expect(rules(lintDocument(financeFeed(), { today }))).toEqual([])
+    expect(rules(lintDocument(JSON.parse(readFileSync('demo/feed.source.json', 'utf8')), { today }))).toEqual([])
+  })
+
+  it('privacy: a valid ID number, a mobile and a Luhn-valid card in text and table cells', () => {
+    const f = financeFeed()
+    f.items[0].content_text = '联系人手机 13812345678。身份证 11010519491231002X。'
+    f.items[1]._gongkai.table.rows[1].cells[0] = '租金 卡号6217000000001234560'
+    const r = lintDocument(f, { today })
+    const kinds = r.findings.filter((x) => x.rule === 'privacy').map((x) => x.zh)
+    expect(kinds.some((z) => z.includes('手机号码'))).toBe(true)
+    expect(kinds.some((z) => z.includes('身份证'))).toBe(true)
+    expect(kinds.some((z) => z.includes('银行卡') || z.includes('卡号'))).toBe(true)
+    expect(r.findings.some((x) => x.rule === 'privacy' && x.target === 'N-2')).toBe(true)
+    // never the raw number in a message
+    expect(JSON.stringify(r)).not.toContain('13812345678')
+  })
+
+  it('privacy: dates, amounts and document numbers are not personal data', () => {
+    const f = financeFeed()
+    f.items[0].content_text = '〔2026〕12号 2026-11-27 20261127 金额 1234567.89 元'
+    expect(rules(lintDocument(f, { today }))).toEqual([])
+  })
+
+  it('finance-reconcile: a column that does not add up, and a wrong subtotal', () => {
+    const f = financeFeed()
+    f.items[1]._gongkai.table.rows[5].cells[2] = 1060 // 8月 closing
+    f.items[1]._gongkai.table.rows[2].cells[1] = 310 // 7月 income total ≠ rows
+    const r = lintDocument(f, { today })
+    const msgs = r.findings.filter((x) => x.rule === 'finance-reconcile').map((x) => x.zh)
+    expect(msgs.some((m) => m.includes('“8月”列对不上') && m.includes('1050.00') && m.includes('1060.00'))).toBe(true)
+    expect(msgs.some((m) => m.includes('“7月”列收入合计 310.00'))).toBe(true)
+  })
+
+  it('finance-carry: a month that does not open with the previous closing, and a table after another', () => {
+    const f = financeFeed()
+    f.items[1]._gongkai.table.rows[0].cells[3] = 1040 // 9月 opening ≠ 8月 closing 1050
+    f.items[1]._gongkai.table.rows[5].cells[3] = 1140
+    f.items[1]._gongkai.table.rows[0].cells[4] = 1000
+    expect(rules(lintDocument(f, { today }))).toContain('finance-carry@N-2')
+
+    const g = financeFeed()
+    g.items.push({
+      id: 'N-3',
+      title: '10月财务公开',
+      content_text: '10月收支',
+      date_published: '2026-11-09T09:00:00+08:00',
+      _gongkai: { category: 'finance', checklist_item: 'CF-01', table: { kind: 'finance', columns: ['项目', '10月'], rows: [{ kind: 'opening', cells: ['期初余额', 999] }, { kind: 'closing', cells: ['期末余额', 999] }] } },
+    })
+    const r = lintDocument(g, { today })
+    expect(rules(r)).toEqual(['finance-carry@N-3'])
+    expect(r.findings[0]!.zh).toContain('1150.00')
+  })
+
+  it('publicity-no-end and publicity-too-short, in calendar and working days', () => {
+    const noEnd = baseFeed(1)
+    delete noEnd.items[0]._gongkai.expires
+    expect(rules(lintDocument(noEnd, { today }))).toEqual(['publicity-no-end@N-1'])
+
+    const short = baseFeed(1)
+    short.items[0]._gongkai.expires = '2026-11-29T18:00:00+08:00' // 7 days from 11-24 need 11-30
+    const r = lintDocument(short, { today })
+    expect(rules(r)).toEqual(['publicity-too-short@N-1'])
+    expect(r.findings[0]!.zh).toContain('2026-11-30')
+
+    const working = baseFeed(1)
+    working._gongkai.checklist[1].frequency = { type: 'publicity', days: 5, day_type: 'working' }
+    working._gongkai.holidays = ['2026-11-27']
+    working.items[0]._gongkai.expires = '2026-11-30T18:00:00+08:00' // Mon 24..Thu 26, (Fri holiday), Mon 30 = 4 working days
+    expect(rules(lintDocument(working, { today }))).toEqual(['publicity-too-short@N-1'])
+    working.items[0]._gongkai.expires = '2026-12-01T18:00:00+08:00'
+    expect(rules(lintDocument(working, { today }))).toEqual([])
+  })
+
+  it('expired-pinned: an ended notice still pinned', () => {
+    const f = baseFeed(1)
+    f.items[0]._gongkai.pinned = true
+    expect(rules(lintDocument(f, { today: '2026-12-10' }))).toEqual(['expired-pinned@N-1'])
+    expect(rules(lintDocument(f, { today }))).toEqual([])
+  })
+
+  it('unknown-checklist-item gets its own rule id and cannot be ignored', () => {
+    const f = baseFeed(1)
+    f.items[0]._gongkai.checklist_item = 'NOPE'
+    const r = lintDocument(f, { today, ignore: { '': ['unknown-checklist-item'], 'N-1': ['unknown-checklist-item'] } })
+    expect(rules(r)).toEqual(['unknown-checklist-item@'])
+    expect(r.findings[0]!.path).toBe('items[0]._gongkai.checklist_item')
+  })
+
+  it('lint_ignore switches a rule off for that notice only and lists what it hid', () => {
+    const f = baseFeed(1)
+    delete f.items[0]._gongkai.expires
+    f.items[1].content_text = '手机 13812345678'
+    const r = lintDocument(f, { today, ignore: { 'N-1': ['publicity-no-end'], 'N-2': ['finance-reconcile'] } })
+    expect(rules(r)).toEqual(['privacy@N-2'])
+    expect(r.ignored.map((x) => x.rule)).toEqual(['publicity-no-end'])
+    expect(r.errors).toBe(1)
+  })
+})
