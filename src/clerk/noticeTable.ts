@@ -11,7 +11,7 @@ export function parseTableText(text: string): NoticeTable | null {
   const split = (l: string) => l.split(/\t|\|/).map((c) => c.trim())
   const columns = split(lines[0]!).map((c, i) => c || `${i + 1}`)
   const rows = lines.slice(1).map((l) => {
-    const cells: (string | null)[] = split(l).slice(0, columns.length)
+    const cells: (string | null)[] = split(l).slice(0, columns.length).map((c) => c || null)
     while (cells.length < columns.length) cells.push(null)
     return { kind: 'data' as const, cells }
   })

@@ -97,16 +97,31 @@ export async function saveClerkRecord(input: SaveInput): Promise<void> {
   const db = await getDb()
   const store = STORE_OF[input.kind]
   const tx = db.transaction([store, 'photos', 'outbox', 'drafts', 'kv'], 'readwrite')
+  const undo: UndoNote = { kind: input.kind, recordId: input.record.id, before: input.before, at: (input.now ?? new Date()).toISOString() }
+  await allOrAbort(tx, (add) => {
+    add(tx.objectStore(store).put(row(input.record) as never))
+    for (const p of input.photos ?? []) add(tx.objectStore('photos').put({ ...p }))
+    if (input.outbox) add(tx.objectStore('outbox').put(row(input.outbox)))
+    if (input.draftId) add(tx.objectStore('drafts').delete(input.draftId))
+    add(tx.objectStore('kv').put(undo, CLERK_KV.undo))
+  })
+}
+
+/**
+ * Runs the requests `queue` makes in one transaction and waits for it to
+ * commit. The first error (a request failing, or a put throwing at once)
+ * aborts the transaction and is rethrown; the rest are expected and ignored.
+ */
+async function allOrAbort(tx: { abort(): void; done: Promise<void> }, queue: (add: (p: Promise<unknown>) => void) => void): Promise<void> {
+  const work: Promise<unknown>[] = []
+  const add = (p: Promise<unknown>) => {
+    p.catch(() => {})
+    work.push(p)
+  }
+  add(tx.done)
   try {
-    const undo: UndoNote = { kind: input.kind, recordId: input.record.id, before: input.before, at: (input.now ?? new Date()).toISOString() }
-    await Promise.all([
-      tx.objectStore(store).put(row(input.record) as never),
-      ...(input.photos ?? []).map((p) => tx.objectStore('photos').put({ ...p })),
-      ...(input.outbox ? [tx.objectStore('outbox').put(row(input.outbox))] : []),
-      ...(input.draftId ? [tx.objectStore('drafts').delete(input.draftId)] : []),
-      tx.objectStore('kv').put(undo, CLERK_KV.undo),
-      tx.done,
-    ])
+    queue(add)
+    await Promise.all(work)
   } catch (e) {
     abortQuietly(tx)
     throw e
@@ -133,37 +148,26 @@ export async function applyUndo(note: UndoNote, outbox: OutboxEntry | null): Pro
   const db = await getDb()
   const store = STORE_OF[note.kind]
   const tx = db.transaction([store, 'outbox', 'kv'], 'readwrite')
-  try {
-    await Promise.all([
-      note.before ? tx.objectStore(store).put(row(note.before) as never) : tx.objectStore(store).delete(note.recordId),
-      outbox ? tx.objectStore('outbox').put(row(outbox)) : Promise.resolve(),
-      tx.objectStore('kv').delete(CLERK_KV.undo),
-      tx.done,
-    ])
-  } catch (e) {
-    abortQuietly(tx)
-    throw e
-  }
+  await allOrAbort(tx, (add) => {
+    add(note.before ? tx.objectStore(store).put(row(note.before) as never) : tx.objectStore(store).delete(note.recordId))
+    if (outbox) add(tx.objectStore('outbox').put(row(outbox)))
+    add(tx.objectStore('kv').delete(CLERK_KV.undo))
+  })
 }
 
 /** Import: the stored layer becomes exactly this one, in one transaction. Drafts and the outbox stay. */
 export async function replaceVillageLayer(layer: VillageLayer): Promise<void> {
   const db = await getDb()
   const tx = db.transaction(['clerkItems', 'ledger', 'localNotices', 'photos', 'kv'], 'readwrite')
-  try {
-    await Promise.all([tx.objectStore('clerkItems').clear(), tx.objectStore('ledger').clear(), tx.objectStore('localNotices').clear(), tx.objectStore('photos').clear()])
-    await Promise.all([
-      ...layer.items.map((r) => tx.objectStore('clerkItems').put(row(r))),
-      ...layer.ledger.map((r) => tx.objectStore('ledger').put(row(r) as never)),
-      ...layer.notices.map((r) => tx.objectStore('localNotices').put(row(r))),
-      ...layer.photos.map((p) => tx.objectStore('photos').put({ ...p })),
-      tx.objectStore('kv').delete(CLERK_KV.undo),
-      tx.done,
-    ])
-  } catch (e) {
-    abortQuietly(tx)
-    throw e
-  }
+  await allOrAbort(tx, (add) => {
+    // requests in one transaction run in order: the clears finish before the puts
+    for (const name of ['clerkItems', 'ledger', 'localNotices', 'photos'] as const) add(tx.objectStore(name).clear())
+    for (const r of layer.items) add(tx.objectStore('clerkItems').put(row(r)))
+    for (const r of layer.ledger) add(tx.objectStore('ledger').put(row(r) as never))
+    for (const r of layer.notices) add(tx.objectStore('localNotices').put(row(r)))
+    for (const p of layer.photos) add(tx.objectStore('photos').put({ ...p }))
+    add(tx.objectStore('kv').delete(CLERK_KV.undo))
+  })
 }
 
 export async function listOutbox(): Promise<OutboxEntry[]> {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { PIN_ITERATIONS, hashPin, parsePinHash, verifyPin, isWellFormedPin } from '../../../src/clerk/pin'
+import { LOCK_MS, MAX_WRONG_PINS, UNLOCKED, afterWrongPin, attemptsLeft, isLocked, lockSecondsLeft, restoreLockState } from '../../../src/clerk/lockout'
+
+describe('PIN hash', () => {
+  it('stores pbkdf2-sha256$iterations$salt$hash with at least 200,000 iterations and a random salt', async () => {
+    const a = await hashPin('2468')
+    const b = await hashPin('2468')
+    expect(a).toMatch(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
+    const parsed = parsePinHash(a)!
+    expect(parsed.iterations).toBeGreaterThanOrEqual(200_000)
+    expect(parsed.iterations).toBe(PIN_ITERATIONS)
+    expect(parsed.salt.length).toBe(16)
+    expect(a).not.toBe(b) // salted
+    expect(a).not.toContain('2468')
+  })
+
+  it('accepts the right PIN and refuses a wrong one', async () => {
+    const h = await hashPin('13579')
+    expect(await verifyPin('13579', h)).toBe(true)
+    expect(await verifyPin('13578', h)).toBe(false)
+    expect(await verifyPin('', h)).toBe(false)
+  })
+
+  it('verifies a hash provisioned with more iterations and a fixed salt (config clerkPinHash)', async () => {
+    const h = await hashPin('0000', { iterations: 210_000, salt: new Uint8Array(16).fill(7) })
+    expect(h.startsWith('pbkdf2-sha256$210000$BwcHBwcHBwcHBwcHBwcHBw==$')).toBe(true)
+    expect(await verifyPin('0000', h)).toBe(true)
+  })
+
+  it('refuses malformed or weak hashes', async () => {
+    for (const bad of ['', 'x', 'sha1$200000$AAAA$AAAA', 'pbkdf2-sha256$1000$BwcHBwcHBwcHBwcHBwcHBw==$' + 'A'.repeat(44), 'pbkdf2-sha256$200000$!!$AAAA']) {
+      expect(parsePinHash(bad)).toBeNull()
+      expect(await verifyPin('1234', bad)).toBe(false)
+    }
+  })
+
+  it('takes 4 to 8 digits only', () => {
+    expect(isWellFormedPin('1234')).toBe(true)
+    expect(isWellFormedPin('12345678')).toBe(true)
+    expect(isWellFormedPin('123')).toBe(false)
+    expect(isWellFormedPin('123456789')).toBe(false)
+    expect(isWellFormedPin('12a4')).toBe(false)
+  })
+})
+
+describe('wrong-PIN lockout', () => {
+  const t0 = 1_800_000_000_000
+
+  it('locks for 5 minutes at the fifth wrong PIN, not before', () => {
+    let s = UNLOCKED
+    for (let i = 1; i < MAX_WRONG_PINS; i++) {
+      s = afterWrongPin(s, t0 + i)
+      expect(isLocked(s, t0 + i)).toBe(false)
+      expect(attemptsLeft(s)).toBe(MAX_WRONG_PINS - i)
+    }
+    s = afterWrongPin(s, t0 + 10)
+    expect(isLocked(s, t0 + 10)).toBe(true)
+    expect(LOCK_MS).toBe(300_000)
+    expect(lockSecondsLeft(s, t0 + 10)).toBe(300)
+    expect(isLocked(s, t0 + 10 + LOCK_MS - 1)).toBe(true)
+    expect(isLocked(s, t0 + 10 + LOCK_MS)).toBe(false)
+  })
+
+  it('does not extend the lock on tries made while locked', () => {
+    let s = UNLOCKED
+    for (let i = 0; i < 5; i++) s = afterWrongPin(s, t0)
+    const until = s.lockedUntil
+    s = afterWrongPin(s, t0 + 60_000)
+    expect(s.lockedUntil).toBe(until)
+  })
+
+  it('survives a reload: the state is plain data read back from storage', () => {
+    let s = UNLOCKED
+    for (let i = 0; i < 5; i++) s = afterWrongPin(s, t0)
+    const restored = restoreLockState(JSON.parse(JSON.stringify(s)))
+    expect(isLocked(restored, t0 + 1000)).toBe(true)
+    expect(restoreLockState({ failures: 3, lockedUntil: null }).failures).toBe(3)
+  })
+
+  it('treats missing or malformed stored state as unlocked', () => {
+    for (const raw of [undefined, null, 'x', { failures: -1 }, { failures: 'a', lockedUntil: 'b' }]) {
+      const s = restoreLockState(raw)
+      expect(isLocked(s, t0)).toBe(false)
+      expect(s.failures).toBe(0)
+    }
+  })
+})
