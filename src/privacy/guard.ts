@@ -146,9 +146,14 @@ function scanToken(text: string, tokenStart: number, token: string, out: Replace
   }
   units.push(current)
 
+  // digits before unit i, so a span's length is known without joining it
+  const before = [0]
+  for (const u of units) before.push(before[before.length - 1]! + u.reduce((n, g) => n + g.digits.length, 0))
   for (let i = 0; i < units.length; ) {
     let matched = false
     for (let j = Math.min(units.length - 1, i + MAX_UNITS - 1); j >= i; j--) {
+      const digits = before[j + 1]! - before[i]!
+      if (digits < 11 || digits > 19) continue // shorter than a mobile, longer than a card
       const groups = units.slice(i, j + 1).flat()
       const kind = groups.length === 1 ? classifyCompact(groups[0]!.digits) : classifyGrouped(groups)
       if (!kind) continue
