@@ -1,0 +1,98 @@
+/**
+ * keygen, sign, verify: Ed25519 detached signatures over the exact bytes of
+ * feed.json (@noble/ed25519; the kiosk verifies with WebCrypto or the same
+ * library, src/sync/verifySignature.ts). Keys and signatures are base64.
+ */
+import { createHash } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import * as ed from '@noble/ed25519'
+import { ed25519Verify, parsePublicKey, parseSignature } from '../../src/sync/verifySignature'
+import { UsageError, type Io } from '../io'
+
+export const PRIVATE_KEY_FILE = 'gongkai-private.key'
+export const PUBLIC_KEY_FILE = 'gongkai-public.key'
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
+
+export async function keygen(dir: string, io: Io): Promise<number> {
+  const priv = join(dir, PRIVATE_KEY_FILE)
+  const pub = join(dir, PUBLIC_KEY_FILE)
+  if (existsSync(priv) || existsSync(pub)) throw new UsageError(`${priv} 已存在，未覆盖 / already exists; not overwritten`)
+  mkdirSync(dir, { recursive: true })
+  const secret = ed.utils.randomSecretKey()
+  const publicKey = await ed.getPublicKeyAsync(secret)
+  writeFileSync(priv, b64(secret) + '\n', { mode: 0o600 })
+  chmodSync(priv, 0o600)
+  writeFileSync(pub, b64(publicKey) + '\n')
+  io.out(`✓ 私钥 / private key: ${priv}（只放在签名用的电脑上，勿外传、勿放到一体机 / keep it on the signing computer only）`)
+  io.out(`✓ 公钥 / public key: ${pub}`)
+  io.out(`  一体机 config.json 中写 / in the kiosk's config.json: "publicKey": "${b64(publicKey)}"`)
+  return 0
+}
+
+function readSecret(path: string): Uint8Array {
+  if (!existsSync(path)) throw new UsageError(`${path}: 找不到私钥 / private key not found (gongkai-feed keygen)`)
+  const raw = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64')
+  if (raw.length !== 32) throw new UsageError(`${path}: 不是有效的私钥 / not a private key`)
+  return new Uint8Array(raw)
+}
+
+export async function sign(file: string, keyPath: string, io: Io): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / no such file`)
+  const bytes = readFileSync(file)
+  const signature = await ed.signAsync(bytes, readSecret(keyPath))
+  writeFileSync(`${file}.sig`, b64(signature) + '\n')
+  io.out(`✓ 已签名 / signed: ${file}.sig（之后不要再改动 ${file} / do not change the file after signing）`)
+  return 0
+}
+
+export function readPublicKey(opts: { pubkey?: string; pubkeyFile?: string }): Uint8Array {
+  const text = opts.pubkey ?? (existsSync(opts.pubkeyFile ?? PUBLIC_KEY_FILE) ? readFileSync(opts.pubkeyFile ?? PUBLIC_KEY_FILE, 'utf8') : undefined)
+  if (text === undefined) throw new UsageError(`找不到公钥：用 --pubkey 或 --pubkey-file / no public key: give --pubkey or --pubkey-file`)
+  const key = parsePublicKey(text)
+  if (!key) throw new UsageError('公钥无效（应为 32 字节的 base64） / the public key is not 32 bytes of base64')
+  return key
+}
+
+export async function verify(file: string, key: Uint8Array, io: Io): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / no such file`)
+  const sigPath = `${file}.sig`
+  if (!existsSync(sigPath)) {
+    io.err(`✗ ${sigPath}: 没有签名文件 / no signature file`)
+    return 1
+  }
+  const bytes = readFileSync(file)
+  const signature = parseSignature(readFileSync(sigPath))
+  if (!signature || !(await ed25519Verify(signature, bytes, key))) {
+    io.err(`✗ 签名不符：文件签名后被改动，或用错了密钥 / the signature does not match: the file changed after signing, or the wrong key`)
+    return 1
+  }
+  io.out(`✓ 签名有效 / signature valid: ${sigPath}`)
+  // attachments beside the feed must match the hashes the signature covers
+  let bad = 0
+  let feed: { items?: { attachments?: { url?: string; _gongkai?: { sha256?: string } }[] }[] }
+  try {
+    feed = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    return 0
+  }
+  for (const a of (feed.items ?? []).flatMap((i) => i.attachments ?? [])) {
+    if (!a.url || /^[a-z]+:/i.test(a.url)) continue
+    const path = join(dirname(file), a.url)
+    const expected = a._gongkai?.sha256
+    if (!expected) {
+      io.err(`✗ ${a.url}: 缺少 SHA-256，一体机会拒绝 / no SHA-256; kiosks with a key refuse it`)
+      bad++
+    } else if (!existsSync(path)) {
+      io.err(`✗ ${a.url}: 附件不在 feed.json 旁边 / not found beside the feed`)
+      bad++
+    } else if (createHash('sha256').update(readFileSync(path)).digest('hex') !== expected) {
+      io.err(`✗ ${a.url}: 附件内容与 SHA-256 不符 / does not match its SHA-256`)
+      bad++
+    }
+  }
+  if (bad) return 1
+  io.out('✓ 附件校验通过 / attachments match')
+  return 0
+}

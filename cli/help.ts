@@ -1,0 +1,76 @@
+/** --help texts, Chinese first, then English. */
+
+export const MAIN_HELP = `gongkai-feed — 村务公开内容文件工具 / feed tool for township staff
+
+用法 / usage: npx gongkai-feed <命令 command> [参数 options]
+
+命令 / commands:
+  init DIR              新建内容文件夹（含示例） / create a source folder with examples
+  build DIR -o OUT      生成 feed.json 和附件（版本号自动加 1） / build feed.json and attachments (revision + 1)
+  validate FILE|URL     检查格式；有错时逐条列出并返回 1 / check the format; list every error, exit 1
+  lint FILE|DIR         检查隐私、账目、公示期等常见错误 / check privacy, finance, 公示 periods and more
+  keygen [-o DIR]       生成签名密钥对 / create a signing key pair
+  sign FILE             为 feed.json 生成签名 feed.json.sig / sign: write FILE.sig
+  verify FILE           用公钥核对签名和附件 / verify FILE.sig and the attachments
+  diff OLD NEW          列出新版本增加、修改、删除了什么 / what a new revision adds, changes, removes
+
+每个命令都有帮助 / each command has help: npx gongkai-feed <命令> --help
+完整说明 / guide: docs/township-guide.md`
+
+export const HELP: Record<string, string> = {
+  init: `用法 / usage: gongkai-feed init DIR
+
+在 DIR 新建内容文件夹，带示例（DIR 须不存在或为空）：
+Creates a source folder in DIR with examples (DIR must be missing or empty):
+  village.json        村名、栏目、节假日 / village, categories, holidays
+  checklist.csv       公开事项清单 / the disclosure checklist
+  notices/*.md        公告（开头写编号、栏目、日期等；旁边同名 .csv 为表格） / notices (front matter; a .csv beside = table)
+  handbook/*.md       公开手册章节 / handbook chapters
+  attachments/        附件 / attachments`,
+  build: `用法 / usage: gongkai-feed build DIR -o OUT [--revision N]
+
+把 DIR 生成为 OUT/feed.json，附件按 SHA-256 改名放入 OUT/files/。
+版本号为 OUT 中上一版加 1（或 --revision 指定）。检查出错误时不生成；
+某条公告确需例外时，在其开头写 lint_ignore: [规则编号]。
+Builds DIR into OUT/feed.json with attachments in OUT/files/ named by SHA-256.
+The revision is the last build's plus one (or --revision). Lint errors stop the build;
+a notice can switch a rule off with front matter lint_ignore: [rule-id].`,
+  validate: `用法 / usage: gongkai-feed validate FILE|URL
+
+检查内容文件格式。合格返回 0；不合格返回 1，并按 JSON 路径列出每个错误。
+Checks a feed. Exit 0 when valid; otherwise exit 1 with every error by JSON path.`,
+  lint: `用法 / usage: gongkai-feed lint FILE|DIR [--today YYYY-MM-DD]
+
+检查规则 / rules:
+  privacy                 未遮蔽的身份证号、手机号、银行卡号 / unmasked ID, mobile, bank card numbers
+  finance-reconcile       期初 + 收入 − 支出 ≠ 期末，或合计不等于明细 / a finance column that does not add up
+  finance-carry           本月期初 ≠ 上月期末 / a period that does not open with the last closing
+  publicity-no-end        公示没有结束日期 / a 公示 without an end date
+  publicity-too-short     公示期短于清单要求（工作日按节假日计算） / a 公示 shorter than its item requires
+  unknown-checklist-item  指向不存在的清单事项 / points at an unknown checklist item
+  expired-pinned          已过期仍置顶 / expired but still pinned
+  schema                  格式错误 / the feed format itself
+有错误时返回 1。Exit 1 when there are errors.`,
+  keygen: `用法 / usage: gongkai-feed keygen [-o DIR]
+
+在 DIR（默认当前目录）生成 gongkai-private.key（私钥，妥善保管，绝不放到一体机上）
+和 gongkai-public.key（公钥，写入一体机 config.json 的 publicKey）。已有密钥时不覆盖。
+Writes gongkai-private.key (keep it secret; never on a kiosk) and gongkai-public.key
+(goes into the kiosk's config.json as publicKey) to DIR (default: here). Never overwrites.`,
+  sign: `用法 / usage: gongkai-feed sign FILE [--key PRIVATE_KEY_FILE]
+
+对 FILE 的原始字节做 Ed25519 签名，写出 FILE.sig（base64 一行）。FILE 签名后不能再改动。
+私钥默认取 ./gongkai-private.key 或环境变量 GONGKAI_PRIVATE_KEY_FILE。
+Signs FILE's exact bytes (Ed25519) into FILE.sig (one base64 line). Do not change FILE afterwards.
+Key: ./gongkai-private.key or $GONGKAI_PRIVATE_KEY_FILE unless --key is given.`,
+  verify: `用法 / usage: gongkai-feed verify FILE [--pubkey BASE64 | --pubkey-file PATH]
+
+用公钥核对 FILE.sig，并核对 FILE 旁边附件的 SHA-256。通过返回 0，否则返回 1。
+公钥默认取 ./gongkai-public.key。
+Checks FILE.sig with the public key and the SHA-256 of the attachments beside FILE.
+Exit 0 when all match. Key: ./gongkai-public.key unless given.`,
+  diff: `用法 / usage: gongkai-feed diff OLD NEW
+
+比较两个版本，列出增加、修改、删除的公告、清单事项和手册章节，发布前请逐条核对。
+Compares two revisions: notices, checklist items and chapters added, changed, removed.`,
+}
