@@ -47,6 +47,8 @@ export default defineConfig({
   build: {
     target: 'es2020',
     sourcemap: false,
+    // Chromium has native modulepreload; the polyfill would only add to the entry chunk
+    modulePreload: { polyfill: false },
   },
   // the sync worker (src/sync/sync.worker.ts) is a module worker that shares chunks with the app
   worker: { format: 'es' },

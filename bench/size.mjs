@@ -11,7 +11,7 @@ const STATIC_IMPORT = /(?:^|[;\s})])import\s*(?:[\w$*{}\s,]+?from\s*)?["']\.\/([
 
 export function measureSize(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const refs = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1])
   const eager = new Set()
   const visit = (rel) => {
     if (eager.has(rel)) return

@@ -109,7 +109,7 @@ export type RecordKind = 'item' | 'ledger' | 'notice'
 export type ClerkRecord = VillageItem | LedgerRecord | LocalNotice
 
 /** The IndexedDB store each kind of record lives in. */
-export const STORE_OF = { item: 'clerkItems', ledger: 'ledger', notice: 'localNotices' } as const
+export { STORE_OF } from './storeNames'
 
 /** A form being typed: saved on every keystroke, deleted by the save that uses it. */
 export interface Draft {

@@ -10,7 +10,7 @@
  */
 import { getDb } from './connection'
 import type { Draft, LedgerRecord, LocalNotice, PhotoRecord, RecordKind, VillageItem, VillageLayer, ClerkRecord } from '../clerk/model'
-import { STORE_OF } from '../clerk/model'
+import { STORE_OF } from '../clerk/storeNames'
 import type { OutboxEntry } from '../clerk/outbox'
 
 export const CLERK_KV = {

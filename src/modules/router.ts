@@ -1,12 +1,16 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { App } from 'vue'
 import { routes } from '../routes'
+import { messagesReady } from './i18n'
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes,
   scrollBehavior: () => ({ top: 0 }),
 })
+
+// screens show only once their messages are there; they load in parallel with the screen's own chunk
+router.beforeResolve(() => messagesReady())
 
 export function install(app: App) {
   app.use(router)
