@@ -32,7 +32,7 @@ export function useGuardedSave<T extends object>(fields: Ref<T>, commit: (value:
       findings.value = r.findings
       return
     }
-    await run(fields.value)
+    await run(r.value) // a plain copy: IndexedDB cannot store Vue proxies
   }
 
   async function confirm() {
