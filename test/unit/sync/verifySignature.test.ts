@@ -81,7 +81,7 @@ describe('key and signature parsing', () => {
     expect(await ed25519Verify(sig, bytes, pub)).toBe(true)
     expect(await ed.verifyAsync(sig, bytes, pub)).toBe(true)
     const flipped = Uint8Array.from(bytes)
-    flipped[0] ^= 1
+    flipped[0] = flipped[0]! ^ 1
     expect(await ed25519Verify(sig, flipped, pub)).toBe(false)
   })
 })

@@ -1,0 +1,166 @@
+/**
+ * gongkai-feed from a township clerk's seat: init → lint → build → sign →
+ * verify in a temp folder, each seeded mistake caught by lint and stopping
+ * build, lint_ignore as the per-notice way out, validate/diff output, and the
+ * bin answering through npx.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../../../cli/main'
+import type { Io } from '../../../cli/io'
+
+let root: string
+const NOW = new Date('2026-11-27T02:00:00Z')
+
+function io() {
+  const out: string[] = []
+  const err: string[] = []
+  const x: Io & { out: Io['out']; text: () => string; errText: () => string } = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    now: () => NOW,
+    text: () => out.join('\n'),
+    errText: () => err.join('\n'),
+  }
+  return x
+}
+
+async function run(...argv: string[]) {
+  const t = io()
+  const code = await main(argv, t)
+  return { code, out: t.text(), err: t.errText() }
+}
+
+/** a fresh copy of the init example */
+async function freshSource(name: string): Promise<string> {
+  const dir = join(root, name)
+  expect((await run('init', dir)).code).toBe(0)
+  return dir
+}
+
+function edit(path: string, from: string | RegExp, to: string) {
+  const text = readFileSync(path, 'utf8')
+  const next = text.replace(from, to)
+  expect(next, `${path}: ${from}`).not.toBe(text)
+  writeFileSync(path, next)
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'gongkai-cli-'))
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+describe('gongkai-feed round trip', () => {
+  it('init → lint → build → sign → verify, then a second build raises the revision', async () => {
+    const src = await freshSource('village')
+    for (const p of ['village.json', 'checklist.csv', 'notices', 'handbook', 'attachments']) expect(existsSync(join(src, p))).toBe(true)
+    expect(readFileSync(join(src, 'notices/N-003-停水通知.md'), 'utf8')).toContain('published: 2026-11-27 08:00')
+
+    expect(await run('lint', src)).toMatchObject({ code: 0, out: expect.stringContaining('检查通过') })
+    const out = join(root, 'village-out')
+    const built = await run('build', src, '-o', out)
+    expect(built.code, built.err).toBe(0)
+    const feed = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'))
+    expect(feed._gongkai.revision).toBe(1)
+    const att = feed.items[0].attachments[0]
+    expect(att.url).toBe(`files/${att._gongkai.sha256}.txt`)
+    expect(readdirSync(join(out, 'files'))).toEqual([`${att._gongkai.sha256}.txt`])
+    expect(att.size_in_bytes).toBe(readFileSync(join(src, 'attachments/低保申请须知.txt')).length)
+    expect(feed.items[1]._gongkai.table.rows[0]).toEqual({ kind: 'opening', cells: ['期初余额', 299377.57] })
+    expect(await run('validate', join(out, 'feed.json'))).toMatchObject({ code: 0 })
+
+    const keys = join(root, 'keys')
+    expect((await run('keygen', '-o', keys)).code).toBe(0)
+    expect((await run('keygen', '-o', keys)).code).toBe(2) // never overwrites a key
+    expect((await run('sign', join(out, 'feed.json'), '--key', join(keys, 'gongkai-private.key'))).code).toBe(0)
+    const pub = ['--pubkey-file', join(keys, 'gongkai-public.key')]
+    expect(await run('verify', join(out, 'feed.json'), ...pub)).toMatchObject({ code: 0, out: expect.stringContaining('签名有效') })
+
+    // a changed byte after signing, and a replaced attachment, are both caught
+    const feedPath = join(out, 'feed.json')
+    const original = readFileSync(feedPath)
+    appendFileSync(feedPath, ' ')
+    expect(await run('verify', feedPath, ...pub)).toMatchObject({ code: 1, err: expect.stringContaining('签名不符') })
+    writeFileSync(feedPath, original)
+    writeFileSync(join(out, att.url), 'replaced')
+    expect(await run('verify', feedPath, ...pub)).toMatchObject({ code: 1, err: expect.stringContaining('SHA-256 不符') })
+
+    edit(join(src, 'notices/N-003-停水通知.md'), 'title: 停水通知', 'title: 停水通知（更正）')
+    expect((await run('build', src, '-o', out)).code).toBe(0)
+    expect(JSON.parse(readFileSync(feedPath, 'utf8'))._gongkai.revision).toBe(2)
+    expect((await run('build', src, '-o', out, '--revision', '2')).code).toBe(1)
+
+    writeFileSync(join(root, 'rev1.json'), original)
+    const d = await run('diff', join(root, 'rev1.json'), feedPath)
+    expect(d.out).toContain('版本 revision 1 → 2')
+    expect(d.out).toContain('~ 修改 changed 公告 notice: N-003「停水通知（更正）」: 标题 title')
+    expect(d.out).toContain('共新增 0、修改 1、删除 0')
+  })
+})
+
+describe('lint catches each seeded mistake and build refuses', () => {
+  const cases: [string, (src: string) => void, string][] = [
+    ['an unmasked ID number in a 低保 table', (s) => edit(join(s, 'notices/N-001-低保公示.csv'), '李*,1,520', '李* 11010519491231002X,1,520'), 'privacy'],
+    ['a mobile number in a notice body', (s) => appendFileSync(join(s, 'notices/N-003-停水通知.md'), '\n联系电话 13812345678\n'), 'privacy'],
+    ['a finance table that does not add up', (s) => edit(join(s, 'notices/N-002-财务公开.csv'), '期末,期末余额,357742.57', '期末,期末余额,357000'), 'finance-reconcile'],
+    ['a 公示 without an end date', (s) => edit(join(s, 'notices/N-001-低保公示.md'), /expires: .*\n/, ''), 'publicity-no-end'],
+    ['a 公示 shorter than its item requires', (s) => edit(join(s, 'notices/N-001-低保公示.md'), /expires: .*\n/, 'expires: 2026-11-28\n'), 'publicity-too-short'],
+    ['a notice pointing at an unknown checklist item', (s) => edit(join(s, 'notices/N-003-停水通知.md'), 'checklist_item: CW-02', 'checklist_item: CW-99'), 'unknown-checklist-item'],
+    ['expired content still pinned', (s) => edit(join(s, 'notices/N-003-停水通知.md'), /published: .*\nexpires: .*\n/, 'published: 2026-11-20 08:00\nexpires: 2026-11-26\npinned: true\n'), 'expired-pinned'],
+  ]
+  cases.forEach(([what, seed, rule], i) => {
+    it(`${rule}: ${what}`, async () => {
+      const src = await freshSource(`seed-${i}`)
+      seed(src)
+      const lint = await run('lint', src)
+      expect(lint.code).toBe(1)
+      expect(lint.err).toContain(`[${rule}]`)
+      const out = join(root, `seed-${i}-out`)
+      const b = await run('build', src, '-o', out)
+      expect(b.code).toBe(1)
+      expect(existsSync(join(out, 'feed.json'))).toBe(false)
+    })
+  })
+
+  it('lint_ignore lets one notice through, still listed as ignored', async () => {
+    const src = await freshSource('ignore')
+    edit(join(src, 'notices/N-001-低保公示.md'), /expires: .*\n/, 'expires: 2026-11-28\nlint_ignore: [publicity-too-short]\n')
+    const b = await run('build', src, '-o', join(root, 'ignore-out'))
+    expect(b.code, b.err).toBe(0)
+    expect(b.out).toContain('已按 lint_ignore 忽略 / ignored: [publicity-too-short] N-001')
+  })
+})
+
+describe('validate, help and usage', () => {
+  it('validate lists every error by JSON path and exits 1', async () => {
+    const bad = join(root, 'bad.json')
+    writeFileSync(bad, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: '', items: [{ id: 'a b', content_text: 'x', date_published: '2026-02-30T09:00:00+08:00' }] }))
+    const r = await run('validate', bad)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('items[0].id')
+    expect(r.err).toContain('items[0].date_published')
+    expect(r.err).toContain('title')
+    writeFileSync(bad, '<html>portal</html>')
+    expect((await run('validate', bad)).code).toBe(1)
+  })
+
+  it('--help in Chinese and English for every command; wrong usage exits 2', async () => {
+    for (const c of ['init', 'build', 'validate', 'lint', 'keygen', 'sign', 'verify', 'diff']) {
+      const r = await run(c, '--help')
+      expect(r.code).toBe(0)
+      expect(r.out).toMatch(/用法 \/ usage/)
+      expect(r.out).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect((await run('--help')).out).toContain('diff OLD NEW')
+    expect((await run('frobnicate')).code).toBe(2)
+    expect((await run('build', join(root, 'x'))).code).toBe(2)
+  })
+
+  it('runs as `npx gongkai-feed` from the package bin', () => {
+    const text = execFileSync('npx', ['--no-install', 'gongkai-feed', '--help'], { encoding: 'utf8', timeout: 30_000 })
+    expect(text).toContain('gongkai-feed — 村务公开内容文件工具')
+  })
+})
