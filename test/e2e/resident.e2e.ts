@@ -36,6 +36,30 @@ const hash = (page: Page) => page.evaluate(() => location.hash)
 const htmlData = (page: Page) => page.evaluate(() => ({ text: document.documentElement.dataset.text, theme: document.documentElement.dataset.theme, lang: document.documentElement.lang }))
 const bodyFontPx = (page: Page, testid: string) => page.getByTestId(testid).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 
+/** A one-page PDF, built by hand so the test needs no file on disk. */
+function tinyPdf(text: string): Buffer {
+  const stream = `BT /F1 28 Tf 40 100 Td (${text}) Tj ET`
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
+const PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect width="400" height="200" fill="#2a6"/><circle cx="200" cy="100" r="60" fill="#fff"/></svg>'
+
 async function openHome(page: Page, url: string) {
   await page.goto(url)
   await expect.poll(() => page.getByTestId('village-name').textContent(), { timeout: 20_000 }).toBe(village)
@@ -86,6 +110,10 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       expect(await table.locator('td.num').first().textContent()).toMatch(/\d\.\d{2}\s*$/)
       expect(await page.getByTestId('objection').textContent()).toMatch(/如有异议，请于 .*月.*日 前向村务监督委员会反映/)
       await screenshot(page, `resident-${size}-notice-finance`)
+      await table.scrollIntoViewIfNeeded()
+      await screenshot(page, `resident-${size}-notice-finance-table`)
+      await page.getByTestId('finance-chart').scrollIntoViewIfNeeded()
+      await screenshot(page, `resident-${size}-notice-finance-chart`)
       await page.getByTestId('take-home').tap()
       await expect.poll(() => page.getByTestId('qr-image').isVisible()).toBe(true)
       await screenshot(page, `resident-${size}-take-home-qr`)
@@ -166,6 +194,7 @@ describe('idle reset and attract loop', () => {
       // nobody there: after a while pinned and urgent notices cycle full screen
       await page.clock.fastForward(6_000)
       await expect.poll(() => page.getByTestId('attract').isVisible()).toBe(true)
+      await expect.poll(() => page.getByTestId('attract-slide').evaluate((el) => el.getAnimations().length)).toBe(0)
       await screenshot(page, 'resident-landscape-attract')
       await page.getByTestId('attract').tap()
       await expect.poll(() => page.getByTestId('attract').count()).toBe(0)
@@ -190,12 +219,21 @@ describe('公示 windows from the device clock', () => {
     const feed = structuredClone(demo)
     feed._gongkai.revision = 7
     feed.items = [
-      { id: 'T-OPEN', title: '测试：正在公示', content_text: '正在公示的内容。', date_published: iso(now - 2 * day), _gongkai: { ...base, expires: iso(now + 5 * day) } },
+      {
+        id: 'T-OPEN',
+        title: '测试：正在公示',
+        content_html: '<p>正在公示的内容，详见<a href="https://example.org/info">镇政府网站</a>。</p><p><img src="pic.svg" alt="示意图"></p>',
+        date_published: iso(now - 2 * day),
+        attachments: [{ url: 'doc.pdf', mime_type: 'application/pdf', title: '测试附件' }],
+        _gongkai: { ...base, expires: iso(now + 5 * day) },
+      },
       { id: 'T-EXPIRED', title: '测试：已经结束', content_text: '公示期已过。', date_published: iso(now - 10 * day), _gongkai: { ...base, expires: iso(now - day) } },
       { id: 'T-UPCOMING', title: '测试：还没开始', content_text: '尚未到公示时间。', date_published: iso(now + 2 * day), _gongkai: { ...base, expires: iso(now + 9 * day) } },
     ]
     const windows = await startKioskServer({ config: { feedUrl: 'test/feed.json', idleSeconds: 600 } })
     windows.setRoute('/test/feed.json', feed)
+    windows.setRoute('/test/doc.pdf', tinyPdf('Gongkai test attachment'), 'application/pdf')
+    windows.setRoute('/test/pic.svg', PICTURE, 'image/svg+xml')
     const context = await browser.newContext(touchContext(PORTRAIT))
     try {
       const page = await context.newPage()
@@ -214,6 +252,26 @@ describe('公示 windows from the device clock', () => {
       expect(archive).not.toContain('测试：还没开始')
       expect(archive).not.toContain('测试：正在公示')
       await screenshot(page, 'resident-portrait-archive-test-feed')
+
+      // the open notice, offline: a link is offered as a QR code, the image zooms, the PDF opens in the app
+      await page.goto(`${windows.url}#/notices/T-OPEN`)
+      await page.locator('[data-href]').first().tap()
+      await expect.poll(() => page.getByTestId('qr-text').textContent()).toBe('https://example.org/info')
+      expect(await page.evaluate(() => location.hash)).toBe('#/notices/T-OPEN')
+      await screenshot(page, 'resident-portrait-link-qr')
+      await page.getByTestId('qr-close').tap()
+      await page.locator('img[data-zoomable]').first().tap()
+      await expect.poll(() => page.getByTestId('zoom-image').isVisible()).toBe(true)
+      await page.getByTestId('zoom-in').tap()
+      await expect.poll(() => page.getByTestId('zoom-image').evaluate((el) => (el as HTMLElement).style.transform)).toContain('scale(1.5)')
+      await screenshot(page, 'resident-portrait-image-zoom')
+      await page.getByTestId('zoom-close').tap()
+      await page.getByTestId('attachment-pdf').tap()
+      await expect.poll(() => page.getByTestId('pdf-page').textContent(), { timeout: 15_000 }).toBe('第 1 页，共 1 页')
+      expect(await page.getByTestId('pdf-canvas').evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100)
+      await screenshot(page, 'resident-portrait-pdf')
+      await page.getByTestId('pdf-close').tap()
+      expect(await page.getByTestId('objection').textContent()).toContain('村务监督委员会')
 
       // three days later by the device clock, still offline: the upcoming notice is on the board
       const later = await context.newPage()
