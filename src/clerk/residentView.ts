@@ -37,3 +37,11 @@ export function residentChecklistItem(i: VillageItem): ChecklistItem {
 export function residentLayer(notices: LocalNotice[], items: VillageItem[]): { notices: ReturnType<typeof residentNotice>[]; checklist: ChecklistItem[] } {
   return { notices: notices.filter((n) => !n.retired).map(residentNotice), checklist: items.filter((i) => !i.retired).map(residentChecklistItem) }
 }
+
+/**
+ * A ledger record whose checklist item the township removed (and the village
+ * does not keep itself): it stays in the ledger, flagged.
+ */
+export function isOrphanRecord(itemId: string, townshipItems: { id: string }[], villageItems: { id: string }[]): boolean {
+  return !townshipItems.some((i) => i.id === itemId) && !villageItems.some((i) => i.id === itemId)
+}

@@ -26,6 +26,7 @@ import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } f
 import { type ClerkRecord, type PhotoRecord, type RecordKind } from '../clerk/model'
 import { deliver, isDue, nextDueAt, outboxEntryFor, type OutboxEntry } from '../clerk/outbox'
 import type { ImportError } from '../clerk/exportFormat'
+import { isOrphanRecord } from '../clerk/residentView'
 import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
 import type { ChecklistItem } from '../feed/types'
 import { useConfigStore } from './config'
@@ -123,8 +124,6 @@ export const useClerkStore = defineStore('clerk', () => {
 
   // ------------------------------------------------------------ records
 
-  const townshipIds = computed(() => new Set((content.record?.checklist ?? []).map((i) => i.id)))
-
   /** township items (read-only) then the village's own, retired last */
   const items = computed<ItemView[]>(() => [
     ...(content.record?.checklist ?? []).map((item) => ({ item, origin: 'township' as const, retired: false })),
@@ -137,7 +136,7 @@ export const useClerkStore = defineStore('clerk', () => {
 
   /** a ledger record whose item the township removed (and the village does not have): kept, flagged */
   function isOrphan(itemId: string): boolean {
-    return !townshipIds.value.has(itemId) && !records.value.items.some((i) => i.id === itemId)
+    return isOrphanRecord(itemId, content.record?.checklist ?? [], records.value.items)
   }
 
   const disclosures = computed<DisclosureRecord[]>(() =>
