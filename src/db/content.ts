@@ -82,6 +82,7 @@ export interface CommitInput {
   searchIndex?: unknown
   /** what the privacy guard masked in this revision (signed-feeds feature), for #/status */
   privacyFindings?: RevisionRecord['privacyFindings']
+  signedWith?: string
   now?: Date
 }
 
@@ -110,6 +111,7 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
       noticeCount: notices.length,
       warnings: input.warnings ?? [],
       privacyFindings: input.privacyFindings ?? [],
+      ...(input.signedWith ? { signedWith: input.signedWith } : {}),
     }
     const writes: Promise<unknown>[] = []
     const track = (p: Promise<unknown>) => {

@@ -27,6 +27,8 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
   warnings?: FeedIssue[]
   /** notices whose personal numbers the privacy guard masked on the way in (feed text is stored masked) */
   privacyFindings?: PrivacyFinding[]
+  /** the public key this revision's signature verified with; absent for unsigned sources */
+  signedWith?: string
 }
 
 /** One notice (or handbook chapter: id `handbook:<chapter id>`) with the fields the privacy guard masked; never the raw values. */

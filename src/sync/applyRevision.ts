@@ -138,7 +138,7 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
 
   const searchIndex = deps.buildIndex ? await deps.buildIndex(content) : undefined
   try {
-    const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings: parsed.warnings, searchIndex, privacyFindings, now })
+    const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings: parsed.warnings, searchIndex, privacyFindings, signedWith: source.publicKey, now })
     await pruneSource(source.id).catch(() => undefined)
     return { kind: 'applied', revision, previous: p.previous, warnings: parsed.warnings, content }
   } catch (e) {
