@@ -69,7 +69,8 @@ export const useClerkStore = defineStore('clerk', () => {
   async function loadPinState() {
     const stored = await kvGet<string>(CLERK_KV.pinHash)
     const provisioned = config.config.clerkPinHash
-    pinHash.value = stored && parsePinHash(stored) ? stored : provisioned && parsePinHash(provisioned) ? provisioned : null
+    // the township's provisioned hash wins, so it can also reset a forgotten PIN
+    pinHash.value = provisioned && parsePinHash(provisioned) ? provisioned : stored && parsePinHash(stored) ? stored : null
     lock.value = restoreLockState(await kvGet(CLERK_KV.lock))
   }
 
