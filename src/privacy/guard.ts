@@ -52,8 +52,8 @@ export const PII_REASON: Record<PiiKind, { zh: string; en: string }> = {
 
 // ------------------------------------------------------------------ scanning
 
-/** Digit runs joined by single spaces/dashes; an ID's final X may follow. */
-const TOKEN = /[0-9\uFF10-\uFF19]+(?:[ \u00A0\-\uFF0D][0-9\uFF10-\uFF19]+)*[XxＸｘ]?/g
+/** Digit runs joined by single spaces (ASCII, no-break, ideographic) or dashes; an ID's final X may follow. */
+const TOKEN = /[0-9\uFF10-\uFF19]+(?:[ \u00A0\u3000\-\uFF0D][0-9\uFF10-\uFF19]+)*[XxＸｘ]?/g
 /** At most this many space-separated units form one number (+86 138 0000 0000 is 4, a 19-digit card 5). */
 const MAX_UNITS = 5
 
@@ -133,11 +133,11 @@ function scanToken(text: string, tokenStart: number, token: string, out: Replace
   if (isCodeOrAmount(text, tokenStart, tokenStart + token.length)) return
   // units: dash-joined chains of groups; units are separated by one space
   const units: Group[][] = []
-  const re = /[0-9\uFF10-\uFF19]+[XxＸｘ]?|[ \u00A0\-\uFF0D]/g
+  const re = /[0-9\uFF10-\uFF19]+[XxＸｘ]?|[ \u00A0\u3000\-\uFF0D]/g
   let current: Group[] = []
   for (let m = re.exec(token); m; m = re.exec(token)) {
     const s = m[0]
-    if (s === ' ' || s === '\u00A0') {
+    if (s === ' ' || s === '\u00A0' || s === '\u3000') {
       units.push(current)
       current = []
     } else if (!isDash(s)) {
