@@ -6,7 +6,6 @@
 import * as v from 'valibot'
 import { configSchema, DEFAULT_CONFIG, type KioskConfig } from './schema'
 import { describeIssue, fromValibot, issueAt } from '../feed/issues'
-import type { FeedSource } from '../sync/applyRevision'
 
 export interface ConfigProblem {
   zh: string
@@ -67,10 +66,4 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<LoadedConfig> {
   return { config: DEFAULT_CONFIG, origin: 'defaults', problem }
 }
 
-/** The feed sources a config names, with URLs made absolute against config.json's address. */
-export function feedSources(config: KioskConfig, configUrl: string): FeedSource[] {
-  const abs = (u: string) => new URL(u, configUrl).href
-  if (config.feeds) return config.feeds.map((f) => ({ ...f, url: abs(f.url) }))
-  if (config.feedUrl) return [{ id: 'default', url: abs(config.feedUrl), publicKey: config.publicKey }]
-  return []
-}
+export { feedSources } from './runtime'

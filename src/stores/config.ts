@@ -1,8 +1,9 @@
 /** The runtime config the kiosk runs with, and what was wrong with config.json, if anything. */
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import { feedSources, loadConfig, type ConfigProblem } from '../config/loadConfig'
-import { DEFAULT_CONFIG, type KioskConfig } from '../config/schema'
+import type { ConfigProblem } from '../config/loadConfig'
+import type { KioskConfig } from '../config/schema'
+import { DEFAULT_CONFIG, feedSources } from '../config/runtime'
 import { KV_KEYS, kvGet, kvSet } from '../db'
 
 export const useConfigStore = defineStore('config', () => {
@@ -16,6 +17,8 @@ export const useConfigStore = defineStore('config', () => {
   const sources = computed(() => feedSources(config.value, configUrl))
 
   async function load() {
+    // validation (valibot) is not in the entry chunk: stored content shows before it loads
+    const { loadConfig } = await import('../config/loadConfig')
     const loaded = await loadConfig({
       configUrl,
       loadLastGood: () => kvGet(KV_KEYS.lastGoodConfig),

@@ -1,0 +1,24 @@
+/**
+ * The parts of the config the first screen needs, without valibot: the
+ * defaults and the feed sources a config names. Validation (loadConfig.ts,
+ * schema.ts) loads on demand, out of the entry chunk (docs/performance.md).
+ */
+import type { KioskConfig } from './schema'
+import type { FeedSource } from '../sync/applyRevision'
+
+/** What an empty config.json means; test/unit/config checks it equals the schema's own defaults. */
+export const DEFAULT_CONFIG: KioskConfig = {
+  pollSeconds: 300,
+  idleSeconds: 90,
+  locale: 'zh-CN',
+  maxFeedBytes: 20 * 1024 * 1024,
+  fetchTimeoutSeconds: 30,
+}
+
+/** The feed sources a config names, with URLs made absolute against config.json's address. */
+export function feedSources(config: KioskConfig, configUrl: string): FeedSource[] {
+  const abs = (u: string) => new URL(u, configUrl).href
+  if (config.feeds) return config.feeds.map((f) => ({ ...f, url: abs(f.url) }))
+  if (config.feedUrl) return [{ id: 'default', url: abs(config.feedUrl), publicKey: config.publicKey }]
+  return []
+}
