@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { LANDSCAPE, PORTRAIT, launchBrowser, touchContext } from './support/browser'
 import { DIST, startKioskServer, type KioskServer } from './support/kioskServer'
-import { screenshot, waitForServiceWorker } from './support/kiosk'
+import { screenshot as save, waitForServiceWorker } from './support/kiosk'
 
 const demo = JSON.parse(readFileSync(join(DIST, 'demo/feed.json'), 'utf8'))
 const village: string = demo._gongkai.village.name
@@ -35,6 +35,12 @@ afterAll(async () => {
 const hash = (page: Page) => page.evaluate(() => location.hash)
 const htmlData = (page: Page) => page.evaluate(() => ({ text: document.documentElement.dataset.text, theme: document.documentElement.dataset.theme, lang: document.documentElement.lang }))
 const bodyFontPx = (page: Page, testid: string) => page.getByTestId(testid).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+
+/** A screenshot once transitions (theme, text size) have finished, so it shows what a resident sees. */
+async function screenshot(page: Page, name: string) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity))
+  await save(page, name)
+}
 
 /** A one-page PDF, built by hand so the test needs no file on disk. */
 function tinyPdf(text: string): Buffer {
@@ -108,7 +114,7 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       expect(await table.locator('tr.total').count()).toBeGreaterThan(0)
       // finance amounts always have two decimals
       expect(await table.locator('td.num').first().textContent()).toMatch(/\d\.\d{2}\s*$/)
-      expect(await page.getByTestId('objection').textContent()).toMatch(/如有异议，请于 .*月.*日 前向村务监督委员会反映/)
+      expect(await page.getByTestId('objection').textContent()).toMatch(/如有异议，请于.*月.*日前向村务监督委员会反映/)
       await screenshot(page, `resident-${size}-notice-finance`)
       await table.scrollIntoViewIfNeeded()
       await screenshot(page, `resident-${size}-notice-finance-table`)
