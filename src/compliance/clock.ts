@@ -200,6 +200,8 @@ function publicityStatus(freq: Frequency & { type: 'publicity' }, posted: Disclo
 // ------------------------------------------------------------------ public API
 
 export function complianceOf(item: ChecklistItem, records: DisclosureRecord[], today: string, cal: WorkCalendar): ComplianceStatus {
+  // a broken device clock must not take the clerk screens down with it
+  if (!isDay(today)) return { state: 'not_applicable', period: null, due: null }
   const mine = records.filter((r) => r.itemId === item.id)
   const posted = mine.filter((r) => isPosted(r, today))
   let lastPostedOn: string | undefined
@@ -226,8 +228,9 @@ export function onTimeRate(
   cal: WorkCalendar,
   months = LOOKBACK_MONTHS,
 ): { onTime: number; due: number; rate: number | null } {
-  const windowStart = addMonths(today, -months)
   let due = 0
+  if (!isDay(today)) return { onTime: 0, due: 0, rate: null }
+  const windowStart = addMonths(today, -months)
   let onTime = 0
   const count = (dueDay: string, ok: boolean) => {
     if (dueDay <= windowStart || dueDay > today || (dueDay === today && !ok)) return

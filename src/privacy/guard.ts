@@ -217,21 +217,25 @@ function isIdShaped(d: string): boolean {
   return /^[1-8][0-9]{5}(?:18|19|20)[0-9]{2}/.test(d)
 }
 
+/** One table cell or form value: strings are scanned, numbers as described above; a masked number becomes a string. */
+export function guardCell<T extends string | number | null>(cell: T): { cell: T; kinds: PiiKind[] } {
+  if (typeof cell === 'string') {
+    const r = scanText(cell)
+    return { cell: r.text as T, kinds: r.findings.map((f) => f.kind) }
+  }
+  if (typeof cell === 'number') {
+    const r = guardNumber(cell)
+    return r ? { cell: r.value as T, kinds: r.kinds } : { cell, kinds: [] }
+  }
+  return { cell, kinds: [] }
+}
+
 export function guardCells<T extends string | number | null>(cells: T[]): { cells: T[]; findings: { col: number; kind: PiiKind }[] } {
   const findings: { col: number; kind: PiiKind }[] = []
   const out = cells.map((cell, col) => {
-    if (typeof cell === 'string') {
-      const r = scanText(cell)
-      for (const f of r.findings) findings.push({ col, kind: f.kind })
-      return r.text as T
-    }
-    if (typeof cell === 'number') {
-      const r = guardNumber(cell)
-      if (!r) return cell
-      for (const kind of r.kinds) findings.push({ col, kind })
-      return r.value as T
-    }
-    return cell
+    const r = guardCell(cell)
+    for (const kind of r.kinds) findings.push({ col, kind })
+    return r.cell
   })
   return { cells: out, findings }
 }

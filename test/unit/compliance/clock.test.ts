@@ -254,3 +254,10 @@ describe('todayLocal', () => {
     expect(todayLocal(new Date(2027, 0, 1, 0, 1))).toBe('2027-01-01')
   })
 })
+
+describe('a broken device clock', () => {
+  it('gives no state and no rate instead of failing', () => {
+    expect(complianceOf(item(MONTHLY), [], 'not a day', CAL)).toEqual({ state: 'not_applicable', period: null, due: null })
+    expect(onTimeRate([item(MONTHLY)], [], '2026-13-01', CAL)).toEqual({ onTime: 0, due: 0, rate: null })
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Notice } from '../../../src/feed/types'
-import { guardCells, guardHtml, guardNotice, PII_REASON, scanText } from '../../../src/privacy/guard'
+import { guardCell, guardCells, guardHtml, guardNotice, PII_REASON, scanText } from '../../../src/privacy/guard'
 
 const ID = '34000019500101019X' // X is the right check character for these 17 digits
 const notice = (p: Partial<Notice>): Notice => ({ id: 'n1', title: 't', category: 'c', pinned: false, urgent: false, attachments: [], tags: [], ...p })
@@ -86,5 +86,15 @@ describe('guardNotice', () => {
       expect(PII_REASON[kind].zh).toMatch(/[\u4e00-\u9fff]/)
       expect(PII_REASON[kind].en.length).toBeGreaterThan(10)
     }
+  })
+})
+
+describe('guardCell', () => {
+  it('masks one form value, turning a masked number into a string', () => {
+    expect(guardCell(13800138000)).toEqual({ cell: '138****8000', kinds: ['mobile'] })
+    expect(guardCell(3600000)).toEqual({ cell: 3600000, kinds: [] })
+    expect(guardCell(null)).toEqual({ cell: null, kinds: [] })
+    // an 18-digit ID typed as a number has lost its last digits; it is still masked
+    expect(guardCell(Number('340000195001010011'))).toEqual({ cell: '340000********9984', kinds: ['id18'] })
   })
 })
