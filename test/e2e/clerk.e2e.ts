@@ -198,6 +198,11 @@ describe('clerk mode', () => {
     expect(await dumpLayer()).not.toContain(RAW_ID)
 
     await page.getByTestId('clerk-leave').tap()
+    // residents' checklist: the last disclosure date of the recorded item and the 12-month on-time rate
+    await page.goto(`${server.url}#/checklist`)
+    await page.getByTestId('on-time-rate').waitFor()
+    expect(await page.getByTestId('on-time-rate').textContent()).toMatch(/按时公开率 \d+%/)
+    expect(await page.getByTestId('last-posted').count()).toBe(1)
     await page.goto(`${server.url}#/notices`)
     const card = page.getByTestId('notice-card').filter({ hasText: '临时救助公示' })
     await card.waitFor()
