@@ -42,6 +42,17 @@ async function screenshot(page: Page, name: string) {
   await save(page, name)
 }
 
+/** Visible touch targets smaller than 60×60 CSS px (links inside feed text excepted: they are words in a sentence). */
+function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], [role=tab], [role=link]:not([data-href])')]
+      .filter((el) => el.checkVisibility() && !el.closest('.safe-html'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.width < 60 || r.height < 60))
+      .map(({ el, r }) => `${el.dataset.testid ?? el.textContent?.trim()} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  )
+}
+
 /** A one-page PDF, built by hand so the test needs no file on disk. */
 function tinyPdf(text: string): Buffer {
   const stream = `BT /F1 28 Tf 40 100 Td (${text}) Tj ET`
@@ -81,14 +92,21 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       expect(await page.getByTestId('updated-at').textContent()).toContain('内容更新于')
       expect(await page.getByTestId('nav-display').isVisible()).toBe(true)
       expect(await page.getByTestId('nav-language').isVisible()).toBe(true)
-      // body text at the standard size is at least 24 px
+      // a kiosk: no long-press menu, no text selection, no page zoom
+      expect(await page.evaluate(() => !document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })))).toBe(true)
+      expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none')
+      expect(await page.evaluate(() => document.querySelector('meta[name=viewport]')?.getAttribute('content'))).toContain('user-scalable=no')
+      // body text at the standard size is at least 24 px, line height at least 1.5
       expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(24)
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(1.5)
       await screenshot(page, `resident-${size}-home`)
+      expect(await smallTargets(page)).toEqual([])
 
       // 公开清单 → an item → its disclosures
       await page.getByTestId('tile-checklist').tap()
       await expect.poll(() => page.getByTestId('checklist-item').count()).toBe(demo._gongkai.checklist.length)
       await screenshot(page, `resident-${size}-checklist`)
+      expect(await smallTargets(page)).toEqual([])
       await page.locator(`a[href="#/checklist/${linkedItemId}"]`).tap()
       await expect.poll(() => page.getByTestId('checklist-item-title').isVisible()).toBe(true)
       await expect.poll(() => page.getByTestId('notice-card').count()).toBeGreaterThan(0)
@@ -96,6 +114,7 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       // headless Chromium has no Chinese voice: the resident is told so, not left waiting
       await expect.poll(() => page.getByTestId('speech-problem').textContent()).toMatch(/中文语音|不能朗读/)
       await screenshot(page, `resident-${size}-checklist-item`)
+      expect(await smallTargets(page)).toEqual([])
 
       // 公开栏 → tabs → a finance notice with its table, chart and objection footer
       await page.getByTestId('nav-home').tap()
@@ -105,6 +124,7 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       expect(cards[0]).toContain('紧急')
       expect(cards.some((c) => /公示中 · 还剩 \d+ 天/.test(c))).toBe(true)
       await screenshot(page, `resident-${size}-notices`)
+      expect(await smallTargets(page)).toEqual([])
       await page.getByTestId('tab-finance').tap()
       await expect.poll(async () => (await page.getByTestId('notice-card').allTextContents()).every((c) => c.includes('财务公开'))).toBe(true)
       await page.locator(`a[href="#/notices/${financeNotice.id}"]`).tap()
@@ -116,6 +136,7 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       expect(await table.locator('td.num').first().textContent()).toMatch(/\d\.\d{2}\s*$/)
       expect(await page.getByTestId('objection').textContent()).toMatch(/如有异议，请于.*月.*日前向村务监督委员会反映/)
       await screenshot(page, `resident-${size}-notice-finance`)
+      expect(await smallTargets(page)).toEqual([])
       await table.scrollIntoViewIfNeeded()
       await screenshot(page, `resident-${size}-notice-finance-table`)
       await page.getByTestId('finance-chart').scrollIntoViewIfNeeded()
@@ -137,9 +158,11 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       await page.getByTestId('tile-handbook').tap()
       await expect.poll(() => page.getByTestId('chapter-link').count()).toBe(demo._gongkai.handbook.chapters.length)
       await screenshot(page, `resident-${size}-handbook`)
+      expect(await smallTargets(page)).toEqual([])
       await page.getByTestId('chapter-link').first().tap()
       await expect.poll(() => page.getByTestId('chapter-title').textContent()).toBe(firstChapter.title)
       await screenshot(page, `resident-${size}-chapter`)
+      expect(await smallTargets(page)).toEqual([])
       const standardPx = await bodyFontPx(page, 'chapter-body')
 
       // extra-large text and high contrast, from the nav bar
