@@ -4,8 +4,8 @@
  * fits a QR code a phone still reads easily from a screen.
  */
 
-/** UTF-8 bytes a QR code should carry at most: about version 20 at level M, still easy to scan from a screen. */
-export const TAKE_HOME_MAX_BYTES = 600
+/** UTF-8 bytes a QR code should carry at most: about version 15 at level M, still easy to scan from a screen. */
+export const TAKE_HOME_MAX_BYTES = 420
 
 export interface TakeHomeSource {
   title: string

@@ -210,6 +210,8 @@ describe('idle reset and attract loop', () => {
       expect(await page.getByTestId('tab-finance').getAttribute('aria-selected')).toBe('true')
       expect(await htmlData(page)).toMatchObject({ text: 'xlarge', theme: 'contrast', lang: 'en' })
 
+      // left with the display settings open
+      await page.getByTestId('nav-display').tap()
       await page.clock.fastForward(6_000)
       await expect.poll(() => page.getByTestId('idle-countdown').isVisible()).toBe(true)
       await page.clock.fastForward(11_000)
@@ -219,6 +221,8 @@ describe('idle reset and attract loop', () => {
       expect(after.text).toBeUndefined()
       expect(after.theme).toBeUndefined()
       expect(after.lang).toBe('zh-CN')
+      expect(await page.getByTestId('display-settings').count()).toBe(0)
+      expect(await page.evaluate(() => window.scrollY)).toBe(0)
 
       // nobody there: after a while pinned and urgent notices cycle full screen
       await page.clock.fastForward(6_000)
@@ -301,6 +305,9 @@ describe('公示 windows from the device clock', () => {
       await screenshot(page, 'resident-portrait-pdf')
       await page.getByTestId('pdf-close').tap()
       expect(await page.getByTestId('objection').textContent()).toContain('村务监督委员会')
+
+      await page.goto(`${windows.url}#/notices/T-UPCOMING`)
+      await expect.poll(() => page.getByTestId('notice-not-found').isVisible()).toBe(true)
 
       // three days later by the device clock, still offline: the upcoming notice is on the board
       const later = await context.newPage()
