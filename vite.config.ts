@@ -33,26 +33,22 @@ export default defineConfig({
         theme_color: '#a3201b',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
-      workbox: {
+      // our own service worker (src/sw.ts): each version keeps its files, a version that fails to start is rolled back
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectManifest: {
         // the shell only: feeds and their files live in IndexedDB, config is fetched fresh
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,woff2}'],
         globIgnores: ['demo/**'],
-        navigateFallback: 'index.html',
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('/config.json'),
-            handler: 'NetworkFirst',
-            options: { cacheName: 'gongkai-config', networkTimeoutSeconds: 4 },
-          },
-        ],
       },
     }),
   ],
   build: {
     target: 'es2020',
     sourcemap: false,
+    // Chromium has native modulepreload; the polyfill would only add to the entry chunk
+    modulePreload: { polyfill: false },
   },
   // the sync worker (src/sync/sync.worker.ts) is a module worker that shares chunks with the app
   worker: { format: 'es' },

@@ -1,0 +1,183 @@
+/**
+ * The kiosk's service worker (vite-plugin-pwa injectManifest).
+ *
+ * - Each app version's files (the shell) live in their own cache,
+ *   gongkai-shell-<key>, so a new version downloads beside the running one.
+ * - A new version waits until the page tells it to take over (SKIP_WAITING),
+ *   which the page does only while nobody uses the kiosk (src/modules/pwa.ts).
+ * - Page loads are served the new version until it has failed to report
+ *   "started" MAX_ATTEMPTS times; then the last version that started is
+ *   served again, from its own cache (src/serviceWorker/shellPolicy.ts).
+ * - config.json: network first, the last answer when offline. Feeds and their
+ *   files are not touched here: they live in IndexedDB.
+ */
+import { chooseShell, emptyShellState, manifestKey, noteServed, noteStarted, shellsToKeep, type ShellState } from './serviceWorker/shellPolicy'
+
+interface ManifestEntry {
+  url: string
+  revision: string | null
+}
+interface ExtendableEventLike extends Event {
+  waitUntil(p: Promise<unknown>): void
+}
+interface FetchEventLike extends ExtendableEventLike {
+  request: Request
+  clientId: string
+  resultingClientId: string
+  respondWith(r: Promise<Response> | Response): void
+}
+interface MessageEventLike extends ExtendableEventLike {
+  data: unknown
+  source: { id: string } | null
+  ports: MessagePort[]
+}
+interface SwScope {
+  __WB_MANIFEST: ManifestEntry[]
+  location: Location
+  registration: { scope: string }
+  clients: { claim(): Promise<void> }
+  skipWaiting(): Promise<void>
+  addEventListener(type: string, cb: (e: never) => void): void
+}
+
+declare const self: SwScope
+
+const MANIFEST = self.__WB_MANIFEST
+const SELF = manifestKey(MANIFEST)
+const SELF_LABEL = __APP_VERSION__
+const SHELL_PREFIX = 'gongkai-shell-'
+const STATE_CACHE = 'gongkai-shell-state'
+const STATE_URL = new URL('__gongkai/shell-state', self.registration.scope).href
+const CONFIG_CACHE = 'gongkai-config'
+const CONFIG_TIMEOUT_MS = 4000
+
+const shellCache = (key: string) => `${SHELL_PREFIX}${key}`
+const absolute = (url: string) => new URL(url, self.location.href).href
+const INDEX_URL = absolute('index.html')
+
+// one writer at a time: navigations and messages may overlap
+let stateLock: Promise<unknown> = Promise.resolve()
+async function readState(): Promise<ShellState> {
+  const res = await (await caches.open(STATE_CACHE)).match(STATE_URL)
+  if (!res) return emptyShellState()
+  try {
+    return { ...emptyShellState(), ...((await res.json()) as Partial<ShellState>) }
+  } catch {
+    return emptyShellState()
+  }
+}
+function updateState<T>(fn: (s: ShellState) => Promise<{ state: ShellState; result: T }> | { state: ShellState; result: T }): Promise<T> {
+  const run = stateLock.then(async () => {
+    const { state, result } = await fn(await readState())
+    await (await caches.open(STATE_CACHE)).put(STATE_URL, new Response(JSON.stringify(state), { headers: { 'Content-Type': 'application/json' } }))
+    return result
+  })
+  stateLock = run.catch(() => undefined)
+  return run
+}
+
+async function install() {
+  const cache = await caches.open(shellCache(SELF))
+  await Promise.all(
+    MANIFEST.map(async (entry) => {
+      const url = absolute(entry.url)
+      if (await cache.match(url)) return
+      // hashed file names never change content: reuse a copy another version already has
+      const existing = entry.revision === null ? await caches.match(url) : undefined
+      const res = existing ?? (await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' })))
+      if (!res.ok) throw new Error(`precache ${url}: HTTP ${res.status}`)
+      await cache.put(url, res)
+    }),
+  )
+}
+
+async function deleteOldShells(state: ShellState) {
+  const keep = new Set([...shellsToKeep(state, SELF)].map(shellCache))
+  for (const name of await caches.keys()) {
+    const stale = (name.startsWith(SHELL_PREFIX) && name !== STATE_CACHE && !keep.has(name)) || name.startsWith('workbox-precache')
+    if (stale) await caches.delete(name)
+  }
+}
+
+async function serveNavigation(e: FetchEventLike): Promise<Response> {
+  const state = await readState()
+  const goodExists = state.good ? await caches.has(shellCache(state.good)) : false
+  const key = await updateState((s) => {
+    const choice = chooseShell(s, SELF, SELF_LABEL, goodExists, new Date())
+    return { state: noteServed(choice.state, e.resultingClientId, choice.key), result: choice.key }
+  })
+  const cached = await (await caches.open(shellCache(key))).match(INDEX_URL)
+  return cached ?? fetch(e.request)
+}
+
+async function serveFile(request: Request): Promise<Response> {
+  const own = await (await caches.open(shellCache(SELF))).match(request)
+  const any = own ?? (await caches.match(request, { ignoreSearch: false }))
+  return any ?? fetch(request)
+}
+
+async function serveConfig(request: Request): Promise<Response> {
+  const cache = await caches.open(CONFIG_CACHE)
+  try {
+    const res = await Promise.race([
+      fetch(request),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CONFIG_TIMEOUT_MS)),
+    ])
+    if (res.ok) await cache.put(request, res.clone())
+    return res
+  } catch (err) {
+    const cached = await cache.match(request)
+    if (cached) return cached
+    throw err
+  }
+}
+
+const inShell = new Set(MANIFEST.map((e) => absolute(e.url)))
+
+self.addEventListener('install', (e: ExtendableEventLike) => e.waitUntil(install()))
+
+self.addEventListener('activate', (e: ExtendableEventLike) => {
+  e.waitUntil(
+    (async () => {
+      await deleteOldShells(await readState())
+      await self.clients.claim()
+    })(),
+  )
+})
+
+self.addEventListener('fetch', (e: FetchEventLike) => {
+  const { request } = e
+  if (request.method !== 'GET') return
+  const url = new URL(request.url)
+  if (url.origin !== self.location.origin) return
+  if (request.mode === 'navigate') {
+    e.respondWith(serveNavigation(e))
+    return
+  }
+  if (url.pathname.endsWith('/config.json')) {
+    e.respondWith(serveConfig(request))
+    return
+  }
+  url.search = ''
+  if (inShell.has(url.href) || (url.pathname.includes('/assets/') && url.href.startsWith(self.registration.scope))) e.respondWith(serveFile(request))
+})
+
+self.addEventListener('message', (e: MessageEventLike) => {
+  const data = e.data as { type?: string } | null
+  if (data?.type === 'SKIP_WAITING') {
+    void self.skipWaiting()
+  } else if (data?.type === 'GONGKAI_STARTED') {
+    const clientId = e.source?.id ?? ''
+    e.waitUntil(
+      updateState(async (s) => {
+        const r = noteStarted(s, clientId, SELF, SELF_LABEL)
+        if (r.changed) await deleteOldShells(r.state)
+        return { state: r.state, result: undefined }
+      }),
+    )
+  } else if (data?.type === 'GONGKAI_SHELL_STATE') {
+    e.waitUntil(
+      readState().then((s) => e.ports[0]?.postMessage({ self: SELF, selfLabel: SELF_LABEL, good: s.good, goodLabel: s.good ? (s.labels[s.good] ?? null) : null, bad: s.bad, rolledBack: s.rolledBack })),
+    )
+  }
+})

@@ -1,0 +1,112 @@
+/**
+ * App updates on the hall machine: a new version downloads in the background
+ * and takes over only while nobody uses the kiosk; a version that fails to
+ * start is rolled back to the last one that worked, with no network needed.
+ * The township "deploys" by switching the server's root between builds.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, touchContext } from './support/browser'
+import { DIST } from './support/kioskServer'
+import { screenshot, waitForServiceWorker } from './support/kiosk'
+import { buildVersion, checkForUpdate, runningVersion, startHallServer, type HallServer } from './support/hall'
+
+let server: HallServer
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const builds: Record<string, string> = {}
+
+/** what the service worker knows about versions */
+const shellInfo = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<{ selfLabel: string; goodLabel: string | null; bad: string[]; rolledBack: { fromLabel: string; toLabel: string } | null } | null>((resolve) => {
+        const sw = navigator.serviceWorker.controller
+        if (!sw) return resolve(null)
+        const ch = new MessageChannel()
+        ch.port1.onmessage = (e) => resolve(e.data)
+        sw.postMessage({ type: 'GONGKAI_SHELL_STATE' }, [ch.port2])
+        setTimeout(() => resolve(null), 2000)
+      }),
+  )
+const waitingWorker = (p: Page) => p.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null)
+
+beforeAll(async () => {
+  // version A is the build under test; B and D are the same app labelled otherwise, C fails at start
+  builds.B = buildVersion('hall-B')
+  builds.C = buildVersion('hall-C', { VITE_GONGKAI_BREAK_START: '1' })
+  builds.D = buildVersion('hall-D')
+  server = await startHallServer({ root: DIST })
+  // the build's own feed; short idle so the resident's session ends within the test
+  server.setConfig({ feedUrl: 'demo/feed.json', idleSeconds: 5, pollSeconds: 3600 })
+  browser = await launchBrowser()
+  context = await browser.newContext(touchContext())
+  page = await context.newPage()
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('app updates on the hall machine', () => {
+  let versionA = ''
+
+  it('a kiosk running version A, idle, picks up version B by itself', async () => {
+    await page.goto(server.url)
+    await waitForServiceWorker(page)
+    await expect.poll(() => runningVersion(page), { timeout: 20_000 }).not.toBeNull()
+    versionA = (await runningVersion(page))!
+    expect(versionA).not.toBe('hall-B')
+    // the service worker has seen this version start: it is the one to fall back to
+    await expect.poll(async () => (await shellInfo(page))?.goodLabel, { timeout: 10_000 }).toBe(versionA)
+
+    server.setRoot(builds.B!)
+    await checkForUpdate(page)
+    // nobody has touched the kiosk since it started: B takes over without anyone doing anything
+    await expect.poll(() => runningVersion(page), { timeout: 30_000 }).toBe('hall-B')
+    await expect.poll(() => page.getByTestId('village-name').isVisible(), { timeout: 10_000 }).toBe(true)
+    await expect.poll(async () => (await shellInfo(page))?.goodLabel, { timeout: 10_000 }).toBe('hall-B')
+  })
+
+  it('does not switch while a resident is using the kiosk, and switches after the idle reset', async () => {
+    // a resident walks up: the first touch ends the attract loop if it is showing
+    if (await page.getByTestId('attract').isVisible()) await page.getByTestId('attract').tap()
+    await page.getByTestId('tile-checklist').tap()
+    await expect.poll(() => page.url()).toContain('#/checklist')
+
+    server.setRoot(builds.D!)
+    await checkForUpdate(page)
+    await expect.poll(() => waitingWorker(page), { timeout: 30_000 }).toBe('installed')
+    // downloaded and ready, yet the resident's screen stays as it was
+    expect(await runningVersion(page)).toBe('hall-B')
+    expect(page.url()).toContain('#/checklist')
+    await page.getByTestId('checklist-item').first().tap()
+    expect(await runningVersion(page)).toBe('hall-B')
+    await screenshot(page, 'hall-update-waiting-in-session')
+
+    // idleSeconds 5 + the 10 s countdown: the screen goes home, then the new version takes over
+    await expect.poll(() => runningVersion(page), { timeout: 40_000, interval: 500 }).toBe('hall-D')
+    expect(page.url()).not.toContain('#/checklist')
+  })
+
+  it('a version that throws at start is rolled back to the last one that worked, without the network', async () => {
+    server.setRoot(builds.C!)
+    await checkForUpdate(page)
+    // C takes over (the kiosk is resting), fails twice, and D is served again from its own cache
+    await expect.poll(async () => (await shellInfo(page))?.rolledBack?.fromLabel ?? null, { timeout: 45_000, interval: 500 }).toBe('hall-C')
+    await expect.poll(() => runningVersion(page), { timeout: 20_000 }).toBe('hall-D')
+    await expect.poll(() => page.getByTestId('village-name').isVisible(), { timeout: 10_000 }).toBe(true)
+    const info = await shellInfo(page)
+    expect(info?.selfLabel).toBe('hall-C')
+    expect(info?.goodLabel).toBe('hall-D')
+    await screenshot(page, 'hall-rolled-back')
+
+    // the broken version is not tried again, even offline after a restart of the page
+    await context.setOffline(true)
+    await page.reload()
+    await expect.poll(() => runningVersion(page), { timeout: 20_000 }).toBe('hall-D')
+    await context.setOffline(false)
+  })
+})
