@@ -10,7 +10,7 @@ import { describeIssue, type FeedIssue } from '../feed/issues'
 import type { FeedContent } from '../feed/types'
 import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, StaleRevisionError, type AssetRecord } from '../db'
 import { SyncError } from './errors'
-import { fetchWithTimeout, readLimited, type FetchLike } from './fetchFeed'
+import { fetchWithTimeout, readLimitedWithin, type FetchLike } from './fetchFeed'
 import { sha256Hex } from './hash'
 import { verifyFeedSignature } from './verifySignature'
 import { guardNotice, scanText } from '../privacy'
@@ -56,7 +56,7 @@ async function fetchAsset(url: string, expected: string | undefined, deps: Apply
     throw new SyncError('asset', [url, ...(e instanceof SyncError ? e.details.slice(1) : [])])
   }
   if (!res.ok) throw new SyncError('asset', [`HTTP ${res.status}`, url])
-  const bytes = await readLimited(res, deps.maxBytes)
+  const bytes = await readLimitedWithin(res, deps.maxBytes, deps.timeoutMs, url)
   const sha256 = await sha256Hex(bytes)
   if (expected && sha256 !== expected) throw new SyncError('asset_hash', [url])
   const mimeType = res.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream'

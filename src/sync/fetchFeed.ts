@@ -45,6 +45,25 @@ export async function readLimited(res: Response, maxBytes: number): Promise<Uint
   return out
 }
 
+/**
+ * readLimited with a deadline for the body too: a server that sends headers
+ * and then stalls must not hold a sync (signature files, attachments).
+ */
+export async function readLimitedWithin(res: Response, maxBytes: number, timeoutMs: number, url: string): Promise<Uint8Array> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void res.body?.cancel().catch(() => undefined)
+      reject(new SyncError('timeout', [url]))
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([readLimited(res, maxBytes), deadline])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /** fetch with an AbortController deadline; a timeout becomes SyncError('timeout'). */
 export async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number, fetchImpl: FetchLike = fetch): Promise<Response> {
   const ctrl = new AbortController()

@@ -13,7 +13,7 @@
  * WebCrypto lacks it.
  */
 import { SyncError } from './errors'
-import { fetchWithTimeout, readLimited, type FetchLike } from './fetchFeed'
+import { fetchWithTimeout, readLimitedWithin, type FetchLike } from './fetchFeed'
 
 /** a signature file is 64 bytes (raw) or 88 (base64) plus a newline; anything far bigger is not one */
 const MAX_SIG_BYTES = 1024
@@ -103,8 +103,9 @@ export async function verifyFeedSignature(source: { publicKey?: string }, bytes:
   if (!res.ok) throw new SyncError('signature', [`签名文件缺失 / signature file missing: HTTP ${res.status}`, url])
   let body: Uint8Array
   try {
-    body = await readLimited(res, MAX_SIG_BYTES)
-  } catch {
+    body = await readLimitedWithin(res, MAX_SIG_BYTES, deps.timeoutMs, url)
+  } catch (e) {
+    if (e instanceof SyncError && e.code === 'timeout') throw e
     throw new SyncError('signature', ['签名文件格式不对 / the signature file is not a signature', url])
   }
   const signature = parseSignature(body)
