@@ -180,6 +180,8 @@ export const useClerkStore = defineStore('clerk', () => {
   async function save(kind: RecordKind, record: UnsavedRecord, opts: { photos?: PhotoRecord[]; draftId?: string | null } = {}): Promise<ClerkRecord> {
     const now = new Date()
     const before = recordById(kind, record.id) ?? null
+    // photos new with this save join the record's list
+    if ('photoIds' in record && opts.photos?.length) record = { ...record, photoIds: [...new Set([...record.photoIds, ...opts.photos.map((p) => p.id)])] }
     const full = { ...record, createdAt: before?.createdAt ?? now.toISOString(), updatedAt: now.toISOString(), version: (before?.version ?? 0) + 1 } as ClerkRecord
     const url = config.config.clerkUploadUrl
     const entry = url ? outboxEntryFor(kind, full, now, { kioskId: config.config.kioskId, villageCode: content.village?.code }) : null

@@ -29,7 +29,9 @@ async function open() {
 }
 
 beforeAll(async () => {
-  server = await startKioskServer()
+  // the shipped demo config, plus an upload URL: saved records are POSTed there
+  server = await startKioskServer({ config: { feedUrl: 'demo/feed.json', clerkUploadUrl: 'upload' } })
+  server.setRoute('/upload', { ok: true })
   profile = tempProfile()
   await open()
 })
@@ -155,7 +157,17 @@ describe('clerk mode', () => {
     expect(saved.ledger[0]).toMatchObject({ postedBy: '王文书', reviewer: '李监委', periodLabel: '2026年10月', version: 1 })
     expect(saved.ledger[0].places).toEqual(['board', 'wechat'])
     expect(saved.photos).toHaveLength(1)
+    expect(saved.ledger[0].photoIds).toEqual([saved.photos[0].id])
     expect(Math.max(saved.photos[0].width, saved.photos[0].height)).toBe(1600)
+    // queued in the outbox and POSTed to clerkUploadUrl; the entry goes once the server said 2xx
+    await expect.poll(() => server.requests.filter((r) => r === '/upload').length).toBe(1)
+    await expect.poll(() => page.evaluate(() => new Promise<number>((res) => {
+      const r = indexedDB.open('gongkai')
+      r.onsuccess = () => {
+        const c = r.result.transaction('outbox').objectStore('outbox').count()
+        c.onsuccess = () => res(c.result)
+      }
+    }))).toBe(0)
 
     // a second record, left half-typed
     await page.getByTestId('ledger-new').tap()
@@ -189,6 +201,8 @@ describe('clerk mode', () => {
     await page.getByTestId('notice-new').tap()
     await page.getByTestId('notice-title-input').fill('临时救助公示')
     await page.getByTestId('notice-text-input').fill(`救助对象张某，身份证号 ${RAW_ID}，救助金额 1200 元，2026-11-27 发放。`)
+    await page.getByTestId('photo-input').setInputFiles({ name: 'notice.png', mimeType: 'image/png', buffer: await makePng() })
+    await page.getByTestId('pending-photo').waitFor()
     await page.getByTestId('notice-save').tap()
     await page.getByTestId('privacy-review').waitFor()
     expect(await page.getByTestId('privacy-finding').textContent()).toContain('110105********002X')
@@ -211,6 +225,8 @@ describe('clerk mode', () => {
     const body = await page.getByTestId('notice-body').textContent()
     expect(body).toContain('110105********002X')
     expect(body).toContain('1200')
+    await page.getByTestId('village-notice-photos').getByTestId('photo-thumb').waitFor()
+    await screenshot(page, 'clerk-notice-resident')
     expect(await page.content()).not.toContain(RAW_ID)
   })
 
