@@ -97,12 +97,12 @@ try {
 
   if (wants('interaction')) {
     const items = smoke ? 1000 : 10000
-    const i = await interactionBench({ dist, items, runs: smoke ? 3 : 10, cpu: 4, scrollSteps: smoke ? 10 : 40 })
+    const i = await interactionBench({ dist, items, runs: smoke ? 3 : 10, cpu: 4, scrollSteps: smoke ? 20 : 100, scrollPx: 200 })
     result.interaction = i
     row(`tap home → board, ${items} notices, 4× CPU, median (ms)`, i.homeToBoard.median)
     row('  tap board → notice detail, median (ms)', i.boardToDetail.median)
     row('  tap-to-paint p95, both taps (ms)', i.tapP95, 'tapP95')
-    row(`  scroll board ${i.scroll.steps}×900 px: longest task (ms)`, i.scroll.maxTaskMs, 'scrollTask')
+    row(`  scroll board ${i.scroll.steps} frames × ${i.scroll.px} px: longest task (ms)`, i.scroll.maxTaskMs, 'scrollTask')
     row('  scroll: cards in the DOM / px scrolled', `${i.scroll.cardsInDom} / ${i.scroll.scrolledPx}`)
   }
 

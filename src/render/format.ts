@@ -1,22 +1,32 @@
+// Creating an Intl formatter costs far more than using one (≈ 0.5 ms each on a cheap kiosk, once per
+// card while scrolling a long board): one formatter per kind and locale, reused (docs/performance.md).
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined
+  if (!f) formatters.set(key, (f = make()))
+  return f
+}
+const dateFormat = (kind: string, locale: string, o: Intl.DateTimeFormatOptions) => cached(`${kind}|${locale}`, () => new Intl.DateTimeFormat(locale, o))
+
 /** Dates as residents read them: 2026年11月27日 / Nov 27, 2026, in the kiosk's time zone. */
 export function formatDate(iso: string | Date, locale: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(d)
+  return dateFormat('date', locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(d)
 }
 
 export function formatDateTime(iso: string | Date, locale: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
+  return dateFormat('datetime', locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
 
 export function formatClock(d: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
+  return dateFormat('clock', locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
 
 export function formatWeekdayDate(d: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
+  return dateFormat('weekday', locale, { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
 }
 
 export function formatNumber(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n)
+  return cached(`number|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(n)
 }

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, triggerRef } from 'vue'
-import { getLiveContent, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
+import { getLiveContentSliced, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
 import { residentLayer } from '../clerk/residentView'
 import type { ChecklistItem } from '../feed/types'
 import { expiredNotices, openNotices } from '../notice/window'
@@ -45,7 +45,7 @@ export const useContentStore = defineStore('content', () => {
   }
 
   async function reload(sourceId: string) {
-    const c = await getLiveContent(sourceId)
+    const c = await getLiveContentSliced(sourceId)
     if (c) bySource.value.set(sourceId, c)
     else bySource.value.delete(sourceId)
     triggerRef(bySource)
@@ -53,7 +53,7 @@ export const useContentStore = defineStore('content', () => {
 
   /** Reads the live content of these sources; sources not listed are no longer shown. */
   async function loadAll(sourceIds: string[]) {
-    const entries = await Promise.all(sourceIds.map(async (id) => [id, await getLiveContent(id)] as const))
+    const entries = await Promise.all(sourceIds.map(async (id) => [id, await getLiveContentSliced(id)] as const))
     bySource.value = new Map(entries.filter((e): e is readonly [string, SourceContent] => e[1] !== null))
     if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
     loaded.value = true

@@ -1,0 +1,33 @@
+/**
+ * The live revision's record and notices, like getLiveContent, but the notices
+ * are read in slices of a few hundred: each slice is deserialised in its own
+ * task, so loading a township's 10,000 notices never blocks the main thread
+ * for long (docs/performance.md). One read transaction: record and notices match.
+ */
+import { getDb } from './connection'
+import type { StoredContent } from './content'
+import type { NoticeRecord } from './schema'
+
+export const NOTICE_SLICE = 400
+
+export async function getLiveContentSliced(sourceId: string, slice = NOTICE_SLICE): Promise<StoredContent | null> {
+  const db = await getDb()
+  const tx = db.transaction(['pointers', 'revisions', 'notices'], 'readonly')
+  const pointer = await tx.objectStore('pointers').get(sourceId)
+  if (!pointer) return null
+  const record = await tx.objectStore('revisions').get([sourceId, pointer.current])
+  const notices: NoticeRecord[] = []
+  const store = tx.objectStore('notices')
+  // primary keys are [sourceId, revision, id]; an array sorts after every string id
+  let lower: [string, number, string] | [string, number] = [sourceId, pointer.current]
+  let open = false
+  for (;;) {
+    const batch = await store.getAll(IDBKeyRange.bound(lower, [sourceId, pointer.current, []], open), slice)
+    for (const n of batch) notices.push(n)
+    if (batch.length < slice) break
+    lower = [sourceId, pointer.current, batch[batch.length - 1]!.id]
+    open = true
+  }
+  await tx.done
+  return record ? { record, notices } : null
+}

@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { commitRevision, deleteDatabase, getLiveContent, getLiveContentSliced } from '../../../src/db'
+import { normalizeFeed } from '../../../src/feed/normalize'
+import { validateFeed } from '../../../src/feed/validate'
+import { baseFeed } from '../../support/feeds'
+
+function feedWith(count: number, revision: number) {
+  const notices = Array.from({ length: count }, (_, i) => ({ id: `N-${i}`, title: `第${i}号公示`, content_text: '内容', date_published: '2026-11-20T09:00:00+08:00' }))
+  const r = validateFeed(baseFeed(revision, { notices }))
+  if (!r.ok) throw new Error('fixture invalid')
+  return normalizeFeed(r.feed, 'https://town.example/feed.json', 's')
+}
+
+const commit = (revision: number, count: number) =>
+  commitRevision({ sourceId: 's', revision, sha256: `sha${revision}`, content: feedWith(count, revision), assets: [], assetUrls: [] })
+
+beforeEach(async () => {
+  await deleteDatabase()
+})
+
+describe('getLiveContentSliced', () => {
+  it('reads exactly the live revision’s record and notices, in slices, as getLiveContent does', async () => {
+    await commit(1, 5)
+    await commit(2, 23)
+    const whole = await getLiveContent('s')
+    // slice sizes around the count: exact multiple, remainder, one slice bigger than all
+    for (const slice of [1, 7, 23, 100]) expect(await getLiveContentSliced('s', slice)).toEqual(whole)
+    expect(whole?.notices).toHaveLength(23)
+    expect(new Set(whole?.notices.map((n) => n.revision))).toEqual(new Set([2]))
+  })
+
+  it('is null for a source with nothing stored', async () => {
+    expect(await getLiveContentSliced('nobody')).toBeNull()
+  })
+})
