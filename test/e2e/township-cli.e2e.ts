@@ -115,6 +115,11 @@ describe('feeds built by gongkai-feed on a kiosk with several villages', () => {
     await page.getByTestId('tile-notices').tap()
     await page.getByTestId('notice-card').filter({ hasText: '财务收支公开' }).first().tap()
     await expect.poll(() => page.getByTestId('notice-body').textContent()).toContain('期末余额')
+    // the PDF attachment renders from the stored copy (pdf.js, no eval) under the CSP
+    await page.getByTestId('attachment-pdf').tap()
+    await page.getByTestId('pdf-canvas').waitFor({ state: 'visible', timeout: 20_000 })
+    await screenshot(page, 'township-pdf-under-csp')
+    await page.getByTestId('pdf-close').tap()
     await page.getByTestId('nav-home').tap()
     await page.getByTestId('tile-checklist').tap()
     await expect.poll(() => page.getByTestId('checklist-item').count()).toBe(4)

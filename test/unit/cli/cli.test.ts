@@ -67,7 +67,9 @@ describe('gongkai-feed round trip', () => {
     expect(feed._gongkai.revision).toBe(1)
     const att = feed.items[0].attachments[0]
     expect(att.url).toBe(`files/${att._gongkai.sha256}.txt`)
-    expect(readdirSync(join(out, 'files'))).toEqual([`${att._gongkai.sha256}.txt`])
+    const pdf = feed.items[1].attachments[0]
+    expect(pdf).toMatchObject({ mime_type: 'application/pdf', url: `files/${pdf._gongkai.sha256}.pdf` })
+    expect(readdirSync(join(out, 'files')).sort()).toEqual([`${att._gongkai.sha256}.txt`, `${pdf._gongkai.sha256}.pdf`].sort())
     expect(att.size_in_bytes).toBe(readFileSync(join(src, 'attachments/低保申请须知.txt')).length)
     expect(feed.items[1]._gongkai.table.rows[0]).toEqual({ kind: 'opening', cells: ['期初余额', 299377.57] })
     expect(await run('validate', join(out, 'feed.json'))).toMatchObject({ code: 0 })
