@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { execSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { launchPersistent, tempProfile } from './support/browser'
+import { LANDSCAPE, PORTRAIT, launchPersistent, tempProfile } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { screenshot } from './support/kiosk'
 
@@ -270,6 +270,13 @@ describe('clerk mode', () => {
     await page.getByTestId('import-done').waitFor()
     await screenshot(page, 'clerk-import-done')
     expect(await dumpLayer()).toBe(before)
+
+    await page.setViewportSize(PORTRAIT)
+    await page.getByTestId('clerk-nav-ledger').tap()
+    await page.getByTestId('ledger-row').first().tap()
+    await page.getByTestId('ledger-form').waitFor()
+    await screenshot(page, 'clerk-ledger-form-portrait')
+    await page.setViewportSize(LANDSCAPE)
   })
 
   it('five wrong PINs lock clerk mode for 5 minutes, and the lock survives a reload', async () => {
