@@ -73,6 +73,12 @@ describe('gongkai-feed round trip', () => {
     expect(att.size_in_bytes).toBe(readFileSync(join(src, 'attachments/低保申请须知.txt')).length)
     expect(feed.items[1]._gongkai.table.rows[0]).toEqual({ kind: 'opening', cells: ['期初余额', 299377.57] })
     expect(await run('validate', join(out, 'feed.json'))).toMatchObject({ code: 0 })
+    // lint works on a built feed too, e.g. one received from elsewhere
+    expect((await run('lint', join(out, 'feed.json'), '--today', '2026-11-27')).code).toBe(0)
+    const leaked = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'))
+    leaked.items[2].content_html += '<p>电话 13812345678</p>'
+    writeFileSync(join(root, 'leaked.json'), JSON.stringify(leaked))
+    expect(await run('lint', join(root, 'leaked.json'), '--today', '2026-11-27')).toMatchObject({ code: 1, err: expect.stringContaining('[privacy] N-003 items[2].html') })
 
     const keys = join(root, 'keys')
     expect((await run('keygen', '-o', keys)).code).toBe(0)
