@@ -89,6 +89,14 @@ for (const theme of ['default', 'contrast'] as const) {
         ;(report[theme] ??= {})[route] = { violations: violations.map((v) => `${v.id} (${v.impact})`), serious: serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }
         for (const v of serious) failures.push(`${route} ${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
       }
+      // the take-home QR dialog, over a notice
+      await page.evaluate((id) => (location.hash = `#/notices/${id}`), finance.id)
+      await page.getByTestId('take-home').tap()
+      await page.getByTestId('qr-image').waitFor()
+      for (const v of (await axe(page, theme === 'contrast')).filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        failures.push(`take-home-qr ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+      }
+      await page.getByTestId('qr-close').tap()
       // the display settings panel itself
       await page.getByTestId('nav-display').tap()
       const panel = (await axe(page, theme === 'contrast')).filter((v) => v.impact === 'serious' || v.impact === 'critical')
