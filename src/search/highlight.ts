@@ -18,7 +18,9 @@ export function highlightParts(text: string, ranges: readonly Range[]): TextPart
     if (e <= at) continue
     const from = Math.max(s, at)
     if (from > at) parts.push({ text: text.slice(at, from), hit: false })
-    parts.push({ text: text.slice(from, e), hit: true })
+    const last = parts[parts.length - 1]
+    if (last?.hit && from === at) last.text += text.slice(from, e)
+    else parts.push({ text: text.slice(from, e), hit: true })
     at = e
   }
   if (at < text.length) parts.push({ text: text.slice(at), hit: false })

@@ -19,11 +19,24 @@ import { snippetAround } from './highlight'
 import { SEARCH_INDEX_VERSION, type NoticeWindow, type Range, type SearchDoc, type SearchResult, type SerializedSearchIndex } from './types'
 
 const DIGIT_BIT = 1 << 26
+/** letters a–z and digits 0–9: the alphabet of the on-screen keyboard */
+const ALPHABET = 36
+/** 32-bit words per document for its set of letter pairs (36 × 36 bits) */
+const SIG_WORDS = Math.ceil((ALPHABET * ALPHABET) / 32)
 
 function letterBit(code: number): number {
   if (code >= 97 && code <= 122) return 1 << (code - 97)
   if (code >= 48 && code <= 57) return DIGIT_BIT
   return 0
+}
+
+/** in a set's moves: it can end the match */
+const END = 1 << 8
+
+function letterIndex(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97
+  if (code >= 48 && code <= 57) return 26 + code - 48
+  return -1
 }
 
 /** The initial a resident would type for a syllable: zh/ch/sh, else its first letter. */
@@ -80,6 +93,17 @@ export class SearchIndex {
   private readonly syllables: string[][]
   private readonly initials: string[][]
   private readonly firstMask: Uint32Array
+  /** per reading set: a bit per possible second letter of its syllables */
+  private readonly secondMask: Uint32Array
+  /**
+   * per field (doc × title/body): which letter pairs can start a match in it —
+   * the first letters of two neighbouring characters, or the first two letters
+   * of one syllable. A query of two or more letters skips fields without its
+   * first pair; a one-letter query needs only `letters`.
+   */
+  private readonly pairs: Uint32Array
+  /** per field: a bit per first letter of any of its characters */
+  private readonly letters: Uint32Array
   /** title start, body start, end of each doc in `codes` */
   private readonly bounds: Int32Array
   private readonly dateRank: Int32Array
@@ -94,10 +118,24 @@ export class SearchIndex {
     this.syllables = data.sets
     this.initials = data.sets.map((s) => s.map(initialOf))
     this.firstMask = new Uint32Array(data.sets.length)
+    this.secondMask = new Uint32Array(data.sets.length)
+    const firsts: number[][] = []
+    const inner: number[][] = []
     data.sets.forEach((s, i) => {
-      for (const syl of s) this.firstMask[i]! |= letterBit(syl.charCodeAt(0))
+      const f = new Set<number>()
+      const p = new Set<number>()
+      for (const syl of s) {
+        this.firstMask[i]! |= letterBit(syl.charCodeAt(0))
+        this.secondMask[i]! |= letterBit(syl.charCodeAt(1))
+        f.add(letterIndex(syl.charCodeAt(0)))
+        if (syl.length > 1) p.add(letterIndex(syl.charCodeAt(0)) * ALPHABET + letterIndex(syl.charCodeAt(1)))
+      }
+      firsts.push([...f].filter((x) => x >= 0))
+      inner.push([...p].filter((x) => x >= 0))
     })
     const n = data.docs.length
+    this.pairs = new Uint32Array(n * 2 * SIG_WORDS)
+    this.letters = new Uint32Array(n * 2)
     this.bounds = new Int32Array(n * 3)
     this.publishedMs = new Float64Array(n)
     this.expiresMs = new Float64Array(n)
@@ -107,6 +145,8 @@ export class SearchIndex {
       this.bounds[i * 3 + 1] = at + d.title.length
       at += d.title.length + d.body.length
       this.bounds[i * 3 + 2] = at
+      this.addPairs(i * 2, this.bounds[i * 3]!, this.bounds[i * 3 + 1]!, firsts, inner)
+      this.addPairs(i * 2 + 1, this.bounds[i * 3 + 1]!, at, firsts, inner)
       this.publishedMs[i] = d.published ? Date.parse(d.published) : NaN
       this.expiresMs[i] = d.expires ? Date.parse(d.expires) : NaN
     })
@@ -119,6 +159,32 @@ export class SearchIndex {
     })
     this.dateRank = new Int32Array(n)
     order.forEach((doc, rank) => (this.dateRank[doc] = rank))
+  }
+
+  private addPairs(field: number, from: number, to: number, firsts: number[][], inner: number[][]) {
+    const sig = this.pairs
+    const base = field * SIG_WORDS
+    let prev = -1
+    for (let p = from; p < to; p++) {
+      const set = this.codes[p]!
+      if (set === SPACE_SET) continue
+      this.letters[field]! |= this.firstMask[set]!
+      for (const bit of inner[set]!) sig[base + (bit >>> 5)]! |= 1 << (bit & 31)
+      if (prev > BREAK_SET && set > BREAK_SET) {
+        for (const a of firsts[prev]!) {
+          for (const b of firsts[set]!) {
+            const bit = a * ALPHABET + b
+            sig[base + (bit >>> 5)]! |= 1 << (bit & 31)
+          }
+        }
+      }
+      prev = set
+    }
+  }
+
+  /** Forgets what earlier keystrokes matched (the next query starts from all documents). */
+  reset(): void {
+    this.cache.clear()
   }
 
   get size(): number {
@@ -135,33 +201,51 @@ export class SearchIndex {
   }
 
   /** Matches q (from qi on) against the characters from position p; returns the end position, or -1. */
-  private matchAt(q: string, qi: number, p: number, end: number, depth: number): number {
+  /**
+   * What a reading set can do at each point of the current query, worked out
+   * once per (set, query position) on first use: bit c (1–7) = it can take the
+   * next c letters and let the next character go on; END = it can take the
+   * rest. Matching then compares small integers, not strings.
+   */
+  private moves = new Int16Array(0)
+  private query = ''
+
+  private movesOf(set: number, qi: number): number {
+    const key = set * (this.query.length + 1) + qi
+    const known = this.moves[key]!
+    if (known >= 0) return known
+    const q = this.query
+    const rest = q.length - qi
+    const suffix = q.slice(qi)
+    let m = 0
+    const syls = this.syllables[set]!
+    const inits = this.initials[set]!
+    for (let k = 0; k < syls.length; k++) {
+      const s = syls[k]!
+      // the last piece typed may be any start of the syllable: it ends the match here
+      if (rest <= s.length && s.startsWith(suffix)) m |= END
+      if (s.length < rest && s.length <= 7 && q.startsWith(s, qi)) m |= 1 << s.length
+      const ini = inits[k]!
+      if (ini.length === 2 && ini !== s && rest > 2 && q.startsWith(ini, qi)) m |= 1 << 2
+      if (rest > 1 && q.charCodeAt(qi) === s.charCodeAt(0)) m |= 1 << 1
+    }
+    this.moves[key] = m
+    return m
+  }
+
+  /** Matches the query (from qi on) against the characters from position p; returns the end position, or -1. */
+  private matchAt(qi: number, p: number, end: number): number {
     const codes = this.codes
     while (p < end && codes[p] === SPACE_SET) p++
     if (p >= end) return -1
     const set = codes[p]!
     if (set === BREAK_SET) return -1
-    const syls = this.syllables[set]!
-    const inits = this.initials[set]!
-    const rest = q.length - qi
-    // the last piece typed may be any start of the syllable: it ends the match here
-    for (const s of syls) if (rest <= s.length && s.startsWith(rest === q.length ? q : q.slice(qi))) return p + 1
-    if (depth > 40) return -1
-    for (let k = 0; k < syls.length; k++) {
-      const s = syls[k]!
-      if (s.length < rest && q.startsWith(s, qi)) {
-        const r = this.matchAt(q, qi + s.length, p + 1, end, depth + 1)
-        if (r >= 0) return r
-      }
-      const ini = inits[k]!
-      if (ini.length === 2 && ini !== s && q.startsWith(ini, qi)) {
-        const r = this.matchAt(q, qi + 2, p + 1, end, depth + 1)
-        if (r >= 0) return r
-      }
-      if (s.length > 1 && q.charCodeAt(qi) === s.charCodeAt(0)) {
-        const r = this.matchAt(q, qi + 1, p + 1, end, depth + 1)
-        if (r >= 0) return r
-      }
+    const m = this.movesOf(set, qi)
+    if (m & END) return p + 1
+    for (let c = 1; c <= 7; c++) {
+      if ((m & (1 << c)) === 0) continue
+      const r = this.matchAt(qi + c, p + 1, end)
+      if (r >= 0) return r
     }
     return -1
   }
@@ -173,13 +257,20 @@ export class SearchIndex {
   }
 
   /** The best latin match in [from, to): fewest characters, then earliest. `firstOnly` stops at the first. */
-  private latinMatch(q: string, bit: number, from: number, to: number, firstOnly: boolean): Match | null {
+  private latinMatch(bit: number, bit2: number, from: number, to: number, firstOnly: boolean): Match | null {
     const codes = this.codes
     const mask = this.firstMask
+    const second = this.secondMask
     let best: Match | null = null
     for (let p = from; p < to; p++) {
-      if ((mask[codes[p]!]! & bit) === 0) continue
-      const e = this.matchAt(q, 0, p, to, 0)
+      const set = codes[p]!
+      if ((mask[set]! & bit) === 0) continue
+      // the second letter typed is the next character's first, or this syllable's second
+      if (bit2 !== 0 && (second[set]! & bit2) === 0) {
+        const next = p + 1 < to ? codes[p + 1]! : BREAK_SET
+        if (next !== SPACE_SET && (mask[next]! & bit2) === 0) continue
+      }
+      const e = this.matchAt(0, p, to)
       if (e < 0) continue
       const chars = this.countChars(p, e)
       if (!best || chars < best.chars) best = { start: p - from, end: e - from, chars }
@@ -193,20 +284,24 @@ export class SearchIndex {
     return i < 0 ? null : { start: i, end: i + q.length, chars: q.length }
   }
 
-  /** Where doc i matches: its title if it can, else its body. */
-  private matchDoc(q: string, latin: boolean, bit: number, doc: number): { field: 0 | 1; m: Match } | null {
+  /** Whether the doc's field can match the query's first letters at all (no scan). */
+  private mayMatch(field: number, bit: number, pairWord: number, pairMask: number): boolean {
+    if ((this.letters[field]! & bit) === 0) return false
+    return pairMask === 0 || (this.pairs[field * SIG_WORDS + pairWord]! & pairMask) !== 0
+  }
+
+  /** Where a field of a doc matches: `field` 0 title, 1 body. */
+  private matchField(q: string, latin: boolean, bit: number, bit2: number, doc: number, field: 0 | 1): Match | null {
     const b = this.bounds
     const d = this.docs[doc]!
     if (latin) {
-      const t = this.latinMatch(q, bit, b[doc * 3]!, b[doc * 3 + 1]!, false)
-      if (t) return { field: 0, m: t }
-      const m = this.latinMatch(q, bit, b[doc * 3 + 1]!, b[doc * 3 + 2]!, true)
-      return m ? { field: 1, m } : null
+      const from = b[doc * 3 + field]!
+      const to = b[doc * 3 + field + 1]!
+      // a one-letter query matches one character: the first is as good as any
+      return this.latinMatch(bit, bit2, from, to, field === 1 || q.length === 1)
     }
-    const t = this.textMatch(q, d.title) ?? this.textMatch(q, d.title.toLowerCase())
-    if (t) return { field: 0, m: t }
-    const m = this.textMatch(q, d.body) ?? this.textMatch(q, d.body.toLowerCase())
-    return m ? { field: 1, m } : null
+    const text = field === 0 ? d.title : d.body
+    return this.textMatch(q, text) ?? this.textMatch(q, text.toLowerCase())
   }
 
   private candidates(q: string): Int32Array | null {
@@ -225,35 +320,69 @@ export class SearchIndex {
     const now = options.now.getTime()
     const latin = isLatinQuery(q)
     const bit = latin ? letterBit(q.charCodeAt(0)) : 0
+    const bit2 = latin && q.length > 1 ? letterBit(q.charCodeAt(1)) : 0
+    const pairBit = latin && q.length > 1 ? letterIndex(q.charCodeAt(0)) * ALPHABET + letterIndex(q.charCodeAt(1)) : 0
+    const pairWord = pairBit >>> 5
+    const pairMask = latin && q.length > 1 ? 1 << (pairBit & 31) : 0
+    if (latin) {
+      this.query = q
+      this.moves = new Int16Array(this.syllables.length * (q.length + 1)).fill(-1)
+    }
     const n = this.docs.length
     const pool = this.candidates(q)
-    const matched: number[] = []
-    // best `limit` results kept sorted by score (lower is better)
-    const top: { score: number; doc: number; field: 0 | 1; m: Match }[] = []
+    const matched = new Int32Array(pool ? pool.length : n)
+    let total = 0
+    // best `limit` results, sorted by score (lower is better)
+    const topScore: number[] = []
+    const topDoc: number[] = []
     const count = pool ? pool.length : n
     for (let i = 0; i < count; i++) {
       const doc = pool ? pool[i]! : i
-      const hit = this.matchDoc(q, latin, bit, doc)
-      if (!hit) continue
-      matched.push(doc)
+      let field: 0 | 1 = 0
+      let chars = 0
+      if (latin && q.length === 1) {
+        // one letter: the letter masks say it all, no scan
+        if (this.letters[doc * 2]! & bit) chars = 1
+        else if (this.letters[doc * 2 + 1]! & bit) {
+          field = 1
+          chars = 1
+        } else continue
+      } else {
+        let m = !latin || this.mayMatch(doc * 2, bit, pairWord, pairMask) ? this.matchField(q, latin, bit, bit2, doc, 0) : null
+        if (!m) {
+          field = 1
+          m = !latin || this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask) ? this.matchField(q, latin, bit, bit2, doc, 1) : null
+          if (!m) continue
+        }
+        chars = m.chars
+      }
+      matched[total++] = doc
       const win = this.windowOf(doc, now)
       const winRank = win === 'expired' ? 2 : win === 'upcoming' ? 1 : 0
       // title before body; more whole syllables typed before fewer; open before archived; newer before older
-      const score = ((hit.field * 64 + Math.min(hit.m.chars, 63)) * 3 + winRank) * (n + 1) + this.dateRank[doc]!
-      if (top.length === limit && score >= top[top.length - 1]!.score) continue
+      const score = ((field * 64 + Math.min(chars, 63)) * 3 + winRank) * (n + 1) + this.dateRank[doc]!
+      if (topScore.length === limit && score >= topScore[limit - 1]!) continue
       let lo = 0
-      let hi = top.length
+      let hi = topScore.length
       while (lo < hi) {
         const mid = (lo + hi) >> 1
-        if (top[mid]!.score <= score) lo = mid + 1
+        if (topScore[mid]! <= score) lo = mid + 1
         else hi = mid
       }
-      top.splice(lo, 0, { score, doc, field: hit.field, m: hit.m })
-      if (top.length > limit) top.pop()
+      topScore.splice(lo, 0, score)
+      topDoc.splice(lo, 0, doc)
+      if (topScore.length > limit) {
+        topScore.pop()
+        topDoc.pop()
+      }
     }
     if (this.cache.size > 64) this.cache.clear()
-    this.cache.set(q, Int32Array.from(matched))
-    return { results: top.map(({ doc, field, m }) => this.toResult(doc, field, m, now)), total: matched.length }
+    this.cache.set(q, matched.slice(0, total))
+    const results = topDoc.map((doc, i) => {
+      const field = Math.floor(topScore[i]! / (n + 1) / 3 / 64) as 0 | 1
+      return this.toResult(doc, field, this.matchField(q, latin, bit, bit2, doc, field)!, now)
+    })
+    return { results, total }
   }
 
   private toResult(doc: number, field: 0 | 1, m: Match, now: number): SearchResult {
