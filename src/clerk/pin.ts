@@ -73,3 +73,14 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   for (let i = 0; i < HASH_BYTES; i++) diff |= got[i]! ^ h.hash[i]!
   return diff === 0
 }
+
+/**
+ * The PIN hash in force: the township's provisioned one (config clerkPinHash)
+ * wins, so it can also reset a forgotten PIN; otherwise the one set on this
+ * kiosk. A malformed hash counts as none. null: the PIN is set on first use.
+ */
+export function pinHashInForce(provisioned: string | undefined, stored: string | undefined): string | null {
+  if (provisioned && parsePinHash(provisioned)) return provisioned
+  if (stored && parsePinHash(stored)) return stored
+  return null
+}

@@ -21,7 +21,7 @@ import {
   type ClerkRecords,
   type UndoNote,
 } from '../db'
-import { hashPin, parsePinHash, verifyPin } from '../clerk/pin'
+import { hashPin, pinHashInForce, verifyPin } from '../clerk/pin'
 import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } from '../clerk/lockout'
 import { type ClerkRecord, type PhotoRecord, type RecordKind } from '../clerk/model'
 import { deliver, isDue, nextDueAt, outboxEntryFor, type OutboxEntry } from '../clerk/outbox'
@@ -69,8 +69,7 @@ export const useClerkStore = defineStore('clerk', () => {
   async function loadPinState() {
     const stored = await kvGet<string>(CLERK_KV.pinHash)
     const provisioned = config.config.clerkPinHash
-    // the township's provisioned hash wins, so it can also reset a forgotten PIN
-    pinHash.value = provisioned && parsePinHash(provisioned) ? provisioned : stored && parsePinHash(stored) ? stored : null
+    pinHash.value = pinHashInForce(provisioned, stored)
     lock.value = restoreLockState(await kvGet(CLERK_KV.lock))
   }
 

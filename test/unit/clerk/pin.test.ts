@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PIN_ITERATIONS, hashPin, parsePinHash, verifyPin, isWellFormedPin } from '../../../src/clerk/pin'
+import { PIN_ITERATIONS, hashPin, parsePinHash, pinHashInForce, verifyPin, isWellFormedPin } from '../../../src/clerk/pin'
 import { LOCK_MS, MAX_WRONG_PINS, UNLOCKED, afterWrongPin, attemptsLeft, isLocked, lockSecondsLeft, restoreLockState } from '../../../src/clerk/lockout'
 
 describe('PIN hash', () => {
@@ -33,6 +33,16 @@ describe('PIN hash', () => {
       expect(parsePinHash(bad)).toBeNull()
       expect(await verifyPin('1234', bad)).toBe(false)
     }
+  })
+
+  it('uses the provisioned hash over one set on the kiosk, and ignores malformed ones', async () => {
+    const township = await hashPin('1111', { iterations: 200_000 })
+    const kiosk = await hashPin('2222', { iterations: 200_000 })
+    expect(pinHashInForce(township, kiosk)).toBe(township)
+    expect(pinHashInForce(undefined, kiosk)).toBe(kiosk)
+    expect(pinHashInForce('pbkdf2-sha256$10$AAAA$AAAA', kiosk)).toBe(kiosk)
+    expect(pinHashInForce(undefined, undefined)).toBeNull()
+    expect(pinHashInForce('garbage', 'garbage')).toBeNull()
   })
 
   it('takes 4 to 8 digits only', () => {
