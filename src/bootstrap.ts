@@ -18,4 +18,6 @@ export async function bootstrap() {
   i18n.global.locale.value = config.config.locale
   if (config.sources.length) await content.loadAll(config.sources.map((s) => s.id))
   await useSyncStore().start()
+  // storage care and the fleet heartbeat (statusUrl): loaded after start, the first screen does not need them
+  void import('./fleet/runtime').then((m) => m.startFleet())
 }

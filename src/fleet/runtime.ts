@@ -1,0 +1,103 @@
+/**
+ * The hall machine's health at run time: asks for persistent storage, keeps
+ * the storage figures fresh, runs the heartbeat when statusUrl is set, and
+ * collects the facts that #/status shows and the heartbeat sends (the same
+ * facts, so a technician at the screen sees what the township sees).
+ * Loaded after start-up (bootstrap.ts); the first screen does not need it.
+ */
+import { shallowRef } from 'vue'
+import { countHeartbeats, kvGet, kvSet, listSyncStates } from '../db'
+import { useConfigStore } from '../stores/config'
+import { useContentStore } from '../stores/content'
+import { checkClock } from './clockSanity'
+import { buildHeartbeat, startHeartbeat, type FlushResult, type Heartbeat, type HeartbeatFacts, type HeartbeatLoop, type SourceHealth } from './heartbeat'
+import { readStorage, requestPersistence, type StorageReport } from './storage'
+
+const KIOSK_ID_KEY = 'fleet.kioskId'
+const STORAGE_REFRESH_MS = 10 * 60_000
+
+export const storage = shallowRef<StorageReport | null>(null)
+export const lastSend = shallowRef<(FlushResult & { at: string }) | null>(null)
+export const queued = shallowRef(0)
+export const kioskId = shallowRef<string | null>(null)
+
+let loop: HeartbeatLoop | null = null
+let storageTimer: ReturnType<typeof setInterval> | undefined
+
+/** config.kioskId, else an id made once on this machine and kept */
+export async function resolveKioskId(configured: string | undefined): Promise<string> {
+  if (configured) return configured
+  let id = await kvGet<string>(KIOSK_ID_KEY)
+  if (!id) {
+    id = `kiosk-${[...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('')}`
+    await kvSet(KIOSK_ID_KEY, id)
+  }
+  return id
+}
+
+export async function refreshStorage(): Promise<StorageReport> {
+  storage.value = await readStorage()
+  queued.value = await countHeartbeats().catch(() => 0)
+  return storage.value
+}
+
+export async function collectFacts(now = new Date()): Promise<HeartbeatFacts> {
+  const config = useConfigStore()
+  const content = useContentStore()
+  const states = new Map((await listSyncStates()).map((s) => [s.sourceId, s]))
+  const sources: SourceHealth[] = config.sources.map((s) => {
+    const record = content.bySource.get(s.id)?.record
+    const st = states.get(s.id)
+    const e = st?.lastError
+    return {
+      id: s.id,
+      village: record?.village.name ?? null,
+      revision: record?.revision ?? null,
+      generatedAt: record?.generatedAt ?? null,
+      lastSuccessfulSync: st?.lastSuccessAt ?? null,
+      lastError: e ? { code: e.code, zh: e.zh, en: e.en, at: e.at } : null,
+    }
+  })
+  const report = await refreshStorage()
+  kioskId.value = await resolveKioskId(config.config.kioskId)
+  return {
+    kioskId: kioskId.value,
+    appVersion: __APP_VERSION__,
+    sources,
+    storageUsed: report.usage,
+    storageQuota: report.quota,
+    uptimeSeconds: performance.now() / 1000,
+    clockOk: !checkClock(now, sources.map((s) => s.generatedAt)).wrong,
+    now,
+  }
+}
+
+/** The heartbeat as it would be sent now (for #/status and its QR code). */
+export async function currentHeartbeat(): Promise<Heartbeat> {
+  return buildHeartbeat(await collectFacts())
+}
+
+export async function startFleet() {
+  void requestPersistence()
+  void refreshStorage()
+  clearInterval(storageTimer)
+  storageTimer = setInterval(() => void refreshStorage(), STORAGE_REFRESH_MS)
+  const config = useConfigStore()
+  kioskId.value = await resolveKioskId(config.config.kioskId)
+  loop?.stop()
+  loop = null
+  const url = config.config.statusUrl
+  if (!url) return
+  loop = startHeartbeat({
+    url: new URL(url, config.configUrl).href,
+    collect: () => collectFacts(),
+    isOnline: () => navigator.onLine,
+    events: window,
+    onResult: (r) => {
+      lastSend.value = r
+      queued.value = r.left
+    },
+  })
+  // the first one right after start: a restarted kiosk shows up at once
+  void loop.beat().catch(() => undefined)
+}
