@@ -31,7 +31,7 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
   signedWith?: string
 }
 
-/** One notice (or handbook chapter: id `handbook:<chapter id>`) with the fields the privacy guard masked; never the raw values. */
+/** One notice (or `handbook:<chapter id>`, `checklist:<item id>`) with the fields the privacy guard masked; never the raw values. */
 export interface PrivacyFinding {
   noticeId: string
   title: string

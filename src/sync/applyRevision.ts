@@ -93,7 +93,19 @@ function guardContent(content: FeedContent): { content: FeedContent; privacyFind
       return { ...c, markdown: g.text }
     }),
   }
-  return { content: { ...content, notices, handbook }, privacyFindings }
+  const checklist = content.checklist.map((item) => {
+    const fields: PrivacyFinding['fields'] = []
+    const masked = { ...item }
+    for (const field of ['title', 'content', 'basis', 'owner', 'audience'] as const) {
+      const g = scanText(item[field])
+      for (const f of g.findings) fields.push({ field, kind: f.kind })
+      masked[field] = g.text
+    }
+    if (!fields.length) return item
+    privacyFindings.push({ noticeId: `checklist:${item.id}`, title: masked.title, fields })
+    return masked
+  })
+  return { content: { ...content, notices, handbook, checklist }, privacyFindings }
 }
 
 export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feedUrl: string, deps: ApplyDeps): Promise<ApplyResult> {
