@@ -142,6 +142,18 @@ describe('feeds built by gongkai-feed on a kiosk with several villages', () => {
     expect(await page.getByTestId('status-source-qingshi').getByTestId('privacy-findings').count()).toBe(0)
     await screenshot(page, 'township-status-two-villages')
 
+    // one village's host serves altered content: only that village refuses it, the other is untouched
+    const altered = JSON.parse(readFileSync(join(root, 'baishi-out', 'feed.json'), 'utf8'))
+    altered._gongkai.revision = 2
+    altered.items[0].title = '伪造的公示'
+    server.setRoute('/feeds/baishi/feed.json', JSON.stringify(altered), 'application/json')
+    await page.getByTestId('sync-now').click()
+    const baishiError = page.getByTestId('status-source-baishi').getByTestId('status-last-error')
+    await expect.poll(() => baishiError.textContent(), { timeout: 20_000 }).toContain('签名校验未通过')
+    expect(await page.getByTestId('status-source-baishi').getByTestId('signature-refused').count()).toBe(1)
+    expect(await page.getByTestId('status-source-baishi').getByTestId('status-revision').textContent()).toBe('1')
+    expect(await page.getByTestId('status-source-qingshi').getByTestId('status-last-error').textContent()).toContain('无错误')
+
     await page.setViewportSize(PORTRAIT)
     await page.getByTestId('nav-home').tap()
     await screenshot(page, 'township-home-picker-portrait')
