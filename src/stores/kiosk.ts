@@ -28,6 +28,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   const mode = shallowRef<'resident' | 'clerk'>('resident')
   const textSize = ref<TextSize>('standard')
   const theme = ref<Theme>('default')
+  /** the notice board's category tab (null: all), kept while the resident opens notices and comes back */
+  const boardTab = ref<string | null>(null)
   const idleResetSubscribers = new Set<() => void>()
 
   if (typeof document !== 'undefined') {
@@ -66,6 +68,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   function idleReset(): void {
     if (mode.value === 'clerk') return
     resetScreenState()
+    boardTab.value = null
     resting.value = true
     restingSince.value = Date.now()
     for (const cb of [...idleResetSubscribers]) {
@@ -86,5 +89,5 @@ export const useKioskStore = defineStore('kiosk', () => {
     }
   }
 
-  return { lastActivityAt, resting, restingSince, mode, textSize, theme, noteActivity, onIdleReset, resetScreenState, idleReset, trackActivity }
+  return { lastActivityAt, resting, restingSince, mode, textSize, theme, boardTab, noteActivity, onIdleReset, resetScreenState, idleReset, trackActivity }
 })

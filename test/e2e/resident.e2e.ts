@@ -148,6 +148,8 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
 
       // the archive, through the board
       await page.getByTestId('nav-back').tap()
+      // back on the board, the chosen tab is still chosen
+      await expect.poll(() => page.getByTestId('tab-finance').getAttribute('aria-selected')).toBe('true')
       await page.getByTestId('archive-link').tap()
       await expect.poll(() => hash(page)).toBe('#/notices/archive')
       await expect.poll(async () => (await page.getByTestId('notice-card').allTextContents()).every((c) => c.includes('已结束'))).toBe(true)
