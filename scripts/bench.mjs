@@ -91,7 +91,7 @@ try {
       row(`apply ${items} notices (${round(a.feedBytes / 1e6, 1)} MB), worker + reload (ms)`, a.applyMs, null, round(a.floorMs))
       row(`  apply ${items} ratio to parse + raw put`, a.ratio, 'applyRatio')
       row(`  apply ${items} longest main-thread task (ms)`, a.maxTaskMs, 'applyMaxTask')
-      row(`  304 poll: main-thread time (ms) / longest task`, `${round(a.poll304MainMs)} / ${round(a.poll304MaxTaskMs)}`)
+      row(`  304 poll: main-thread time (ms) / longest task in its window`, `${round(a.poll304MainMs)} / ${round(a.poll304MaxTaskMs)}`)
     }
   }
 
