@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../../cli/main'
 import type { Io } from '../../../cli/io'
+import { baseFeed } from '../../support/feeds'
 
 let root: string
 const NOW = new Date('2026-11-27T02:00:00Z')
@@ -153,6 +154,21 @@ describe('validate, help and usage', () => {
     expect(r.err).toContain('title')
     writeFileSync(bad, '<html>portal</html>')
     expect((await run('validate', bad)).code).toBe(1)
+  })
+
+  it('validate reads a URL, as kiosks do', async () => {
+    const { createServer } = await import('node:http')
+    const bodies: Record<string, string> = { '/ok.json': JSON.stringify(baseFeed(3)), '/portal': '<html>login</html>' }
+    const server = createServer((req, res) => res.writeHead(bodies[req.url!] ? 200 : 404).end(bodies[req.url!] ?? ''))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const { port } = server.address() as { port: number }
+    try {
+      expect(await run('validate', `http://127.0.0.1:${port}/ok.json`)).toMatchObject({ code: 0, out: expect.stringContaining('revision 3') })
+      expect(await run('validate', `http://127.0.0.1:${port}/portal`)).toMatchObject({ code: 1, err: expect.stringContaining('网页') })
+      expect((await run('validate', `http://127.0.0.1:${port}/missing`)).code).toBe(2)
+    } finally {
+      server.close()
+    }
   })
 
   it('--help in Chinese and English for every command; wrong usage exits 2', async () => {
