@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import type { App } from 'vue'
 import { routes } from '../routes'
 import { messagesReady } from './i18n'
+import { prefetchRoutes } from '../perf/prefetchRoutes'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -15,4 +16,5 @@ router.beforeResolve(() => messagesReady())
 
 export function install(app: App) {
   app.use(router)
+  void router.isReady().then(() => prefetchRoutes(routes))
 }
