@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startSyncWorker } from '../../../src/sync/syncWorkerClient'
+import type { FromSyncWorker, ToSyncWorker } from '../../../src/sync/syncProtocol'
+
+/** Stands in for the module worker: records what the page sends, lets the test answer. */
+class FakeWorker extends EventTarget {
+  static last: FakeWorker
+  sent: ToSyncWorker[] = []
+  terminated = false
+  constructor(readonly url: URL | string) {
+    super()
+    FakeWorker.last = this
+  }
+  postMessage(m: ToSyncWorker) {
+    this.sent.push(structuredClone(m))
+  }
+  terminate() {
+    this.terminated = true
+  }
+  reply(m: FromSyncWorker) {
+    this.dispatchEvent(new MessageEvent('message', { data: m }))
+  }
+}
+
+const settings = { sources: [{ id: 'v1', url: 'https://town.example/feed.json' }], pollMs: 300_000, timeoutMs: 30_000, maxBytes: 1 << 20 }
+
+beforeEach(() => vi.stubGlobal('Worker', FakeWorker))
+afterEach(() => vi.unstubAllGlobals())
+
+describe('sync worker client', () => {
+  it('starts the worker with plain settings and forwards the window’s online events', () => {
+    const client = startSyncWorker(settings, { onApplied: () => undefined, onState: () => undefined })
+    const w = FakeWorker.last
+    expect(w.sent[0]).toEqual({ type: 'start', settings })
+    window.dispatchEvent(new Event('online'))
+    expect(w.sent.at(-1)).toEqual({ type: 'online' })
+    client.stop()
+    expect(w.sent.at(-1)).toEqual({ type: 'stop' })
+    expect(w.terminated).toBe(true)
+    // after stop, online events go nowhere
+    window.dispatchEvent(new Event('online'))
+    expect(w.sent.filter((m) => m.type === 'online')).toHaveLength(1)
+  })
+
+  it('reloads content when a revision went live, and refreshes the state after every cycle', async () => {
+    const applied: string[] = []
+    const states: string[] = []
+    startSyncWorker(settings, { onApplied: (id, rev) => void applied.push(`${id}@${rev}`), onState: (id) => void states.push(id) })
+    FakeWorker.last.reply({ type: 'applied', sourceId: 'v1', revision: 7, ms: 12 })
+    FakeWorker.last.reply({ type: 'state', sourceId: 'v1', outcome: 'applied', ms: 12 })
+    FakeWorker.last.reply({ type: 'state', sourceId: 'v1', outcome: 'not-modified', ms: 3 })
+    expect(applied).toEqual(['v1@7'])
+    expect(states).toEqual(['v1', 'v1'])
+  })
+
+  it('syncNow resolves when the worker says that cycle is done', async () => {
+    const client = startSyncWorker(settings, { onApplied: () => undefined, onState: () => undefined })
+    let done = false
+    const p = client.syncNow('v1').then(() => (done = true))
+    const req = FakeWorker.last.sent.at(-1) as Extract<ToSyncWorker, { type: 'syncNow' }>
+    expect(req).toMatchObject({ type: 'syncNow', sourceId: 'v1' })
+    await Promise.resolve()
+    expect(done).toBe(false)
+    FakeWorker.last.reply({ type: 'synced', id: req.id })
+    await p
+    expect(done).toBe(true)
+  })
+})
