@@ -75,6 +75,17 @@ interface Match {
   chars: number
 }
 
+/**
+ * What one query matched, kept for the next keystroke. `starts` (with the doc
+ * of each in `startDocs`) are all positions where a latin match begins: the
+ * longer query can only begin at one of them.
+ */
+interface Matched {
+  docs: Int32Array
+  starts: Int32Array | null
+  startDocs: Int32Array | null
+}
+
 export interface SearchOptions {
   now: Date
   /** how many results to return, best first */
@@ -109,8 +120,8 @@ export class SearchIndex {
   private readonly dateRank: Int32Array
   private readonly publishedMs: Float64Array
   private readonly expiresMs: Float64Array
-  /** docs that matched earlier queries (keyed by normalised query) */
-  private readonly cache = new Map<string, Int32Array>()
+  /** what earlier keystrokes of the current query matched (keyed by normalised query) */
+  private readonly cache = new Map<string, Matched>()
 
   constructor(data: SerializedSearchIndex) {
     this.docs = data.docs
@@ -304,12 +315,40 @@ export class SearchIndex {
     return this.textMatch(q, text) ?? this.textMatch(q, text.toLowerCase())
   }
 
-  private candidates(q: string): Int32Array | null {
+  /** The longest earlier prefix of q that is still remembered; drops what is not a prefix of q. */
+  private candidates(q: string): Matched | null {
+    for (const key of [...this.cache.keys()]) if (!q.startsWith(key) || key === q) this.cache.delete(key)
     for (let k = q.length - 1; k > 0; k--) {
       const hit = this.cache.get(q.slice(0, k))
       if (hit) return hit
     }
     return null
+  }
+
+  /**
+   * Every start position in [from, to) where the (latin) query matches, pushed
+   * to starts/startDocs; returns the fewest characters a match covers, 0 if none.
+   */
+  private scanField(bit: number, bit2: number, from: number, to: number, doc: number, starts: number[], startDocs: number[]): number {
+    const codes = this.codes
+    const mask = this.firstMask
+    const second = this.secondMask
+    let best = 0
+    for (let p = from; p < to; p++) {
+      const set = codes[p]!
+      if ((mask[set]! & bit) === 0) continue
+      if (bit2 !== 0 && (second[set]! & bit2) === 0) {
+        const next = p + 1 < to ? codes[p + 1]! : BREAK_SET
+        if (next !== SPACE_SET && (mask[next]! & bit2) === 0) continue
+      }
+      const e = this.matchAt(0, p, to)
+      if (e < 0) continue
+      starts.push(p)
+      startDocs.push(doc)
+      const chars = this.countChars(p, e)
+      if (best === 0 || chars < best) best = chars
+    }
+    return best
   }
 
   /** Best results for what has been typed, and how many matched in all; nothing for an empty query. */
@@ -329,39 +368,26 @@ export class SearchIndex {
       this.moves = new Int16Array(this.syllables.length * (q.length + 1)).fill(-1)
     }
     const n = this.docs.length
-    const pool = this.candidates(q)
+    const b = this.bounds
+    const prev = this.candidates(q)
+    const pool = prev?.docs ?? null
     const matched = new Int32Array(pool ? pool.length : n)
     let total = 0
+    // a latin query of two or more letters remembers where its matches start (for one letter that is nearly everywhere)
+    const keepStarts = latin && q.length > 1
+    const starts: number[] = []
+    const startDocs: number[] = []
     // best `limit` results, sorted by score (lower is better)
     const topScore: number[] = []
     const topDoc: number[] = []
-    const count = pool ? pool.length : n
-    for (let i = 0; i < count; i++) {
-      const doc = pool ? pool[i]! : i
-      let field: 0 | 1 = 0
-      let chars = 0
-      if (latin && q.length === 1) {
-        // one letter: the letter masks say it all, no scan
-        if (this.letters[doc * 2]! & bit) chars = 1
-        else if (this.letters[doc * 2 + 1]! & bit) {
-          field = 1
-          chars = 1
-        } else continue
-      } else {
-        let m = !latin || this.mayMatch(doc * 2, bit, pairWord, pairMask) ? this.matchField(q, latin, bit, bit2, doc, 0) : null
-        if (!m) {
-          field = 1
-          m = !latin || this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask) ? this.matchField(q, latin, bit, bit2, doc, 1) : null
-          if (!m) continue
-        }
-        chars = m.chars
-      }
+
+    const consider = (doc: number, field: 0 | 1, chars: number) => {
       matched[total++] = doc
       const win = this.windowOf(doc, now)
       const winRank = win === 'expired' ? 2 : win === 'upcoming' ? 1 : 0
       // title before body; more whole syllables typed before fewer; open before archived; newer before older
       const score = ((field * 64 + Math.min(chars, 63)) * 3 + winRank) * (n + 1) + this.dateRank[doc]!
-      if (topScore.length === limit && score >= topScore[limit - 1]!) continue
+      if (topScore.length === limit && score >= topScore[limit - 1]!) return
       let lo = 0
       let hi = topScore.length
       while (lo < hi) {
@@ -376,8 +402,62 @@ export class SearchIndex {
         topDoc.pop()
       }
     }
-    if (this.cache.size > 64) this.cache.clear()
-    this.cache.set(q, matched.slice(0, total))
+
+    if (keepStarts && prev?.starts && prev.startDocs) {
+      // only where the shorter query matched can the longer one begin
+      const ps = prev.starts
+      const pd = prev.startDocs
+      let i = 0
+      while (i < ps.length) {
+        const doc = pd[i]!
+        if (pairMask !== 0 && !this.mayMatch(doc * 2, bit, pairWord, pairMask) && !this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask)) {
+          while (i < ps.length && pd[i] === doc) i++
+          continue
+        }
+        const titleEnd = b[doc * 3 + 1]!
+        const docEnd = b[doc * 3 + 2]!
+        let bestTitle = 0
+        let bestBody = 0
+        for (; i < ps.length && pd[i] === doc; i++) {
+          const p = ps[i]!
+          const end = p < titleEnd ? titleEnd : docEnd
+          const e = this.matchAt(0, p, end)
+          if (e < 0) continue
+          starts.push(p)
+          startDocs.push(doc)
+          const chars = this.countChars(p, e)
+          if (p < titleEnd) bestTitle = bestTitle === 0 ? chars : Math.min(bestTitle, chars)
+          else bestBody = bestBody === 0 ? chars : Math.min(bestBody, chars)
+        }
+        if (bestTitle) consider(doc, 0, bestTitle)
+        else if (bestBody) consider(doc, 1, bestBody)
+      }
+    } else {
+      const count = pool ? pool.length : n
+      for (let i = 0; i < count; i++) {
+        const doc = pool ? pool[i]! : i
+        if (latin && q.length === 1) {
+          // one letter: the letter masks say it all, no scan
+          const inTitle = (this.letters[doc * 2]! & bit) !== 0
+          if (!inTitle && (this.letters[doc * 2 + 1]! & bit) === 0) continue
+          consider(doc, inTitle ? 0 : 1, 1)
+        } else if (latin) {
+          const t = this.mayMatch(doc * 2, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3]!, b[doc * 3 + 1]!, doc, starts, startDocs) : 0
+          const c = this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3 + 1]!, b[doc * 3 + 2]!, doc, starts, startDocs) : 0
+          if (t) consider(doc, 0, t)
+          else if (c) consider(doc, 1, c)
+        } else {
+          const t = this.matchField(q, false, 0, 0, doc, 0)
+          const m = t ?? this.matchField(q, false, 0, 0, doc, 1)
+          if (m) consider(doc, t ? 0 : 1, m.chars)
+        }
+      }
+    }
+    this.cache.set(q, {
+      docs: matched.slice(0, total),
+      starts: keepStarts ? Int32Array.from(starts) : null,
+      startDocs: keepStarts ? Int32Array.from(startDocs) : null,
+    })
     const results = topDoc.map((doc, i) => {
       const field = Math.floor(topScore[i]! / (n + 1) / 3 / 64) as 0 | 1
       return this.toResult(doc, field, this.matchField(q, latin, bit, bit2, doc, field)!, now)
