@@ -34,9 +34,8 @@ const waitingWorker = (p: Page) => p.evaluate(async () => (await navigator.servi
 
 beforeAll(async () => {
   // version A is the build under test; B and D are the same app labelled otherwise, C fails at start
-  builds.B = buildVersion('hall-B')
-  builds.C = buildVersion('hall-C', { VITE_GONGKAI_BREAK_START: '1' })
-  builds.D = buildVersion('hall-D')
+  const [b, c, d] = await Promise.all([buildVersion('hall-B'), buildVersion('hall-C', { VITE_GONGKAI_BREAK_START: '1' }), buildVersion('hall-D')])
+  Object.assign(builds, { B: b, C: c, D: d })
   server = await startHallServer({ root: DIST })
   // the build's own feed; short idle so the resident's session ends within the test
   server.setConfig({ feedUrl: 'demo/feed.json', idleSeconds: 5, pollSeconds: 3600 })

@@ -4,7 +4,8 @@
  * does when it deploys a new version), and reading the live content straight
  * from IndexedDB in the page.
  */
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -26,14 +27,13 @@ const TYPES: Record<string, string> = {
  * Builds the app with another version label (and build-time env) into
  * /tmp/gk-hall/<name>; about 4 s. Set GONGKAI_HALL_REUSE=1 to reuse earlier builds.
  */
-export function buildVersion(name: string, env: Record<string, string> = {}): string {
+export async function buildVersion(name: string, env: Record<string, string> = {}): Promise<string> {
   const out = join(process.env.GONGKAI_HALL_BUILDS ?? '/tmp/gk-hall/builds', name)
   if (process.env.GONGKAI_HALL_REUSE && existsSync(join(out, 'index.html'))) return out
-  execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
+  await promisify(execFile)('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
     // vitest sets NODE_ENV=test, which would make a development-flavoured build
     env: { ...process.env, NODE_ENV: 'production', GONGKAI_APP_VERSION: name, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
   })
   return out
 }
@@ -108,7 +108,9 @@ export function canonicalDump(page: Page, sourceId = 'default'): Promise<{ revis
     (sourceId) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('gongkai')
-        open.onerror = () => reject(open.error)
+        // no database yet: do not create one behind the app's back
+        open.onupgradeneeded = () => open.transaction?.abort()
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error))
         open.onsuccess = () => {
           const db = open.result
           if (!db.objectStoreNames.contains('pointers')) return resolve(null)
