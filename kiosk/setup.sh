@@ -24,6 +24,7 @@ STATUS_URL=""
 KIOSK_USER="${SUDO_USER:-${USER:-$(id -un)}}"
 INSTALL_BROWSER=1
 AUTOLOGIN=0
+BROWSER=""
 
 usage() {
   cat <<'USAGE'
@@ -37,6 +38,7 @@ usage() {
   --status-url URL    状态上报地址 / statusUrl in config.json (heartbeat, docs/heartbeat.md)
   --user NAME         运行触摸屏的桌面用户 / the desktop user the kiosk runs as (default: the sudo user)
   --autologin         开机自动登录该用户（LightDM）/ log that user in automatically (LightDM)
+  --browser PATH      使用指定的 Chromium 内核浏览器 / use this Chromium-based browser
   --no-install        不安装 Chromium / do not install Chromium
   --dry-run           只显示将要做的事 / print what would be done, change nothing
   -h, --help          显示本帮助 / this help
@@ -58,6 +60,7 @@ while [ $# -gt 0 ]; do
     --status-url) STATUS_URL="${2:?--status-url needs a value}"; shift 2 ;;
     --user) KIOSK_USER="${2:?--user needs a name}"; shift 2 ;;
     --autologin) AUTOLOGIN=1; shift ;;
+    --browser) BROWSER="${2:?--browser needs a path}"; shift 2 ;;
     --no-install) INSTALL_BROWSER=0; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -139,7 +142,11 @@ find_browser() {
 
 # ------------------------------------------------------------------ 1. Chromium
 step "1. 浏览器 / browser"
-BROWSER="$(find_browser || true)"
+if [ -n "$BROWSER" ]; then
+  [ -x "$BROWSER" ] || [ "$DRY_RUN" = 1 ] || die "浏览器不可执行 / not executable: $BROWSER"
+else
+  BROWSER="$(find_browser || true)"
+fi
 if [ -n "$BROWSER" ]; then
   echo "已安装 / found: $BROWSER"
 elif [ "$INSTALL_BROWSER" = 1 ]; then
