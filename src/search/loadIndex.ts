@@ -24,3 +24,19 @@ export function loadSearchIndex(sourceId: string, revision: number, content: Pic
   })
   return index
 }
+
+const layerIndexes = new WeakMap<object, Promise<SearchIndex>>()
+
+/**
+ * The village's own notices and checklist items (clerk mode) are not part of a
+ * feed revision, so they have no stored index: they are few, and indexed in the
+ * worker when the search screen first needs them (once per change of the layer).
+ */
+export function loadLayerIndex(layer: Pick<FeedContent, 'notices' | 'checklist'>): Promise<SearchIndex> {
+  let index = layerIndexes.get(layer)
+  if (!index) {
+    index = import('./buildInWorker').then(async ({ buildIndexInWorker }) => new SearchIndex(await buildIndexInWorker({ notices: layer.notices, checklist: layer.checklist, handbook: null })))
+    layerIndexes.set(layer, index)
+  }
+  return index
+}

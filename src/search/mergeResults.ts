@@ -1,0 +1,35 @@
+/**
+ * Puts together the answers of two indexes (the feed's and the village's own
+ * layer) in the order of the ranking rules: title before body, open before
+ * upcoming before ended, newer before older.
+ */
+import type { SearchAnswer } from './searchIndex'
+import type { SearchResult } from './types'
+
+const WINDOW_RANK = { open: 0, upcoming: 1, expired: 2 } as const
+
+function before(a: SearchResult, b: SearchResult): boolean {
+  if (a.field !== b.field) return a.field === 'title'
+  const wa = a.window ? WINDOW_RANK[a.window] : 0
+  const wb = b.window ? WINDOW_RANK[b.window] : 0
+  if (wa !== wb) return wa < wb
+  return (a.published ?? '') >= (b.published ?? '')
+}
+
+export function mergeAnswers(a: SearchAnswer, b: SearchAnswer, limit: number): SearchAnswer {
+  const results: SearchResult[] = []
+  let i = 0
+  let j = 0
+  while (results.length < limit && (i < a.results.length || j < b.results.length)) {
+    const x = a.results[i]
+    const y = b.results[j]
+    if (x && (!y || before(x, y))) {
+      results.push(x)
+      i++
+    } else if (y) {
+      results.push(y)
+      j++
+    }
+  }
+  return { results, total: a.total + b.total }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { mergeAnswers } from '../../../src/search/mergeResults'
+import type { SearchResult } from '../../../src/search/types'
+
+const r = (id: string, field: 'title' | 'body', window?: SearchResult['window'], published?: string): SearchResult => ({
+  kind: 'notice',
+  id,
+  title: id,
+  field,
+  titleRanges: [],
+  ...(window ? { window } : {}),
+  ...(published ? { published } : {}),
+})
+
+describe('mergeAnswers (feed results with the village layer’s own notices)', () => {
+  it('keeps the ranking rules across both lists and adds up the totals', () => {
+    const feed = { results: [r('f-title-open', 'title', 'open', '2026-11-01'), r('f-title-old', 'title', 'expired', '2026-11-20'), r('f-body', 'body', 'open', '2026-11-25')], total: 7 }
+    const village = { results: [r('v-title-new', 'title', 'open', '2026-11-26'), r('v-body', 'body', 'expired', '2026-11-26')], total: 2 }
+    const merged = mergeAnswers(feed, village, 10)
+    expect(merged.results.map((x) => x.id)).toEqual(['v-title-new', 'f-title-open', 'f-title-old', 'f-body', 'v-body'])
+    expect(merged.total).toBe(9)
+    expect(mergeAnswers(feed, village, 2).results).toHaveLength(2)
+  })
+})
