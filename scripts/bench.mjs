@@ -7,7 +7,7 @@
  *   npm run bench          full suite (≈ 5–8 min on 2 cores)
  *   npm run bench:smoke    small and fast (< 60 s), run by .ci/run
  *
- * Options: --only=size,cold,apply,interaction,lighthouse   --dist=<built app> (skip the build)
+ * Options: --only=size,cold,apply,interaction,lighthouse (writes <mode>-only-….json)   --dist=<built app> (skip the build)
  * Budgets are reported, never asserted: exit 1 only when the harness itself fails.
  */
 import { execFileSync } from 'node:child_process'
@@ -128,7 +128,9 @@ result.seconds = (Date.now() - started) / 1000
 result.table = rows
 const outDir = join(root, 'bench/results')
 mkdirSync(outDir, { recursive: true })
-writeFileSync(join(outDir, `${mode}.json`), JSON.stringify(result, null, 2))
+// a partial run (--only) must not overwrite the last complete one
+const outName = only ? `${mode}-only-${[...only].join('-')}` : mode
+writeFileSync(join(outDir, `${outName}.json`), JSON.stringify(result, null, 2))
 
 const cols = ['metric', 'value', 'floor', 'target', 'met']
 const width = (s) => [...String(s)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
@@ -137,4 +139,4 @@ const line = (r) => '| ' + cols.map((c, k) => String(r[c]) + ' '.repeat(w[k] - w
 console.log('\n' + line(Object.fromEntries(cols.map((c) => [c, c]))))
 console.log('|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|')
 for (const r of rows) console.log(line(r))
-console.log(`\nbench (${mode}) took ${round(result.seconds)} s; results: bench/results/${mode}.json`)
+console.log(`\nbench (${mode}) took ${round(result.seconds)} s; results: bench/results/${outName}.json`)

@@ -5,7 +5,8 @@
  */
 import type { RouteRecordRaw } from 'vue-router'
 
-export const PREFETCHED_ROUTES = ['checklist', 'checklist-item', 'notices', 'notice', 'archive', 'handbook', 'chapter']
+/** the screens a first tap reaches; not the chapter (markdown-it: its compile alone is a long task on a slow kiosk) */
+export const PREFETCHED_ROUTES = ['checklist', 'checklist-item', 'notices', 'notice', 'handbook']
 
 export function prefetchRoutes(routes: readonly RouteRecordRaw[], names = PREFETCHED_ROUTES) {
   const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 8000 }) : setTimeout(cb, 3000))
