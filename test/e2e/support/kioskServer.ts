@@ -3,7 +3,6 @@
  * test controls: serve revision 1, then 2, then a broken one.
  */
 import { join } from 'node:path'
-// @ts-expect-error plain ESM script shared with npm start
 import { sendBody, startStaticServer } from '../../../scripts/static-server.mjs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
