@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, touchContext } from './support/browser'
+import { launchBrowser, PORTRAIT, touchContext } from './support/browser'
 import { DIST } from './support/kioskServer'
 import { screenshot, waitForServiceWorker } from './support/kiosk'
 import { buildVersion, checkForUpdate, runningVersion, startHallServer, type HallServer } from './support/hall'
@@ -38,7 +38,7 @@ beforeAll(async () => {
   Object.assign(builds, { B: b, C: c, D: d })
   server = await startHallServer({ root: DIST })
   // the build's own feed; short idle so the resident's session ends within the test
-  server.setConfig({ feedUrl: 'demo/feed.json', idleSeconds: 5, pollSeconds: 3600 })
+  server.setConfig({ feedUrl: 'demo/feed.json', idleSeconds: 5, pollSeconds: 3600, kioskId: 'hall-e2e-1', statusUrl: 'kiosk-status' })
   browser = await launchBrowser()
   context = await browser.newContext(touchContext())
   page = await context.newPage()
@@ -107,5 +107,28 @@ describe('app updates on the hall machine', () => {
     await page.reload()
     await expect.poll(() => runningVersion(page), { timeout: 20_000 }).toBe('hall-D')
     await context.setOffline(false)
+  })
+
+  it('#/status shows this kiosk for a technician — version, storage, heartbeat, a QR code — and the township received the same heartbeat', async () => {
+    const posts = () => (server.posts.get('/kiosk-status') ?? []).map((b) => JSON.parse(b) as Record<string, unknown>)
+    // one heartbeat right after every start
+    await expect.poll(() => posts().some((p) => p.appVersion === 'hall-D'), { timeout: 15_000 }).toBe(true)
+    const hb = posts().findLast((p) => p.appVersion === 'hall-D')!
+    expect(hb).toMatchObject({ format: 1, kioskId: 'hall-e2e-1', village: expect.any(String), contentRevision: expect.any(Number), clockOk: true })
+    expect(hb.storageUsed).toBeGreaterThan(0)
+    expect(hb.lastSuccessfulSync).toBeTruthy()
+
+    await page.goto(`${server.url}#/status`)
+    await expect.poll(() => page.getByTestId('fleet-app-version').textContent(), { timeout: 15_000 }).toContain('hall-D')
+    await expect.poll(() => page.getByTestId('fleet-rolled-back').textContent()).toContain('hall-C')
+    await expect.poll(() => page.getByTestId('fleet-kiosk-id').textContent()).toBe('hall-e2e-1')
+    await expect.poll(() => page.getByTestId('fleet-storage').textContent()).toMatch(/已用 .+，共 .+（[\d.]+%）/)
+    await expect.poll(() => page.getByTestId('fleet-qr').isVisible(), { timeout: 10_000 }).toBe(true)
+    expect(await page.getByTestId('clock-wrong').count()).toBe(0)
+    await page.getByTestId('fleet-status').scrollIntoViewIfNeeded()
+    await screenshot(page, 'hall-status-landscape')
+    await page.setViewportSize(PORTRAIT)
+    await page.getByTestId('fleet-status').scrollIntoViewIfNeeded()
+    await screenshot(page, 'hall-status-portrait')
   })
 })
