@@ -29,30 +29,30 @@ export const useSyncStore = defineStore('sync', () => {
     for (const s of sources) void refreshState(s.id)
     if (!sources.length) return
     const settings = { sources, pollMs: cfg.config.pollSeconds * 1000, timeoutMs: cfg.config.fetchTimeoutSeconds * 1000, maxBytes: cfg.config.maxFeedBytes }
-    if (typeof Worker !== 'undefined') {
-      // fetch, validation, indexing and commit run in a worker (src/sync/sync.worker.ts): a big feed never blocks a tap
-      const { startSyncWorker } = await import('../sync/syncWorkerClient')
-      scheduler = startSyncWorker(settings, { onApplied: () => content.loadAll(sources.map((x) => x.id)), onState: refreshState })
-      return
+    // no (module) worker support: the same engine on the main thread
+    const startInPlace = async () => {
+      const [{ syncSource }, { startSyncScheduler }] = await Promise.all([import('../sync/syncSource'), import('../sync/scheduler')])
+      scheduler = startSyncScheduler({
+        sources,
+        pollMs: cfg.config.pollSeconds * 1000,
+        events: window,
+        run: (s) =>
+          syncSource(s, {
+            timeoutMs: cfg.config.fetchTimeoutSeconds * 1000,
+            maxBytes: cfg.config.maxFeedBytes,
+            // the search index is built in its own worker and stored with the revision
+            buildIndex: async (c) => (await import('../search/buildInWorker')).buildIndexForRevision(c),
+          }),
+        onOutcome: async (s, outcome) => {
+          if (outcome.kind === 'applied') await content.loadAll(sources.map((x) => x.id))
+          await refreshState(s.id)
+        },
+      })
     }
-    // no worker support: the same engine on the main thread
-    const [{ syncSource }, { startSyncScheduler }] = await Promise.all([import('../sync/syncSource'), import('../sync/scheduler')])
-    scheduler = startSyncScheduler({
-      sources,
-      pollMs: cfg.config.pollSeconds * 1000,
-      events: window,
-      run: (s) =>
-        syncSource(s, {
-          timeoutMs: cfg.config.fetchTimeoutSeconds * 1000,
-          maxBytes: cfg.config.maxFeedBytes,
-          // the search index is built in its own worker and stored with the revision
-          buildIndex: async (c) => (await import('../search/buildInWorker')).buildIndexForRevision(c),
-        }),
-      onOutcome: async (s, outcome) => {
-        if (outcome.kind === 'applied') await content.loadAll(sources.map((x) => x.id))
-        await refreshState(s.id)
-      },
-    })
+    if (typeof Worker === 'undefined') return startInPlace()
+    // fetch, validation, indexing and commit run in a worker (src/sync/sync.worker.ts): a big feed never blocks a tap
+    const { startSyncWorker } = await import('../sync/syncWorkerClient')
+    scheduler = startSyncWorker(settings, { onApplied: () => content.loadAll(sources.map((x) => x.id)), onState: refreshState, onUnavailable: () => void startInPlace() })
   }
 
   function syncNow() {

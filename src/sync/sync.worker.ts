@@ -39,3 +39,4 @@ self.addEventListener('message', (e: MessageEvent<ToSyncWorker>) => {
     scheduler = null
   } else if (m.type === 'syncNow') void (scheduler?.syncNow(m.sourceId) ?? Promise.resolve()).finally(() => post({ type: 'synced', id: m.id }))
 })
+post({ type: 'ready' })

@@ -20,6 +20,8 @@ export type ToSyncWorker =
   | { type: 'stop' }
 
 export type FromSyncWorker =
+  /** the worker's code loaded and runs (an old engine without module workers never sends it) */
+  | { type: 'ready' }
   /** a revision went live: the main thread reloads content from IndexedDB */
   | { type: 'applied'; sourceId: string; revision: number; ms: number }
   /** a cycle ended (any outcome): the main thread re-reads the sync state */

@@ -8,6 +8,8 @@ import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 export interface SyncWorkerHandlers {
   onApplied(sourceId: string, revision: number): Promise<void> | void
   onState(sourceId: string): Promise<void> | void
+  /** the worker could not start (e.g. an old Chromium without module workers): the caller runs sync in place */
+  onUnavailable?(): void
 }
 
 export interface SyncWorkerClient {
@@ -20,11 +22,13 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   const send = (m: ToSyncWorker) => worker.postMessage(m)
   const pending = new Map<number, () => void>()
   let nextId = 1
+  let ready = false
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
     const m = e.data
     const received = performance.now()
-    if (m.type === 'synced') {
+    if (m.type === 'ready') ready = true
+    else if (m.type === 'synced') {
       pending.get(m.id)?.()
       pending.delete(m.id)
     } else if (m.type === 'applied') {
@@ -35,10 +39,16 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   })
   const onOnline = () => send({ type: 'online' })
   window.addEventListener('online', onOnline)
+  worker.addEventListener('error', (e) => {
+    if (ready) return
+    e.preventDefault()
+    client.stop()
+    h.onUnavailable?.()
+  })
   // structured clone refuses Vue proxies: send plain copies
   send({ type: 'start', settings: JSON.parse(JSON.stringify(settings)) as SyncSettings })
 
-  return {
+  const client: SyncWorkerClient = {
     syncNow(sourceId) {
       const id = nextId++
       return new Promise<void>((resolve) => {
@@ -54,6 +64,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       pending.clear()
     },
   }
+  return client
 }
 
 /** A measure from the worker's start of the cycle (`ms` before `received`) to now: the main thread's follow-up (reload) is included. */

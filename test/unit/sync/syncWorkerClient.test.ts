@@ -54,6 +54,22 @@ describe('sync worker client', () => {
     expect(states).toEqual(['v1', 'v1'])
   })
 
+  it('says the worker is unavailable when it fails before it ran (old engine without module workers), not after', () => {
+    let unavailable = 0
+    startSyncWorker(settings, { onApplied: () => undefined, onState: () => undefined, onUnavailable: () => unavailable++ })
+    const failing = FakeWorker.last
+    failing.dispatchEvent(new Event('error', { cancelable: true }))
+    expect(unavailable).toBe(1)
+    expect(failing.terminated).toBe(true)
+
+    startSyncWorker(settings, { onApplied: () => undefined, onState: () => undefined, onUnavailable: () => unavailable++ })
+    const running = FakeWorker.last
+    running.reply({ type: 'ready' })
+    running.dispatchEvent(new Event('error', { cancelable: true }))
+    expect(unavailable).toBe(1)
+    expect(running.terminated).toBe(false)
+  })
+
   it('syncNow resolves when the worker says that cycle is done', async () => {
     const client = startSyncWorker(settings, { onApplied: () => undefined, onState: () => undefined })
     let done = false
