@@ -29,8 +29,24 @@ function hook() {
   })
 }
 
+/**
+ * Feed HTML sits under the page's own <h1>: its headings are shifted so the
+ * highest one becomes <h2>, keeping the outline in order for screen readers.
+ */
+export function nestHeadings(html: string): string {
+  const levels = [...html.matchAll(/<h([1-6])\b/gi)].map((m) => Number(m[1]))
+  if (!levels.length) return html
+  const shift = 2 - Math.min(...levels)
+  if (shift === 0) return html
+  return html.replace(/<(\/?)h([1-6])\b/gi, (_m, slash: string, n: string) => `<${slash}h${Math.min(6, Math.max(2, Number(n) + shift))}`)
+}
+
 export function sanitizeHtml(html: string): string {
   hook()
+  return nestHeadings(sanitizeOnly(html))
+}
+
+function sanitizeOnly(html: string): string {
   return DOMPurify.sanitize(html, {
     FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'track'],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction'],
