@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http'
 import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 
@@ -55,10 +56,25 @@ export function sendBody(req, res, body, { type = 'application/octet-stream', ca
     res.end()
     return
   }
+  headers.Vary = 'Accept-Encoding'
+  // text is sent gzipped, as any web host should: cheap kiosks on slow hall Wi-Fi
+  if (COMPRESSIBLE.test(type) && body.length > 1024 && body.length <= 5 * 1024 * 1024 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    let zipped = gzipCache.get(etag)
+    if (!zipped) {
+      zipped = gzipSync(body)
+      if (gzipCache.size > 200) gzipCache.clear()
+      gzipCache.set(etag, zipped)
+    }
+    body = zipped
+    headers['Content-Encoding'] = 'gzip'
+  }
   headers['Content-Length'] = body.length
   res.writeHead(200, headers)
   res.end(req.method === 'HEAD' ? undefined : body)
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json|feed\+json)|image\/svg)/
+const gzipCache = new Map()
 
 /**
  * @param {{ root: string, port?: number, host?: string, handler?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => boolean | Promise<boolean>, csp?: boolean }} opts
