@@ -51,15 +51,17 @@ export function createUpdateGate(o: {
   activity: () => KioskActivity
   onIdleReset: (cb: () => void) => () => void
   apply: () => Promise<void> | void
+  retryMs?: number
 }): { updateFound(): void; stop(): void; readonly waiting: boolean } {
   let waiting = false
   let applying = false
   const tryApply = () => {
     if (applying || !mayTakeOver(waiting, o.activity())) return
     applying = true
-    Promise.resolve(o.apply()).catch(() => {
-      applying = false
-    })
+    const retry = () => (applying = false)
+    Promise.resolve(o.apply()).catch(retry)
+    // the page reloads into the new version; if it is still here later, let the next idle reset try again
+    setTimeout(retry, o.retryMs ?? 60_000)
   }
   const unsubscribe = o.onIdleReset(tryApply)
   return {

@@ -68,11 +68,20 @@ export function gateUpdates(kiosk: ReturnType<typeof useKioskStore>) {
     apply: applyUpdate,
   })
   if (updateWaiting.value) gate.updateFound()
+  // a version that finished downloading unnoticed (no statechange seen) is picked up at the next idle reset too
+  kiosk.onIdleReset(() => {
+    if (updateWaiting.value || !('serviceWorker' in navigator)) return
+    void navigator.serviceWorker.getRegistration().then((reg) => {
+      if (reg?.waiting && navigator.serviceWorker.controller) found()
+    })
+  })
 }
 
 /** Switches to the waiting version (reloads the page). Call only when nobody is using the kiosk. */
 export async function applyUpdate() {
-  const waiting = registration?.waiting
+  // the registration as the browser has it now (register() may not have answered yet on a busy machine)
+  const reg = registration?.waiting ? registration : await navigator.serviceWorker?.getRegistration()
+  const waiting = reg?.waiting
   if (!waiting) return
   reloadOnTakeover = true
   waiting.postMessage({ type: 'SKIP_WAITING' })

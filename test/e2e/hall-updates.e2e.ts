@@ -10,6 +10,7 @@ import { launchBrowser, PORTRAIT, touchContext } from './support/browser'
 import { DIST } from './support/kioskServer'
 import { screenshot, waitForServiceWorker } from './support/kiosk'
 import { buildVersion, checkForUpdate, runningVersion, startHallServer, type HallServer } from './support/hall'
+import { crashDuringApplySuite } from './support/hallCrash'
 
 let server: HallServer
 let browser: Browser
@@ -132,3 +133,6 @@ describe('app updates on the hall machine', () => {
     await screenshot(page, 'hall-status-portrait')
   })
 })
+
+// after the update tests, in this worker: 20 Chromium kills during a large apply
+crashDuringApplySuite()

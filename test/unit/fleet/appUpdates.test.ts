@@ -86,3 +86,18 @@ describe('update checks', () => {
     checks.stop()
   })
 })
+
+describe('an update that did not take over', () => {
+  it('is tried again at a later idle reset', async () => {
+    vi.useFakeTimers()
+    const k = kiosk({ resting: false, mode: 'resident' })
+    const apply = vi.fn()
+    createUpdateGate({ activity: () => k.state, onIdleReset: k.onIdleReset, apply, retryMs: 1000 }).updateFound()
+    k.idleReset()
+    k.idleReset()
+    expect(apply).toHaveBeenCalledTimes(1) // one attempt in flight
+    await vi.advanceTimersByTimeAsync(1000)
+    k.idleReset()
+    expect(apply).toHaveBeenCalledTimes(2)
+  })
+})

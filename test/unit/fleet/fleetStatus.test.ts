@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import { i18n } from '../../../src/modules/i18n'
+import { ensureLocale, i18n } from '../../../src/modules/i18n'
 import FleetStatus from '../../../src/components/status/FleetStatus.vue'
 import { useContentStore, type SourceContent } from '../../../src/stores/content'
 import { useClockStore } from '../../../src/stores/clock'
@@ -18,6 +18,7 @@ beforeEach(async () => {
   pinia = createPinia()
   setActivePinia(pinia)
   i18n.global.locale.value = 'zh-CN'
+  await ensureLocale('zh-CN') // status and fleet messages load lazily, as in the app (the router waits for them)
 })
 afterEach(() => vi.unstubAllGlobals())
 
