@@ -81,10 +81,13 @@ export function gateUpdates(kiosk: ReturnType<typeof useKioskStore>) {
 export async function applyUpdate() {
   // the registration as the browser has it now (register() may not have answered yet on a busy machine)
   const reg = registration?.waiting ? registration : await navigator.serviceWorker?.getRegistration()
-  const waiting = reg?.waiting
-  if (!waiting) return
+  if (!reg?.waiting) return
   reloadOnTakeover = true
-  waiting.postMessage({ type: 'SKIP_WAITING' })
+  // a message to a worker that is still starting can be lost on a busy machine: ask again until it takes over
+  for (let i = 0; i < 6 && reg.waiting; i++) {
+    reg.waiting.postMessage({ type: 'SKIP_WAITING' })
+    await new Promise((r) => setTimeout(r, 5000))
+  }
 }
 
 let started = false
