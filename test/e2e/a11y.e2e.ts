@@ -44,7 +44,8 @@ beforeAll(async () => {
   browser = await launchBrowser()
   server = await startKioskServer()
   // axe is injected as an inline script: the app's CSP would rightly refuse it
-  const context = await browser.newContext({ ...touchContext(), bypassCSP: true })
+  // reduced motion: axe must judge the settled colours, not a theme change mid-transition
+  const context = await browser.newContext({ ...touchContext(), bypassCSP: true, reducedMotion: 'reduce' })
   page = await context.newPage()
   await page.goto(server.url)
   await page.getByTestId('tile-checklist').waitFor({ timeout: 20_000 })
