@@ -103,7 +103,15 @@ describe('soak', () => {
     const nextOutcome = () => new Promise<void>((r) => (waiter = r))
 
     const gateApplies: number[] = []
-    const gate = createUpdateGate({ activity: () => ({ resting: kiosk.resting, mode: kiosk.mode }), onIdleReset: kiosk.onIdleReset, apply: () => void gateApplies.push(1) })
+    // applying an update reloads the page into the new version: this page's gate is gone after it
+    const gate = createUpdateGate({
+      activity: () => ({ resting: kiosk.resting, mode: kiosk.mode }),
+      onIdleReset: kiosk.onIdleReset,
+      apply: () => {
+        gateApplies.push(1)
+        gate.stop()
+      },
+    })
     const collector: { online: boolean; received: number } = { online: true, received: 0 }
     const post: PostFn = async () => {
       if (!collector.online) throw new TypeError('offline')
