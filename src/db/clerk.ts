@@ -96,7 +96,8 @@ export interface SaveInput {
 export async function saveClerkRecord(input: SaveInput): Promise<void> {
   const db = await getDb()
   const store = STORE_OF[input.kind]
-  const tx = db.transaction([store, 'photos', 'outbox', 'drafts', 'kv'], 'readwrite')
+  // strict: a clerk's saved record is on disk before the screen says it is saved
+  const tx = db.transaction([store, 'photos', 'outbox', 'drafts', 'kv'], 'readwrite', { durability: 'strict' })
   const undo: UndoNote = { kind: input.kind, recordId: input.record.id, before: input.before, at: (input.now ?? new Date()).toISOString() }
   await allOrAbort(tx, (add) => {
     add(tx.objectStore(store).put(row(input.record) as never))
@@ -158,7 +159,7 @@ export async function applyUndo(note: UndoNote, outbox: OutboxEntry | null): Pro
 /** Import: the stored layer becomes exactly this one, in one transaction. Drafts and the outbox stay. */
 export async function replaceVillageLayer(layer: VillageLayer): Promise<void> {
   const db = await getDb()
-  const tx = db.transaction(['clerkItems', 'ledger', 'localNotices', 'photos', 'kv'], 'readwrite')
+  const tx = db.transaction(['clerkItems', 'ledger', 'localNotices', 'photos', 'kv'], 'readwrite', { durability: 'strict' })
   await allOrAbort(tx, (add) => {
     // requests in one transaction run in order: the clears finish before the puts
     for (const name of ['clerkItems', 'ledger', 'localNotices', 'photos'] as const) add(tx.objectStore(name).clear())

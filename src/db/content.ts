@@ -95,7 +95,8 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
   const { sourceId, revision, content } = input
   const now = (input.now ?? new Date()).toISOString()
   const db = await getDb()
-  const tx = db.transaction(['pointers', 'revisions', 'notices', 'assets', 'searchIndex'], 'readwrite')
+  // strict: flushed to disk before it counts as done, so a power cut cannot lose a revision said to be live
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'assets', 'searchIndex'], 'readwrite', { durability: 'strict' })
   try {
     const pointers = tx.objectStore('pointers')
     const old = await pointers.get(sourceId)
