@@ -13,8 +13,7 @@ import { SyncError } from './errors'
 import { fetchWithTimeout, readLimitedWithin, type FetchLike } from './fetchFeed'
 import { sha256Hex } from './hash'
 import { verifyFeedSignature } from './verifySignature'
-import { guardNotice, scanText } from '../privacy'
-import type { PrivacyFinding } from '../db'
+import { guardFeedContent } from './guardContent'
 
 export interface FeedSource {
   /** stable id of the source: the storage key of its revisions */
@@ -72,42 +71,6 @@ function parseFeedGuarded(text: string): ReturnType<typeof parseFeedText> {
   }
 }
 
-/**
- * Last line of defence: personal numbers in feed text are masked before they
- * are stored (so never displayed), and the notices where that happened are
- * recorded for #/status so the township can fix the source.
- */
-function guardContent(content: FeedContent): { content: FeedContent; privacyFindings: PrivacyFinding[] } {
-  const privacyFindings: PrivacyFinding[] = []
-  const notices = content.notices.map((n) => {
-    const g = guardNotice(n)
-    if (g.findings.length) privacyFindings.push({ noticeId: n.id, title: g.notice.title, fields: g.findings })
-    return g.notice
-  })
-  const handbook = content.handbook && {
-    ...content.handbook,
-    chapters: content.handbook.chapters.map((c) => {
-      const g = scanText(c.markdown)
-      if (!g.findings.length) return c
-      privacyFindings.push({ noticeId: `handbook:${c.id}`, title: c.title, fields: g.findings.map((f) => ({ field: 'markdown', kind: f.kind })) })
-      return { ...c, markdown: g.text }
-    }),
-  }
-  const checklist = content.checklist.map((item) => {
-    const fields: PrivacyFinding['fields'] = []
-    const masked = { ...item }
-    for (const field of ['title', 'content', 'basis', 'owner', 'audience'] as const) {
-      const g = scanText(item[field])
-      for (const f of g.findings) fields.push({ field, kind: f.kind })
-      masked[field] = g.text
-    }
-    if (!fields.length) return item
-    privacyFindings.push({ noticeId: `checklist:${item.id}`, title: masked.title, fields })
-    return masked
-  })
-  return { content: { ...content, notices, handbook, checklist }, privacyFindings }
-}
-
 export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feedUrl: string, deps: ApplyDeps): Promise<ApplyResult> {
   const now = (deps.now ?? (() => new Date()))()
   // with a key configured nothing unsigned gets through, whoever runs this (main thread or sync worker)
@@ -116,7 +79,7 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
   const sha256 = await sha256Hex(bytes)
   const parsed = parseFeedGuarded(decodeUtf8(bytes))
   if (!parsed.ok) throw new SyncError('invalid', parsed.errors.slice(0, 20).map(describeIssue), parsed.errors)
-  const { content, privacyFindings } = guardContent(normalizeFeed(parsed.feed, feedUrl, source.id))
+  const { content, privacyFindings } = guardFeedContent(normalizeFeed(parsed.feed, feedUrl, source.id))
 
   const pointer = await getPointer(source.id)
   const live = pointer ? await getRevisionRecord(source.id, pointer.current) : undefined

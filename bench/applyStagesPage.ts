@@ -1,0 +1,86 @@
+/**
+ * In-page half of bench/applyStages.ts: the sync worker's stages on a
+ * generated feed in a dedicated worker of a real Chromium page, with the real
+ * IndexedDB, beside the floor (JSON.parse + one raw put of every record).
+ */
+import { generateFeed } from './lib/feedGen.mjs'
+import { validateFeed } from '../src/feed/validate'
+import { normalizeFeed } from '../src/feed/normalize'
+import { guardFeedContent } from '../src/sync/guardContent'
+import { buildSearchIndex } from '../src/search/buildIndex'
+import { commitRevision, deleteDatabase, getLiveContent, getSearchIndex } from '../src/db'
+import { applyFeedBytes } from '../src/sync/applyRevision'
+
+export interface StagesInput {
+  items: number
+  rounds: number
+}
+
+async function floor(bytes: Uint8Array): Promise<number> {
+  const db = await new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open(`floor-${Math.random()}`, 1)
+    r.onupgradeneeded = () => {
+      r.result.createObjectStore('notices', { keyPath: 'id' })
+      r.result.createObjectStore('revisions', { keyPath: 'id' })
+    }
+    r.onsuccess = () => res(r.result)
+    r.onerror = () => rej(r.error)
+  })
+  const t0 = performance.now()
+  const feed = JSON.parse(new TextDecoder().decode(bytes)) as { items: unknown[] }
+  const tx = db.transaction(['notices', 'revisions'], 'readwrite')
+  const { items, ...rest } = feed
+  tx.objectStore('revisions').put({ id: 1, ...rest })
+  for (const n of items) tx.objectStore('notices').put(n)
+  await new Promise((res, rej) => {
+    tx.oncomplete = res
+    tx.onerror = () => rej(tx.error)
+  })
+  const ms = performance.now() - t0
+  db.close()
+  return ms
+}
+
+export async function runStages(input: StagesInput): Promise<Record<string, number[]>> {
+  const url = `${location.origin}/feed.json`
+  const rows: Record<string, number[]> = {}
+  const add = (k: string, ms: number) => (rows[k] ??= []).push(ms)
+  const time = async <T>(k: string, f: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now()
+    const r = await f()
+    add(k, performance.now() - t0)
+    return r
+  }
+  for (let round = 0; round < input.rounds; round++) {
+    await deleteDatabase()
+    const bytes = new TextEncoder().encode(JSON.stringify(generateFeed({ items: input.items, revision: 2 + round })))
+    add('floor: parse + raw put', await floor(bytes))
+    const text = await time('decode', () => new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+    const json = await time('JSON.parse', () => JSON.parse(text) as unknown)
+    const v = await time('validate', () => validateFeed(json))
+    if (!v.ok) throw new Error(JSON.stringify(v.errors.slice(0, 3)))
+    const content = await time('normalize', () => normalizeFeed(v.feed, url, 'bench'))
+    const g = await time('privacy mask', () => guardFeedContent(content))
+    const index = await time('search index', () => buildSearchIndex(g.content))
+    await time('commit without index', () =>
+      commitRevision({ sourceId: 'a', revision: 1, sha256: '', content: g.content, assets: [], assetUrls: [], privacyFindings: g.privacyFindings }),
+    )
+    await time('commit with index', () =>
+      commitRevision({ sourceId: 'b', revision: 1, sha256: '', content: g.content, assets: [], assetUrls: [], privacyFindings: g.privacyFindings, searchIndex: index }),
+    )
+    await time('read back: live content', () => getLiveContent('b'))
+    await time('read back: search index', () => getSearchIndex('b', 1))
+    await deleteDatabase()
+    await time('applyFeedBytes (all, with index)', () =>
+      applyFeedBytes({ id: 'c', url }, bytes, url, { timeoutMs: 1000, maxBytes: 1 << 30, buildIndex: (c) => buildSearchIndex(c) }),
+    )
+  }
+  return rows
+}
+
+;(self as unknown as { onmessage: (e: MessageEvent<StagesInput>) => void }).onmessage = (e) => {
+  runStages(e.data).then(
+    (rows) => postMessage({ ok: true, rows }),
+    (err: unknown) => postMessage({ ok: false, error: String((err as Error)?.stack ?? err) }),
+  )
+}
