@@ -11,10 +11,14 @@ import './styles/base.css'
 
 // a build whose start fails on purpose, for the rollback test (VITE_GONGKAI_BREAK_START=1 at build time)
 if (import.meta.env.VITE_GONGKAI_BREAK_START) throw new Error('start failure built in on purpose')
+performance.mark('gongkai:boot:main')
 const app = createApp(App)
 for (const m of [pinia, i18n, router]) m.install(app)
+// the first screen's code and the stored content load while the app mounts
+router.preloadRoute(window.location.hash.slice(1) || '/')
+void bootstrap()
 app.mount('#app')
+performance.mark('gongkai:boot:mounted')
 void pwa.install()
 pwa.gateUpdates(useKioskStore())
 pwa.reportStarted()
-void bootstrap()

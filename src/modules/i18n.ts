@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import { watch, type App } from 'vue'
+import { whenFirstContent } from '../perf/firstContent'
 import { buildMessages, loadLocaleMessages, SOURCE_LOCALE, type Locale } from '../i18n/messages'
 
 export const i18n = createI18n({
@@ -39,5 +40,5 @@ export function install(app: App) {
   watch(i18n.global.locale, (l) => void ensureLocale(l as Locale))
   // and are fetched ahead while the kiosk is idle, so the language button answers at once
   const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 5000 }) : setTimeout(cb, 2000))
-  idle(() => void ensureLocale('en'))
+  void whenFirstContent().then(() => idle(() => void ensureLocale('en')))
 }

@@ -1,20 +1,32 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, START_LOCATION } from 'vue-router'
 import type { App } from 'vue'
 import { routes } from '../routes'
 import { messagesReady } from './i18n'
 import { prefetchRoutes } from '../perf/prefetchRoutes'
+import { whenFirstContent } from '../perf/firstContent'
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes,
   // back to a list returns to where the resident was in it; anything else starts at the top
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // (not the first screen after start: it is at the top already, and scrolling forces a layout before it has content)
+  scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
 })
 
 // screens show only once their messages are there; they load in parallel with the screen's own chunk
 router.beforeResolve(() => messagesReady())
 
+/** Starts loading a route's screen chunk (before the app mounts, for the first screen). */
+export function preloadRoute(path: string) {
+  for (const r of router.resolve(path).matched) {
+    const c = r.components?.default
+    // a lazy screen is a function returning its module; a loaded one is an object
+    if (typeof c === 'function' && !('setup' in c) && !('render' in c)) void (c as () => Promise<unknown>)().catch(() => undefined)
+  }
+}
+
 export function install(app: App) {
   app.use(router)
-  void router.isReady().then(() => prefetchRoutes(routes))
+  void router.isReady().then(() => performance.mark('gongkai:boot:route'))
+  void whenFirstContent().then(() => prefetchRoutes(routes))
 }

@@ -6,9 +6,22 @@ import { onMounted, watch } from 'vue'
 
 export const FIRST_CONTENT_MARK = 'gongkai:first-content'
 
+let markedNow: () => void = () => {}
+const marked = new Promise<void>((resolve) => (markedNow = resolve))
+
 function mark() {
+  markedNow()
   if (typeof performance === 'undefined' || performance.getEntriesByName(FIRST_CONTENT_MARK).length) return
   performance.mark(FIRST_CONTENT_MARK)
+}
+
+/**
+ * Resolves once the first screen has shown its content, or after `timeoutMs` on screens
+ * that do not mark it: work the first screen does not need (prefetching other screens,
+ * other languages) waits for it instead of competing with it.
+ */
+export function whenFirstContent(timeoutMs = 4000): Promise<void> {
+  return Promise.race([marked, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))])
 }
 
 /** Marks first content after the component rendered with `ready()` true. */

@@ -51,13 +51,38 @@ export const useContentStore = defineStore('content', () => {
     triggerRef(bySource)
   }
 
-  /** Reads the live content of these sources; sources not listed are no longer shown. */
+  /**
+   * Reads the live content of these sources; sources not listed are no longer shown.
+   * A source's checklist and handbook show as soon as its revision record is read; its
+   * notices follow (a township's 10,000 take a while) and `loaded` turns true after them.
+   */
   async function loadAll(sourceIds: string[]) {
-    const entries = await Promise.all(sourceIds.map(async (id) => [id, await getLiveContentSliced(id)] as const))
-    bySource.value = new Map(entries.filter((e): e is readonly [string, SourceContent] => e[1] !== null))
-    if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
+    const wanted = new Set(sourceIds)
+    for (const id of bySource.value.keys()) if (!wanted.has(id)) bySource.value.delete(id)
+    const pickActive = () => {
+      if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
+    }
+    const villageLayerRead = reloadVillageLayer()
+    await Promise.all(
+      sourceIds.map(async (id) => {
+        const c = await getLiveContentSliced(id, {
+          onRecord: (record) => {
+            // first start: nothing shown yet for this source, so show its record at once
+            if (bySource.value.has(id)) return
+            performance.mark('gongkai:boot:record')
+            bySource.value.set(id, { record, notices: [] })
+            triggerRef(bySource)
+            pickActive()
+          },
+        })
+        if (c) bySource.value.set(id, c)
+        else bySource.value.delete(id)
+        triggerRef(bySource)
+      }),
+    )
+    pickActive()
+    await villageLayerRead
     loaded.value = true
-    await reloadVillageLayer()
   }
 
   /** Reads the village layer again (at start, and after each clerk save or import). */

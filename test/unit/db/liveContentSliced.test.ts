@@ -24,9 +24,29 @@ describe('getLiveContentSliced', () => {
     await commit(2, 23)
     const whole = await getLiveContent('s')
     // slice sizes around the count: exact multiple, remainder, one slice bigger than all
-    for (const slice of [1, 7, 23, 100]) expect(await getLiveContentSliced('s', slice)).toEqual(whole)
+    for (const slice of [1, 7, 23, 100]) expect(await getLiveContentSliced('s', { slice })).toEqual(whole)
     expect(whole?.notices).toHaveLength(23)
     expect(new Set(whole?.notices.map((n) => n.revision))).toEqual(new Set([2]))
+  })
+
+  it('hands over the record before the notices, and both stay from one revision while a new one goes live meanwhile', async () => {
+    await commit(1, 30)
+    const seen: string[] = []
+    let switched: Promise<unknown> = Promise.resolve()
+    const c = await getLiveContentSliced('s', {
+      slice: 4,
+      onRecord: (r) => {
+        seen.push(`record ${r.revision}`)
+        // a revision switch that starts while the first screen renders must not mix into this read
+        switched = commit(2, 3)
+      },
+    })
+    await switched
+    seen.push(`notices ${c?.notices.length}`)
+    expect(seen).toEqual(['record 1', 'notices 30'])
+    expect(c?.record.revision).toBe(1)
+    expect(new Set(c?.notices.map((n) => n.revision))).toEqual(new Set([1]))
+    expect((await getLiveContent('s'))?.notices).toHaveLength(3)
   })
 
   it('is null for a source with nothing stored', async () => {
