@@ -15,7 +15,7 @@ async function waitMeasure(page, name, after = 0) {
   await page.waitForFunction(([n, a]) => performance.getEntriesByName(n).some((e) => e.startTime >= a), [name, after], { timeout: 180_000, polling: 100 })
   return page.evaluate(([n, a]) => {
     const e = performance.getEntriesByName(n).filter((x) => x.startTime >= a).at(-1)
-    return { start: e.startTime, duration: e.duration, workerMs: e.detail?.workerMs, mainMs: e.detail?.mainMs }
+    return { start: e.startTime, duration: e.duration, workerMs: e.detail?.workerMs, mainMs: e.detail?.mainMs, stages: e.detail?.stages }
   }, [name, after])
 }
 
@@ -79,6 +79,8 @@ export async function applyBench(o) {
         maxTaskMs: max(tasks.map((t) => t.duration)),
         floorMs: floor.ms,
         floorMaxTaskMs: max(floorTasks.map((t) => t.duration)),
+        // the worker's steps (src/sync/applyRevision.ts): fetch, verify, validate, normalize, privacy, assets, index, commit, prune
+        stages: applied.stages,
       }
       if (o.poll304) {
         const poll = await waitMeasure(page, 'gongkai:sync-state-not-modified', applied.start + applied.duration)
@@ -105,6 +107,7 @@ export async function applyBench(o) {
     longTasks: max(samples.map((s) => s.longTasks)),
     poll304MainMs: m('poll304MainMs'),
     poll304MaxTaskMs: m('poll304MaxTaskMs'),
+    stages: Object.fromEntries(Object.keys(samples[0]?.stages ?? {}).map((k) => [k, median(samples.map((s) => s.stages?.[k]).filter((x) => x !== undefined))])),
     samples,
   }
 }

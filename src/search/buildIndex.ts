@@ -40,13 +40,21 @@ export function buildIndexFromDocs(docs: SearchDoc[]): SerializedSearchIndex {
   let total = 0
   for (const d of docs) total += d.title.length + d.body.length
   const codes = new Uint16Array(total)
+  // set of each UTF-16 unit seen so far (+1; 0 = not yet looked up): millions of characters, a few thousand distinct
+  const byUnit = new Uint32Array(0x10000)
   let at = 0
   for (const d of docs) {
     for (const text of [d.title, d.body]) {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i)
-        // a character outside the BMP (rare CJK) is two units: neither reads as anything
-        codes[at++] = c >= 0xd800 && c <= 0xdfff ? BREAK_SET : setOf(text[i]!)
+        const known = byUnit[c]!
+        if (known) codes[at++] = known - 1
+        else {
+          // a character outside the BMP (rare CJK) is two units: neither reads as anything
+          const id = c >= 0xd800 && c <= 0xdfff ? BREAK_SET : setOf(text[i]!)
+          byUnit[c] = id + 1
+          codes[at++] = id
+        }
       }
     }
   }

@@ -33,11 +33,16 @@ export interface ApplyDeps {
   verify?: (source: FeedSource, bytes: Uint8Array, feedUrl: string) => Promise<void>
   /** builds the revision's search index; stored in the same transaction, so starting never re-indexes */
   buildIndex?: (content: FeedContent) => Promise<unknown> | unknown
+  /** told how long each step of an applied revision took (syncSource adds the fetch; the benchmark reads them) */
+  onStages?: (stages: StageTimes) => void
 }
 
 export type ApplyResult =
   | { kind: 'unchanged'; revision: number }
-  | { kind: 'applied'; revision: number; previous: number | null; warnings: FeedIssue[]; content: FeedContent }
+  | { kind: 'applied'; revision: number; previous: number | null; warnings: FeedIssue[]; content: FeedContent; stages: StageTimes }
+
+/** Milliseconds spent in each step of an apply (bench/apply.mjs reports them). */
+export type StageTimes = Record<string, number>
 
 function decodeUtf8(bytes: Uint8Array): string {
   try {
@@ -73,13 +78,25 @@ function parseFeedGuarded(text: string): ReturnType<typeof parseFeedText> {
 
 export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feedUrl: string, deps: ApplyDeps): Promise<ApplyResult> {
   const now = (deps.now ?? (() => new Date()))()
+  const stages: StageTimes = {}
+  let lapStart = performance.now()
+  const lap = (stage: string) => {
+    const t = performance.now()
+    stages[stage] = t - lapStart
+    lapStart = t
+  }
   // with a key configured nothing unsigned gets through, whoever runs this (main thread or sync worker)
   if (deps.verify) await deps.verify(source, bytes, feedUrl)
   else if (source.publicKey) await verifyFeedSignature(source, bytes, feedUrl, deps)
   const sha256 = await sha256Hex(bytes)
+  lap('verify')
   const parsed = parseFeedGuarded(decodeUtf8(bytes))
+  lap('validate')
   if (!parsed.ok) throw new SyncError('invalid', parsed.errors.slice(0, 20).map(describeIssue), parsed.errors)
-  const { content, privacyFindings } = guardFeedContent(normalizeFeed(parsed.feed, feedUrl, source.id))
+  const normalized = normalizeFeed(parsed.feed, feedUrl, source.id)
+  lap('normalize')
+  const { content, privacyFindings } = guardFeedContent(normalized)
+  lap('privacy')
 
   const pointer = await getPointer(source.id)
   const live = pointer ? await getRevisionRecord(source.id, pointer.current) : undefined
@@ -111,11 +128,15 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
     assets.push(await fetchAsset(ref.url, ref.sha256, deps, now.toISOString()))
   }
 
+  lap('assets')
   const searchIndex = deps.buildIndex ? await deps.buildIndex(content) : undefined
+  lap('index')
   try {
     const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings: parsed.warnings, searchIndex, privacyFindings, signedWith: source.publicKey, now })
+    lap('commit')
     await pruneSource(source.id).catch(() => undefined)
-    return { kind: 'applied', revision, previous: p.previous, warnings: parsed.warnings, content }
+    lap('prune')
+    return { kind: 'applied', revision, previous: p.previous, warnings: parsed.warnings, content, stages }
   } catch (e) {
     if (e instanceof StaleRevisionError) throw new SyncError('rollback', [`${e.revision} <= ${e.current}`])
     throw new SyncError('storage', [String((e as Error)?.message ?? e)])

@@ -21,9 +21,10 @@ function start(settings: SyncSettings) {
     events,
     run: async (s) => {
       const t0 = performance.now()
-      const outcome = await syncSource(s, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, buildIndex: buildSearchIndexLazily })
+      let stages: Record<string, number> | undefined
+      const outcome = await syncSource(s, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxBytes, buildIndex: buildSearchIndexLazily, onStages: (t) => (stages = t) })
       const ms = performance.now() - t0
-      if (outcome.kind === 'applied') post({ type: 'applied', sourceId: s.id, revision: outcome.revision, ms })
+      if (outcome.kind === 'applied') post({ type: 'applied', sourceId: s.id, revision: outcome.revision, ms, stages })
       post({ type: 'state', sourceId: s.id, outcome: outcome.kind, ms })
       return outcome
     },

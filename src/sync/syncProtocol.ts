@@ -23,7 +23,7 @@ export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
   /** a revision went live: the main thread reloads content from IndexedDB */
-  | { type: 'applied'; sourceId: string; revision: number; ms: number }
+  | { type: 'applied'; sourceId: string; revision: number; ms: number; stages?: Record<string, number> }
   /** a cycle ended (any outcome): the main thread re-reads the sync state */
   | { type: 'state'; sourceId: string; outcome: SyncOutcome['kind']; ms: number }
   | { type: 'synced'; id: number }

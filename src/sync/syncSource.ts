@@ -19,6 +19,7 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
   state.lastAttemptAt = now()
   let outcome: SyncOutcome
   try {
+    const fetchStart = performance.now()
     const fetched = await fetchFeed(source.url, {
       etag: state.etag,
       lastModified: state.lastModified,
@@ -29,6 +30,7 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
     if (fetched.status === 'not-modified') {
       outcome = { kind: 'not-modified' }
     } else {
+      const applyStart = performance.now()
       const result = await applyFeedBytes(source, fetched.bytes, fetched.url, deps)
       // validators are kept only for content that was accepted, so a refused feed is fetched and judged again
       state.etag = fetched.etag
@@ -36,6 +38,7 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
       if (result.kind === 'applied') {
         state.lastAppliedAt = now()
         outcome = { kind: 'applied', revision: result.revision, previous: result.previous }
+        deps.onStages?.({ fetch: applyStart - fetchStart, ...result.stages })
       } else outcome = result
     }
     state.lastSuccessAt = now()

@@ -32,7 +32,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       pending.get(m.id)?.()
       pending.delete(m.id)
     } else if (m.type === 'applied') {
-      void Promise.resolve(h.onApplied(m.sourceId, m.revision)).then(() => measure('gongkai:sync-applied', received, m.ms))
+      void Promise.resolve(h.onApplied(m.sourceId, m.revision)).then(() => measure('gongkai:sync-applied', received, m.ms, m.stages))
     } else if (m.type === 'state') {
       void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-state-${m.outcome}`, received, m.ms))
     }
@@ -68,10 +68,10 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
 }
 
 /** A measure from the worker's start of the cycle (`ms` before `received`) to now: the main thread's follow-up (reload) is included. */
-function measure(name: string, received: number, ms: number) {
+function measure(name: string, received: number, ms: number, stages?: Record<string, number>) {
   try {
     const end = performance.now()
-    performance.measure(name, { start: Math.max(0, received - ms), end, detail: { workerMs: ms, mainMs: end - received } })
+    performance.measure(name, { start: Math.max(0, received - ms), end, detail: { workerMs: ms, mainMs: end - received, stages } })
   } catch {
     // older engines without measure options: the bench needs them, the kiosk does not
   }
