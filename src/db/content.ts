@@ -5,6 +5,7 @@
  */
 import { getDb } from './connection'
 import type { AssetRecord, NoticeRecord, Pointer, RevisionRecord } from './schema'
+import { NOTICE_LAYOUT, toChunks } from './noticeChunks'
 import type { FeedContent } from '../feed/types'
 import type { FeedIssue } from '../feed/issues'
 
@@ -84,6 +85,8 @@ export interface CommitInput {
   privacyFindings?: RevisionRecord['privacyFindings']
   signedWith?: string
   now?: Date
+  /** how the notices are stored (db/noticeChunks.ts); NOTICE_LAYOUT unless a test says otherwise */
+  noticeLayout?: 'records' | 'chunks'
 }
 
 /**
@@ -96,7 +99,7 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
   const now = (input.now ?? new Date()).toISOString()
   const db = await getDb()
   // strict: flushed to disk before it counts as done, so a power cut cannot lose a revision said to be live
-  const tx = db.transaction(['pointers', 'revisions', 'notices', 'assets', 'searchIndex'], 'readwrite', { durability: 'strict' })
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks', 'assets', 'searchIndex'], 'readwrite', { durability: 'strict' })
   try {
     const pointers = tx.objectStore('pointers')
     const old = await pointers.get(sourceId)
@@ -123,8 +126,13 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
     for (const a of input.assets) track(tx.objectStore('assets').put(a))
     track(tx.objectStore('revisions').put(record))
     if (input.searchIndex !== undefined) track(tx.objectStore('searchIndex').put({ sourceId, revision, data: input.searchIndex }))
-    const noticeStore = tx.objectStore('notices')
-    for (const n of notices) track(noticeStore.put({ ...n, sourceId, revision }))
+    if ((input.noticeLayout ?? NOTICE_LAYOUT) === 'chunks') {
+      const chunkStore = tx.objectStore('noticeChunks')
+      for (const c of toChunks(sourceId, revision, notices)) track(chunkStore.put(c))
+    } else {
+      const noticeStore = tx.objectStore('notices')
+      for (const n of notices) track(noticeStore.put({ ...n, sourceId, revision }))
+    }
     const pointer: Pointer = { sourceId, current: revision, previous: old?.current ?? null, switchedAt: now }
     track(pointers.put(pointer))
     await Promise.all(writes)
@@ -147,7 +155,7 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
  */
 export async function pruneSource(sourceId: string): Promise<{ revisions: number; assets: number }> {
   const db = await getDb()
-  const tx = db.transaction(['pointers', 'revisions', 'notices', 'assets', 'searchIndex'], 'readwrite')
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks', 'assets', 'searchIndex'], 'readwrite')
   const pointer = await tx.objectStore('pointers').get(sourceId)
   let revisions = 0
   let assets = 0
@@ -162,6 +170,7 @@ export async function pruneSource(sourceId: string): Promise<{ revisions: number
       await tx.objectStore('searchIndex').delete(key)
       const noticeKeys = await tx.objectStore('notices').index('byRevision').getAllKeys(key)
       for (const k of noticeKeys) await tx.objectStore('notices').delete(k)
+      await tx.objectStore('noticeChunks').delete(IDBKeyRange.bound(key, [sourceId, r.revision, []]))
     }
     const needed = new Set<string>()
     for (const r of await tx.objectStore('revisions').getAll()) for (const u of r.assetUrls) needed.add(u)

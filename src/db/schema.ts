@@ -12,7 +12,7 @@ import type { FeedContent, Notice } from '../feed/types'
 import type { FeedIssue } from '../feed/issues'
 
 export const DB_NAME = 'gongkai'
-export const DB_VERSION = 1
+export const DB_VERSION = 2
 
 export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'> {
   sourceId: string
@@ -41,6 +41,15 @@ export interface PrivacyFinding {
 export interface NoticeRecord extends Notice {
   sourceId: string
   revision: number
+}
+
+/** Up to NOTICE_CHUNK notices of one revision in one record (db/noticeChunks.ts): one put instead of hundreds. */
+export interface NoticeChunkRecord {
+  sourceId: string
+  revision: number
+  /** 0, 1, 2 …; the notices are in id order across chunks, as the `notices` store keeps them */
+  chunk: number
+  notices: Notice[]
 }
 
 export interface AssetRecord {
@@ -75,6 +84,8 @@ export interface SyncStateRecord {
 export interface GongkaiDB extends DBSchema {
   revisions: { key: [string, number]; value: RevisionRecord; indexes: { bySource: string } }
   notices: { key: [string, number, string]; value: NoticeRecord; indexes: { byRevision: [string, number] } }
+  /** the same notices in chunks (version 2): a revision's notices are in one of the two stores */
+  noticeChunks: { key: [string, number, number]; value: NoticeChunkRecord }
   assets: { key: string; value: AssetRecord }
   pointers: { key: string; value: Pointer }
   syncState: { key: string; value: SyncStateRecord }
@@ -111,5 +122,8 @@ export const migrations: Array<(db: Upgrade[0], tx: Upgrade[3]) => void> = [
     db.createObjectStore('photos', { keyPath: 'id' })
     db.createObjectStore('outbox', { keyPath: 'id' })
     db.createObjectStore('heartbeats', { keyPath: 'id' })
+  },
+  (db) => {
+    db.createObjectStore('noticeChunks', { keyPath: ['sourceId', 'revision', 'chunk'] })
   },
 ]
