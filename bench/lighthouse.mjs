@@ -39,6 +39,9 @@ export async function lighthouseBench(o) {
           fcpMs: lhr.audits['first-contentful-paint']?.numericValue,
           lcpMs: lhr.audits['largest-contentful-paint']?.numericValue,
           tbtMs: lhr.audits['total-blocking-time']?.numericValue,
+          cls: lhr.audits['cumulative-layout-shift']?.numericValue,
+          // which elements moved, when CLS costs points
+          layoutShifts: (lhr.audits['layout-shifts']?.details?.items ?? []).slice(0, 5).map((i) => ({ score: i.score, node: i.node?.snippet ?? i.node?.selector })),
           failedAudits: failed,
         }
       } finally {

@@ -13,7 +13,9 @@ export async function bootstrap() {
   const config = useConfigStore()
   const content = useContentStore()
   useClockStore().start()
-  await content.loadAll((await listPointers()).map((p) => p.sourceId))
+  // a storage failure must not stop the kiosk from loading its config and syncing fresh content
+  const stored = await listPointers().catch(() => [])
+  await content.loadAll(stored.map((p) => p.sourceId)).catch((e: unknown) => console.warn('stored content unreadable', e))
   await config.load()
   i18n.global.locale.value = config.config.locale
   if (config.sources.length) await content.loadAll(config.sources.map((s) => s.id))

@@ -53,8 +53,8 @@ export const useContentStore = defineStore('content', () => {
 
   /**
    * Reads the live content of these sources; sources not listed are no longer shown.
-   * A source's checklist and handbook show as soon as its revision record is read; its
-   * notices follow (a township's 10,000 take a while) and `loaded` turns true after them.
+   * At start, a source's checklist and handbook show as soon as its revision record is read;
+   * its notices follow (a township's 10,000 take a while) and `loaded` turns true after them.
    */
   async function loadAll(sourceIds: string[]) {
     const wanted = new Set(sourceIds)
@@ -63,26 +63,30 @@ export const useContentStore = defineStore('content', () => {
       if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = sourceIds.find((id) => bySource.value.has(id)) ?? null
     }
     const villageLayerRead = reloadVillageLayer()
-    await Promise.all(
-      sourceIds.map(async (id) => {
-        const c = await getLiveContentSliced(id, {
-          onRecord: (record) => {
-            // first start: nothing shown yet for this source, so show its record at once
-            if (bySource.value.has(id)) return
-            performance.mark('gongkai:boot:record')
-            bySource.value.set(id, { record, notices: [] })
-            triggerRef(bySource)
-            pickActive()
-          },
-        })
-        if (c) bySource.value.set(id, c)
-        else bySource.value.delete(id)
-        triggerRef(bySource)
-      }),
-    )
-    pickActive()
-    await villageLayerRead
-    loaded.value = true
+    try {
+      await Promise.all(
+        sourceIds.map(async (id) => {
+          const c = await getLiveContentSliced(id, {
+            onRecord: (record) => {
+              // only the first read at start shows a record early; later reads swap record and notices together
+              if (loaded.value || bySource.value.has(id)) return
+              performance.mark('gongkai:boot:record')
+              bySource.value.set(id, { record, notices: [] })
+              triggerRef(bySource)
+              pickActive()
+            },
+          })
+          if (c) bySource.value.set(id, c)
+          else bySource.value.delete(id)
+          triggerRef(bySource)
+        }),
+      )
+      pickActive()
+      await villageLayerRead
+    } finally {
+      // even when storage fails the screens must stop waiting (home shows its tiles, lists say they are empty)
+      loaded.value = true
+    }
   }
 
   /** Reads the village layer again (at start, and after each clerk save or import). */
