@@ -16,7 +16,20 @@ function resolve(url: string | undefined, base: string): string | undefined {
   }
 }
 
-function toNotice(item: FeedItem, base: string, defaultCategory: string): Notice {
+/** new Date(s).toISOString(), once per distinct string: a feed repeats the same few hundred dates thousands of times */
+function isoMemo(): (s: string) => string {
+  const seen = new Map<string, string>()
+  return (s) => {
+    let iso = seen.get(s)
+    if (iso === undefined) {
+      iso = new Date(s).toISOString()
+      seen.set(s, iso)
+    }
+    return iso
+  }
+}
+
+function toNotice(item: FeedItem, base: string, defaultCategory: string, toIso: (s: string) => string): Notice {
   const g = item._gongkai
   const attachments: Attachment[] = (item.attachments ?? []).flatMap((a) => {
     const url = resolve(a.url, base)
@@ -41,9 +54,9 @@ function toNotice(item: FeedItem, base: string, defaultCategory: string): Notice
   if (ext) n.externalUrl = ext
   const image = resolve(item.image ?? item.banner_image, base)
   if (image) n.image = image
-  if (item.date_published) n.published = new Date(item.date_published).toISOString()
-  if (item.date_modified) n.modified = new Date(item.date_modified).toISOString()
-  if (g?.expires) n.expires = new Date(g.expires).toISOString()
+  if (item.date_published) n.published = toIso(item.date_published)
+  if (item.date_modified) n.modified = toIso(item.date_modified)
+  if (g?.expires) n.expires = toIso(g.expires)
   if (g?.checklist_item) n.checklistItem = g.checklist_item
   if (g?.table) n.table = { ...g.table, rows: g.table.rows.map((r) => ({ kind: r.kind, cells: r.cells })) }
   return n
@@ -57,6 +70,7 @@ export function normalizeFeed(feed: FeedDocument, baseUrl: string, sourceId = 'd
   const ext = feed._gongkai
   const categories = ext ? ext.categories.map((c) => ({ id: c.id, title: c.title })) : [DEFAULT_CATEGORY]
   const defaultCategory = categories[0]!.id
+  const toIso = isoMemo()
   return {
     revision: ext?.revision ?? null,
     generatedAt: ext ? new Date(ext.generated_at).toISOString() : null,
@@ -71,7 +85,7 @@ export function normalizeFeed(feed: FeedDocument, baseUrl: string, sourceId = 'd
       : null,
     holidays: ext?.holidays ?? [],
     workdays: ext?.workdays ?? [],
-    notices: feed.items.map((item) => toNotice(item, baseUrl, defaultCategory)),
+    notices: feed.items.map((item) => toNotice(item, baseUrl, defaultCategory, toIso)),
     extended: !!ext,
   }
 }

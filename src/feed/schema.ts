@@ -14,9 +14,17 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Z
 /** A calendar date, e.g. 2026-10-01 (holiday lists) */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-function isRealDate(y: number, m: number, d: number): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d))
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * Whether y-m-d is a calendar day (proleptic Gregorian). Years below 100 are
+ * refused, as Date.UTC (which this replaced: it allocated a Date per call, and
+ * a feed has tens of thousands of dates) reads them as 1900–1999.
+ */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)
 }
 
 export function isRfc3339(s: string): boolean {

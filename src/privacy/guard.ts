@@ -173,7 +173,10 @@ function scanToken(text: string, tokenStart: number, token: string, out: Replace
 export function scanText(text: string): { text: string; findings: PiiFinding[] } {
   const reps: Replacement[] = []
   TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) scanToken(text, m.index, m[0], reps)
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    // fewer than 11 characters hold fewer than 11 digits: shorter than any number masked here (most tokens: 第12号, 2026, amounts)
+    if (m[0].length >= 11) scanToken(text, m.index, m[0], reps)
+  }
   if (reps.length === 0) return { text, findings: [] }
   let out = ''
   let last = 0
@@ -197,7 +200,8 @@ export function scanText(text: string): { text: string; findings: PiiFinding[] }
  * birth year fit) or a card.
  */
 function guardNumber(n: number): { value: string; kinds: PiiKind[] } | null {
-  if (!Number.isInteger(n) || n <= 0) return null
+  // below 10^10 an integer has at most 10 digits: no mobile, ID or card (most cells are amounts)
+  if (!Number.isInteger(n) || n < 1e10) return null
   if (Number.isSafeInteger(n)) {
     const r = scanText(String(n))
     return r.findings.length ? { value: r.text, kinds: r.findings.map((f) => f.kind) } : null
