@@ -302,15 +302,33 @@ function guardTable(table: NoticeTable, findings: { field: string; kind: PiiKind
   return { ...table, caption: caption.text, columns, rows }
 }
 
+const mayHold = (s: string | undefined) => s !== undefined && LONG_RUN.test(s)
+
+/**
+ * Whether any text or cell of the notice could hold a number guardNotice
+ * masks: no run of 11 number characters anywhere (HTML included, attributes
+ * and all) and no integer cell of 11 digits or more means nothing to mask.
+ */
+function mayHoldNumber(n: Notice): boolean {
+  if (mayHold(n.title) || mayHold(n.summary) || mayHold(n.text) || mayHold(n.html)) return true
+  if (n.attachments.some((a) => mayHold(a.title))) return true
+  const t = n.table
+  if (!t) return false
+  if (mayHold(t.caption) || t.columns.some(mayHold)) return true
+  return t.rows.some((r) => r.cells.some((c) => (typeof c === 'string' ? mayHold(c) : typeof c === 'number' && c >= 1e10)))
+}
+
 /**
  * Masks a notice's title, summary, text, html text, table (caption, column
- * names, cells) and attachment titles. Returns a new notice; the input is
- * not changed. Field names: 'title', 'summary', 'text', 'html',
- * 'table.caption', 'table.columns[2]', 'table[3][2]' (row 3, column 2),
- * 'attachments[0].title'.
+ * names, cells) and attachment titles. The input is not changed: a notice
+ * with something masked comes back as a new object, one with nothing to mask
+ * as the same object (most notices; no copy). Field names: 'title',
+ * 'summary', 'text', 'html', 'table.caption', 'table.columns[2]',
+ * 'table[3][2]' (row 3, column 2), 'attachments[0].title'.
  */
 export function guardNotice(n: Notice): { notice: Notice; findings: { field: string; kind: PiiKind }[] } {
   const findings: { field: string; kind: PiiKind }[] = []
+  if (!mayHoldNumber(n)) return { notice: n, findings }
   const notice: Notice = { ...n }
   for (const field of ['title', 'summary', 'text'] as const) {
     const value = n[field]
