@@ -4,6 +4,7 @@ import { normalizeFeed } from '../../../src/feed/normalize'
 import { validateFeed } from '../../../src/feed/validate'
 import type { FeedContent } from '../../../src/feed/types'
 import { baseFeed } from '../../support/feeds'
+import { storedNotices } from '../../support/storedNotices'
 
 function content(revision: number): FeedContent {
   const r = validateFeed(baseFeed(revision))
@@ -39,7 +40,7 @@ describe('commitRevision', () => {
     // nothing of revision 2 was left behind
     const db = await getDb()
     expect(await db.get('revisions', ['s', 2])).toBeUndefined()
-    expect(await db.getAllKeys('notices')).toHaveLength(2)
+    expect(await storedNotices()).toHaveLength(2)
   })
 
   it('refuses a revision that is not newer, inside the transaction', async () => {
@@ -58,6 +59,6 @@ describe('commitRevision', () => {
     expect(await pruneSource('s')).toEqual({ revisions: 1, assets: 1 })
     expect((await db.getAllKeys('revisions')).map((k) => k[1]).sort()).toEqual([2, 3])
     expect(await db.getAllKeys('assets')).toEqual(['u2'])
-    expect((await db.getAllKeys('notices')).length).toBe(4)
+    expect((await storedNotices()).length).toBe(4)
   })
 })

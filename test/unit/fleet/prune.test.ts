@@ -8,6 +8,7 @@ import { getDb, deleteDatabase, getLiveContent, getPointer } from '../../../src/
 import { syncSource } from '../../../src/sync/syncSource'
 import { baseFeed, type Json } from '../../support/feeds'
 import { fakeFetch, json } from '../../support/fakeFetch'
+import { storedNotices } from '../../support/storedNotices'
 
 const FEED = 'https://town.example/feeds/qingshi.json'
 const file = (name: string) => `https://town.example/files/${name}`
@@ -36,7 +37,7 @@ async function stored() {
   const db = await getDb()
   return {
     revisions: (await db.getAllKeys('revisions')).map((k) => k[1]).sort(),
-    noticeRevisions: [...new Set((await db.getAll('notices')).map((n) => n.revision))].sort(),
+    noticeRevisions: [...new Set((await storedNotices()).map((n) => n.revision))].sort(),
     assets: (await db.getAllKeys('assets')).map((u) => u.replace('https://town.example/files/', '')).sort(),
   }
 }
