@@ -8,7 +8,7 @@ import { validateFeed } from '../src/feed/validate'
 import { normalizeFeed } from '../src/feed/normalize'
 import { guardFeedContent } from '../src/sync/guardContent'
 import { buildSearchIndex } from '../src/search/buildIndex'
-import { commitRevision, deleteDatabase, getLiveContent, getSearchIndex } from '../src/db'
+import { commitRevision, deleteDatabase, getDb, getLiveContent, getSearchIndex, readRevisionNotices } from '../src/db'
 import { applyFeedBytes } from '../src/sync/applyRevision'
 
 export interface StagesInput {
@@ -68,7 +68,14 @@ export async function runStages(input: StagesInput): Promise<Record<string, numb
     await time('commit with index', () =>
       commitRevision({ sourceId: 'b', revision: 1, sha256: '', content: g.content, assets: [], assetUrls: [], privacyFindings: g.privacyFindings, searchIndex: index }),
     )
+    await time('commit with index, notices in chunks', () =>
+      commitRevision({ sourceId: 'c', revision: 1, sha256: '', content: g.content, assets: [], assetUrls: [], privacyFindings: g.privacyFindings, searchIndex: index, noticeLayout: 'chunks' }),
+    )
     await time('read back: live content', () => getLiveContent('b'))
+    await time('read back: notices in chunks', async () => {
+      const tx = (await getDb()).transaction(['notices', 'noticeChunks'], 'readonly')
+      await readRevisionNotices({ chunks: tx.objectStore('noticeChunks'), records: tx.objectStore('notices') }, 'c', 1)
+    })
     await time('read back: search index', () => getSearchIndex('b', 1))
     await deleteDatabase()
     await time('applyFeedBytes (all, with index)', () =>
