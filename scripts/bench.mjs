@@ -113,9 +113,10 @@ try {
     result.interaction = i
     row(`tap home → board, ${items} notices, 4× CPU, median (ms)`, i.homeToBoard.median)
     row('  tap board → notice detail, median (ms)', i.boardToDetail.median)
+    row('  first visit of the run: home → board / board → detail (ms)', `${round(i.homeToBoard.first)} / ${round(i.boardToDetail.first)}`)
     row('  tap-to-paint p95, both taps (ms)', i.tapP95, 'tapP95')
     row(`  scroll board ${i.scroll.steps} frames × ${i.scroll.px} px: longest task (ms)`, i.scroll.maxTaskMs, 'scrollTask')
-    row('  scroll: cards in the DOM / px scrolled', `${i.scroll.cardsInDom} / ${i.scroll.scrolledPx}`)
+    row('  scroll: cards in the DOM / px scrolled / long tasks', `${i.scroll.cardsInDom} / ${i.scroll.scrolledPx} / ${i.scroll.longTasks}`)
   }
 
   if (wants('lighthouse')) {
