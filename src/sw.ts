@@ -10,6 +10,9 @@
  *   served again, from its own cache (src/serviceWorker/shellPolicy.ts).
  * - config.json: network first, the last answer when offline. Feeds and their
  *   files are not touched here: they live in IndexedDB.
+ * - __gongkai/activate is an empty page answered here, never by the server: the
+ *   page loads it in a hidden frame when a new version is slow to take over
+ *   (src/modules/pwa.ts says why).
  */
 import { chooseShell, emptyShellState, manifestKey, noteServed, noteStarted, shellsToKeep, type ShellState } from './serviceWorker/shellPolicy'
 
@@ -48,6 +51,7 @@ const SELF_LABEL = __APP_VERSION__
 const SHELL_PREFIX = 'gongkai-shell-'
 const STATE_CACHE = 'gongkai-shell-state'
 const STATE_URL = new URL('__gongkai/shell-state', self.registration.scope).href
+const ACTIVATE_URL = new URL('__gongkai/activate', self.registration.scope).href
 const CONFIG_CACHE = 'gongkai-config'
 const CONFIG_TIMEOUT_MS = 4000
 
@@ -150,6 +154,11 @@ self.addEventListener('fetch', (e: FetchEventLike) => {
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
+  if (request.mode === 'navigate' && url.href === ACTIVATE_URL) {
+    // answered at once, so this worker is idle again right away and Chromium can retire it
+    e.respondWith(new Response('<!doctype html><title>gongkai</title>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }))
+    return
+  }
   if (request.mode === 'navigate') {
     e.respondWith(serveNavigation(e))
     return

@@ -77,17 +77,76 @@ export function gateUpdates(kiosk: ReturnType<typeof useKioskStore>) {
   })
 }
 
-/** Switches to the waiting version (reloads the page). Call only when nobody is using the kiosk. */
+/** how long a version told to take over may stay waiting before the page nudges Chromium again */
+const NUDGE_AFTER_MS = 3000
+const MAX_NUDGES = 5
+/** an empty page src/sw.ts answers itself */
+const ACTIVATE_PATH = '__gongkai/activate'
+
+/**
+ * Switches to the waiting version (the page reloads once it has taken over).
+ * Call only when nobody is using the kiosk.
+ *
+ * Why the nudges: Chromium lets a waiting version that called skipWaiting()
+ * take over only once the running version's worker has gone idle and been
+ * stopped, and it asks for that stop once, at the first skipWaiting(). If a
+ * request reaches the old worker while it is stopping — at an idle reset the
+ * router goes home and Chromium fetches the favicon again — the worker is
+ * started again and the request to stop is forgotten: the new version then
+ * waits until the old worker idles out by itself (30 s, never while DevTools
+ * is attached) or Chromium's 5-minute limit. Repeating SKIP_WAITING does not
+ * help (only the first call counts); a page load in scope does, since Chromium
+ * then asks the old worker to stop again. So: tell the new version to take
+ * over, and if it is still waiting a few seconds later, load the worker's
+ * empty page in a hidden frame, a few times at most.
+ */
 export async function applyUpdate() {
   // the registration as the browser has it now (register() may not have answered yet on a busy machine)
   const reg = registration?.waiting ? registration : await navigator.serviceWorker?.getRegistration()
-  if (!reg?.waiting) return
+  const worker = reg?.waiting
+  if (!reg || !worker) return
   reloadOnTakeover = true
-  // a message to a worker that is still starting can be lost on a busy machine: ask again until it takes over
-  for (let i = 0; i < 6 && reg.waiting; i++) {
-    reg.waiting.postMessage({ type: 'SKIP_WAITING' })
-    await new Promise((r) => setTimeout(r, 5000))
+  for (let nudges = 0; ; nudges++) {
+    worker.postMessage({ type: 'SKIP_WAITING' })
+    if ((await leavesWaiting(worker, NUDGE_AFTER_MS)) || nudges === MAX_NUDGES) return
+    await loadHidden(new URL(ACTIVATE_PATH, reg.scope).href)
   }
+}
+
+/** true once the worker is past 'installed' (taking over, or replaced), false if it still waits after ms */
+function leavesWaiting(worker: ServiceWorker, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (left: boolean) => {
+      clearTimeout(timer)
+      worker.removeEventListener('statechange', check)
+      resolve(left)
+    }
+    const check = () => {
+      if (worker.state !== 'installed') finish(true)
+    }
+    const timer = setTimeout(() => finish(false), ms)
+    worker.addEventListener('statechange', check)
+    check()
+  })
+}
+
+/** Loads url in a hidden frame and removes the frame once loaded (or after 10 s). */
+function loadHidden(url: string): Promise<void> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe')
+    const done = () => {
+      clearTimeout(timer)
+      frame.remove()
+      resolve()
+    }
+    const timer = setTimeout(done, 10_000)
+    frame.hidden = true
+    frame.tabIndex = -1
+    frame.setAttribute('aria-hidden', 'true')
+    frame.addEventListener('load', done, { once: true })
+    frame.src = url
+    document.body.append(frame)
+  })
 }
 
 let started = false
