@@ -7,7 +7,27 @@ export type Db = IDBPDatabase<GongkaiDB>
 let dbPromise: Promise<Db> | null = null
 
 export function getDb(): Promise<Db> {
-  dbPromise ??= openDB<GongkaiDB>(DB_NAME, DB_VERSION, {
+  if (!dbPromise) {
+    const opening = open(DB_VERSION).catch((e: unknown) => {
+      // A version that failed to start is rolled back to the last one that worked (src/sw.ts), and that one
+      // may find the database already upgraded by the newer code: opening at its own, lower DB_VERSION is a
+      // VersionError and would leave the kiosk blank. Migrations only ever add stores and indexes, so this
+      // code works on the newer schema: open the database at the version it has on disk.
+      if ((e as { name?: unknown } | null)?.name === 'VersionError') return open(undefined)
+      throw e
+    })
+    dbPromise = opening
+    // a failed open is not kept: the next use tries again
+    opening.catch(() => {
+      if (dbPromise === opening) dbPromise = null
+    })
+  }
+  return dbPromise
+}
+
+/** Opens the database at version (undefined: the version it has on disk), upgrading it when that is newer. */
+function open(version: number | undefined): Promise<Db> {
+  return openDB<GongkaiDB>(DB_NAME, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let v = oldVersion; v < DB_VERSION; v++) migrations[v]!(db, tx)
     },
@@ -17,7 +37,6 @@ export function getDb(): Promise<Db> {
       dbPromise = null
     },
   })
-  return dbPromise
 }
 
 /** Closes the connection (tests, and before deleting the database). */
