@@ -5,7 +5,7 @@
  */
 import { getDb } from './connection'
 import type { AssetRecord, NoticeRecord, Pointer, RevisionRecord } from './schema'
-import { NOTICE_LAYOUT, toChunks } from './noticeChunks'
+import { NOTICE_LAYOUT, readRevisionNotices, toChunks } from './noticeChunks'
 import type { FeedContent } from '../feed/types'
 import type { FeedIssue } from '../feed/issues'
 
@@ -39,13 +39,13 @@ export async function getRevisionRecord(sourceId: string, revision: number): Pro
 /** The live revision's record and notices, read in one transaction so they always match. */
 export async function getLiveContent(sourceId: string): Promise<StoredContent | null> {
   const db = await getDb()
-  const tx = db.transaction(['pointers', 'revisions', 'notices'], 'readonly')
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks'], 'readonly')
   const pointer = await tx.objectStore('pointers').get(sourceId)
   if (!pointer) return null
   const key: [string, number] = [sourceId, pointer.current]
   const [record, notices] = await Promise.all([
     tx.objectStore('revisions').get(key),
-    tx.objectStore('notices').index('byRevision').getAll(key),
+    readRevisionNotices({ chunks: tx.objectStore('noticeChunks'), records: tx.objectStore('notices') }, sourceId, pointer.current),
   ])
   await tx.done
   return record ? { record, notices } : null

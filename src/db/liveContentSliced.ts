@@ -6,8 +6,9 @@
  * `onRecord` hands over the revision record before the notices are read.
  */
 import { getDb } from './connection'
+import { readRevisionNotices } from './noticeChunks'
 import type { StoredContent } from './content'
-import type { NoticeRecord, RevisionRecord } from './schema'
+import type { RevisionRecord } from './schema'
 
 export const NOTICE_SLICE = 400
 
@@ -17,25 +18,14 @@ export async function getLiveContentSliced(
 ): Promise<StoredContent | null> {
   const slice = o.slice ?? NOTICE_SLICE
   const db = await getDb()
-  const tx = db.transaction(['pointers', 'revisions', 'notices'], 'readonly')
+  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks'], 'readonly')
   const pointer = await tx.objectStore('pointers').get(sourceId)
   if (!pointer) return null
   const record = await tx.objectStore('revisions').get([sourceId, pointer.current])
   // the checklist and handbook are in the record: a first screen can show them while the notices are still read
   // (same transaction, so they still match the notices that follow)
   if (record) o.onRecord?.(record)
-  const notices: NoticeRecord[] = []
-  const store = tx.objectStore('notices')
-  // primary keys are [sourceId, revision, id]; an array sorts after every string id
-  let lower: [string, number, string] | [string, number] = [sourceId, pointer.current]
-  let open = false
-  for (;;) {
-    const batch = await store.getAll(IDBKeyRange.bound(lower, [sourceId, pointer.current, []], open), slice)
-    for (const n of batch) notices.push(n)
-    if (batch.length < slice) break
-    lower = [sourceId, pointer.current, batch[batch.length - 1]!.id]
-    open = true
-  }
+  const notices = await readRevisionNotices({ chunks: tx.objectStore('noticeChunks'), records: tx.objectStore('notices') }, sourceId, pointer.current, { slice })
   await tx.done
   return record ? { record, notices } : null
 }

@@ -19,7 +19,7 @@ import type { NoticeChunkRecord, NoticeRecord } from './schema'
 export const NOTICE_CHUNK = 400
 
 /** What commitRevision writes. 'records' until the readers (db/content.ts getLiveContent, db/liveContentSliced.ts) use readRevisionNotices. */
-export const NOTICE_LAYOUT: 'records' | 'chunks' = 'records'
+export const NOTICE_LAYOUT: 'records' | 'chunks' = 'chunks'
 
 const byId = (a: Notice, b: Notice) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 

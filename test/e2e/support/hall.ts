@@ -114,7 +114,9 @@ export function canonicalDump(page: Page, sourceId = 'default'): Promise<{ revis
         open.onsuccess = () => {
           const db = open.result
           if (!db.objectStoreNames.contains('pointers')) return resolve(null)
-          const tx = db.transaction(['pointers', 'revisions', 'notices'], 'readonly')
+          // notices live one per record (db v1) or in chunks of 400 (db v2, src/db/noticeChunks.ts): read both
+          const stores = ['pointers', 'revisions', 'notices', ...(db.objectStoreNames.contains('noticeChunks') ? ['noticeChunks'] : [])]
+          const tx = db.transaction(stores, 'readonly')
           const p = tx.objectStore('pointers').get(sourceId)
           p.onsuccess = () => {
             const pointer = p.result as { current: number } | undefined
@@ -122,9 +124,11 @@ export function canonicalDump(page: Page, sourceId = 'default'): Promise<{ revis
             const key = [sourceId, pointer.current]
             const r = tx.objectStore('revisions').get(key)
             const n = tx.objectStore('notices').index('byRevision').getAll(key)
+            const c = stores.includes('noticeChunks') ? tx.objectStore('noticeChunks').getAll(IDBKeyRange.bound([...key, 0], [...key, Infinity])) : null
             tx.oncomplete = () => {
               const record = r.result as Record<string, unknown> | undefined
-              const notices = ((n.result ?? []) as Array<{ id: string }>).sort((a, b) => (a.id < b.id ? -1 : 1))
+              const chunked = ((c?.result ?? []) as Array<{ notices: Array<{ id: string }> }>).flatMap((k) => k.notices.map((x) => ({ ...x, sourceId, revision: pointer.current })))
+              const notices = [...((n.result ?? []) as Array<{ id: string }>), ...chunked].sort((a, b) => (a.id < b.id ? -1 : 1))
               db.close()
               if (!record) return resolve({ revision: pointer.current, notices: -1, text: 'missing record' })
               const { appliedAt: _a, ...stable } = record
