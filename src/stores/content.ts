@@ -40,8 +40,14 @@ export const useContentStore = defineStore('content', () => {
     return categories.value.find((c) => c.id === id)?.title ?? id
   }
 
+  // built once per content change: a notice screen must not scan a township's 10,000 notices per lookup
+  const noticeIndex = computed(() => {
+    const m = new Map<string, NoticeRecord>()
+    for (const n of notices.value) if (!m.has(n.id)) m.set(n.id, n) // the first wins, as before (township before village layer)
+    return m
+  })
   function noticeById(id: string): NoticeRecord | undefined {
-    return notices.value.find((n) => n.id === id)
+    return noticeIndex.value.get(id)
   }
 
   async function reload(sourceId: string) {
