@@ -267,20 +267,24 @@ export class SearchIndex {
     return n
   }
 
+  /**
+   * Cheap pre-check before matchAt: the character at p can start the typed letters
+   * (first letter `bit`); the second letter typed (`bit2`) is the next character's
+   * first, or this syllable's second.
+   */
+  private mayStartAt(p: number, bit: number, bit2: number, to: number): boolean {
+    const set = this.codes[p]!
+    if ((this.firstMask[set]! & bit) === 0) return false
+    if (bit2 === 0 || (this.secondMask[set]! & bit2) !== 0) return true
+    const next = p + 1 < to ? this.codes[p + 1]! : BREAK_SET
+    return next === SPACE_SET || (this.firstMask[next]! & bit2) !== 0
+  }
+
   /** The best latin match in [from, to): fewest characters, then earliest. `firstOnly` stops at the first. */
   private latinMatch(bit: number, bit2: number, from: number, to: number, firstOnly: boolean): Match | null {
-    const codes = this.codes
-    const mask = this.firstMask
-    const second = this.secondMask
     let best: Match | null = null
     for (let p = from; p < to; p++) {
-      const set = codes[p]!
-      if ((mask[set]! & bit) === 0) continue
-      // the second letter typed is the next character's first, or this syllable's second
-      if (bit2 !== 0 && (second[set]! & bit2) === 0) {
-        const next = p + 1 < to ? codes[p + 1]! : BREAK_SET
-        if (next !== SPACE_SET && (mask[next]! & bit2) === 0) continue
-      }
+      if (!this.mayStartAt(p, bit, bit2, to)) continue
       const e = this.matchAt(0, p, to)
       if (e < 0) continue
       const chars = this.countChars(p, e)
@@ -330,17 +334,9 @@ export class SearchIndex {
    * to starts/startDocs; returns the fewest characters a match covers, 0 if none.
    */
   private scanField(bit: number, bit2: number, from: number, to: number, doc: number, starts: number[], startDocs: number[]): number {
-    const codes = this.codes
-    const mask = this.firstMask
-    const second = this.secondMask
     let best = 0
     for (let p = from; p < to; p++) {
-      const set = codes[p]!
-      if ((mask[set]! & bit) === 0) continue
-      if (bit2 !== 0 && (second[set]! & bit2) === 0) {
-        const next = p + 1 < to ? codes[p + 1]! : BREAK_SET
-        if (next !== SPACE_SET && (mask[next]! & bit2) === 0) continue
-      }
+      if (!this.mayStartAt(p, bit, bit2, to)) continue
       const e = this.matchAt(0, p, to)
       if (e < 0) continue
       starts.push(p)
