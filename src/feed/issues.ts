@@ -28,6 +28,22 @@ export function describeIssue(i: FeedIssue): string {
   return `${i.path || '(feed)'}: ${i.zh} / ${i.en}`
 }
 
+/**
+ * The issues to report for one valibot issue. A union (a field with a short
+ * form, schema.ts) that fails reports the issues of the form that got furthest
+ * into the value — {kind: "tax", cells} is a bad row kind, not "not an array".
+ */
+export function specificIssues(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown>[] {
+  if (issue.type !== 'union' || !issue.issues?.length) return [issue]
+  // an option's issues are located relative to the union's value
+  const base = issue.path ?? []
+  const subs = issue.issues.map((i) => ({ ...i, path: [...base, ...(i.path ?? [])] }) as v.BaseIssue<unknown>)
+  const depth = (i: v.BaseIssue<unknown>) => i.path?.length ?? 0
+  const deepest = Math.max(...subs.map(depth))
+  if (deepest <= base.length) return [issue]
+  return subs.filter((i) => depth(i) === deepest).flatMap(specificIssues)
+}
+
 /** Maps one valibot issue (messages are our codes) to a FeedIssue. */
 export function fromValibot(issue: v.BaseIssue<unknown>): FeedIssue {
   const parts = (issue.path ?? []).map((p) => p.key as string | number)

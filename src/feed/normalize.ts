@@ -5,6 +5,7 @@
  */
 import type { FeedDocument, FeedItem } from './schema'
 import { absolutizeHtml, absolutizeMarkdown } from './absolutize'
+import { safeNoticeId } from './noticeId'
 import { DEFAULT_CATEGORY, type Attachment, type FeedContent, type Notice } from './types'
 
 function resolve(url: string | undefined, base: string): string | undefined {
@@ -36,8 +37,9 @@ function toNotice(item: FeedItem, base: string, defaultCategory: string, toIso: 
     if (!url) return []
     return [{ url, mimeType: a.mime_type, title: a.title ?? '', sizeInBytes: a.size_in_bytes, sha256: a._gongkai?.sha256 }]
   })
+  const id = safeNoticeId(item.id)
   const n: Notice = {
-    id: item.id,
+    id,
     title: item.title ?? item.summary ?? (item.content_text ?? '').slice(0, 40),
     category: g?.category ?? defaultCategory,
     pinned: g?.pinned ?? false,
@@ -45,6 +47,7 @@ function toNotice(item: FeedItem, base: string, defaultCategory: string, toIso: 
     attachments,
     tags: item.tags ?? [],
   }
+  if (id !== item.id) n.feedId = item.id
   if (item.content_html !== undefined) n.html = absolutizeHtml(item.content_html, base)
   if (item.content_text !== undefined) n.text = item.content_text
   if (item.summary !== undefined) n.summary = item.summary

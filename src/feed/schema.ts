@@ -42,11 +42,19 @@ export function isIsoDate(s: string): boolean {
 export const dateTime = v.pipe(v.string('string'), v.regex(RFC3339, 'date_time'), v.check(isRfc3339, 'date_time'))
 export const isoDate = v.pipe(v.string('string'), v.regex(ISO_DATE, 'date'), v.check(isIsoDate, 'date'))
 const nonEmpty = v.pipe(v.string('string'), v.trim(), v.minLength(1, 'non_empty'))
-/** Ids appear in routes (#/notices/:id): keep them URL- and human-friendly. */
+/** Ids of categories, checklist items and chapters (and the clerk's own records) appear in routes: URL- and human-friendly. Feed item ids are any string (itemId below). */
 export const ID_PATTERN = /^[\w.\-\u4e00-\u9fff]{1,128}$/u
 const id = v.pipe(v.string('string'), v.regex(ID_PATTERN, 'id'))
 const url = v.pipe(v.string('string'), v.minLength(1, 'url'), v.maxLength(4096, 'url'))
 const sha256 = v.pipe(v.string('string'), v.regex(/^[0-9a-f]{64}$/, 'sha256'))
+/** A JSON Feed item id is any non-empty string (often a URL); the app derives a safe one for routes (feed/noticeId.ts). */
+export const ITEM_ID_MAX = 2048
+const itemId = v.pipe(
+  v.union([v.string('string'), v.pipe(v.number('number'), v.integer('integer'))], 'string'),
+  v.transform(String),
+  v.check((s) => s.trim().length > 0, 'item_id'),
+  v.maxLength(ITEM_ID_MAX, 'item_id'),
+)
 
 // ---------------------------------------------------------------- JSON Feed
 
@@ -71,7 +79,7 @@ export const attachmentSchema = v.object({
 
 export const FREQUENCY_TYPES = ['long_term', 'monthly', 'quarterly', 'semiannual', 'yearly', 'on_event', 'publicity'] as const
 
-export const frequencySchema = v.variant('type', [
+const frequencyObject = v.variant('type', [
   v.object({ type: v.picklist(['long_term', 'monthly', 'quarterly', 'semiannual', 'yearly'], 'frequency') }),
   v.object({
     type: v.literal('on_event', 'frequency'),
@@ -84,6 +92,29 @@ export const frequencySchema = v.variant('type', [
     days: v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'positive')),
     day_type: v.optional(v.picklist(['calendar', 'working'], 'day_type'), 'calendar'),
   }),
+], 'frequency')
+
+/** "publicity:7" (7 calendar days) or "publicity:5:working" */
+export const PUBLICITY_SHORT = /^publicity:([1-9]\d{0,3})(?::(calendar|working))?$/
+
+/**
+ * 公开时限: the object, or a short form that normalises to it —
+ * a word ("monthly", "on_event": {type}) or "publicity:7[:working]".
+ */
+export const frequencySchema = v.union([
+  frequencyObject,
+  v.pipe(
+    v.picklist(['long_term', 'monthly', 'quarterly', 'semiannual', 'yearly', 'on_event'], 'frequency'),
+    v.transform((type) => ({ type }) as v.InferOutput<typeof frequencyObject>),
+  ),
+  v.pipe(
+    v.string('frequency'),
+    v.regex(PUBLICITY_SHORT, 'frequency'),
+    v.transform((s) => {
+      const [, days, dayType] = PUBLICITY_SHORT.exec(s)!
+      return { type: 'publicity', days: Number(days), day_type: dayType === 'working' ? 'working' : 'calendar' } as v.InferOutput<typeof frequencyObject>
+    }),
+  ),
 ], 'frequency')
 
 export const checklistItemSchema = v.object({
@@ -132,10 +163,15 @@ export const CELL_MAX = 2000
 export const cellSchema = v.nullable(v.union([v.pipe(v.string('string'), v.maxLength(CELL_MAX, 'too_long')), v.pipe(v.number('number'), v.finite('number'))], 'cell'))
 
 export const ROW_KINDS = ['data', 'opening', 'income', 'income_total', 'expense', 'expense_total', 'closing', 'memo', 'total'] as const
-export const tableRowSchema = v.object({
+const tableRowObject = v.object({
   kind: v.optional(v.picklist(ROW_KINDS, 'row_kind'), 'data'),
   cells: v.array(cellSchema, 'array'),
 })
+/** a row as {kind?, cells}, or its short form: the plain array of cells (a data row) */
+export const tableRowSchema = v.union([
+  tableRowObject,
+  v.pipe(v.array(cellSchema, 'array'), v.transform((cells) => ({ kind: 'data', cells }) as v.InferOutput<typeof tableRowObject>)),
+], 'row')
 
 export const tableSchema = v.pipe(
   v.object({
@@ -164,7 +200,7 @@ export const itemExtensionSchema = v.object({
 // ---------------------------------------------------------------- the feed
 
 export const itemSchema = v.object({
-  id: v.pipe(v.union([v.string('string'), v.pipe(v.number('number'), v.integer('integer'))], 'string'), v.transform(String), v.regex(ID_PATTERN, 'id')),
+  id: itemId,
   url: v.optional(url),
   external_url: v.optional(url),
   title: v.optional(v.string('string')),

@@ -67,7 +67,10 @@ export interface Attachment {
 }
 
 export interface Notice {
+  /** safe for routes, DOM ids and storage keys (feed/noticeId.ts) */
   id: string
+  /** the feed's own item id, when it differs from `id` (a URL, say) */
+  feedId?: string
   title: string
   /** raw feed HTML: sanitise before rendering */
   html?: string

@@ -6,8 +6,9 @@
 import * as v from 'valibot'
 import { feedSchema, type FeedDocument } from './schema'
 import { restoreFeed } from './restore'
-import { fromValibot, issueAt, type FeedIssue } from './issues'
+import { fromValibot, issueAt, specificIssues, type FeedIssue } from './issues'
 import { fastItems } from './fastItems'
+import { safeNoticeId } from './noticeId'
 
 export type ValidationResult =
   | { ok: true; feed: FeedDocument; warnings: FeedIssue[] }
@@ -35,7 +36,11 @@ function crossCheck(feed: FeedDocument, errors: FeedIssue[], warnings: FeedIssue
       seen.add(id)
     })
   }
-  dup(feed.items.map((it) => it.id), (i) => ['items', i, 'id'])
+  const itemIds = feed.items.map((it) => it.id)
+  dup(itemIds, (i) => ['items', i, 'id'])
+  // two ids could in theory derive the same safe id; refuse that too rather than lose a notice
+  const safe = feed.items.map((it) => safeNoticeId(it.id))
+  if (new Set(itemIds).size === itemIds.length && new Set(safe).size !== safe.length) dup(safe, (i) => ['items', i, 'id'])
   const categories = new Set(ext?.categories.map((c) => c.id) ?? [])
   const checklist = new Set(ext?.checklist.map((c) => c.id) ?? [])
   if (ext) {
@@ -107,7 +112,7 @@ export function validateFeed(input: unknown): ValidationResult {
 export function validateFull(input: object): ValidationResult {
   const { value, warnings } = restoreFeed(input)
   const parsed = v.safeParse(feedSchema, value, { abortEarly: false })
-  if (!parsed.success) return { ok: false, errors: unique(parsed.issues.map(fromValibot)), warnings }
+  if (!parsed.success) return { ok: false, errors: unique(parsed.issues.flatMap(specificIssues).map(fromValibot)), warnings }
   const errors: FeedIssue[] = []
   crossCheck(parsed.output, errors, warnings)
   if (errors.length) return { ok: false, errors, warnings }

@@ -9,6 +9,7 @@
  */
 import { validateFeed } from '../validate'
 import { normalizeFeed } from '../normalize'
+import { safeNoticeId } from '../noticeId'
 import type { FeedContent } from '../types'
 import { lintFinanceCarry, lintFinanceTable } from './finance'
 import { lintPublicity } from './publicity'
@@ -67,5 +68,7 @@ export function lintDocument(json: unknown, opts: LintOptions, baseUrl = 'https:
     }))
     return applyIgnores(all, opts.ignore)
   }
-  return lintContent(normalizeFeed(v.feed, baseUrl), opts)
+  // lint_ignore is keyed by the id the township wrote; findings name the notice's safe id
+  const ignore = opts.ignore ? Object.fromEntries(Object.entries(opts.ignore).map(([id, rules]) => [safeNoticeId(id), rules])) : undefined
+  return lintContent(normalizeFeed(v.feed, baseUrl), { ...opts, ignore })
 }

@@ -47,7 +47,8 @@ describe('fast item check', () => {
       { id: 'a', content_text: 'x', url: '' },
       { id: 'a', content_text: 'x', author: { name: 'x' } }, // JSON Feed 1.0 author, upgraded by restore
       { id: 'a', content_text: 'x', extra: 1 }, // unknown keys: valibot drops them, the full path decides
-      { id: 'a/b', content_text: 'x' },
+      { id: ' ', content_text: 'x' },
+      { id: 'a', content_text: 'x', _gongkai: { table: { columns: ['a'], rows: [['x']] } } }, // a short-form row
       { id: 1.5, content_text: 'x' },
       { id: 'a', content_text: 'x', date_published: '2026-02-30T09:00:00+08:00' },
       { id: 'a', content_text: 'x', _gongkai: { table: { columns: ['a'], rows: [{ cells: [] }] } } },

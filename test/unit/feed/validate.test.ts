@@ -30,7 +30,7 @@ const rejected: Case[] = [
   ['chapter without markdown', (f) => delete f._gongkai.handbook.chapters[0].content_markdown, '_gongkai.handbook.chapters[0].content_markdown', 'missing'],
   ['item without id', (f) => delete f.items[0].id, 'items[0].id', 'missing'],
   ['duplicate item ids', (f) => (f.items[1].id = 'N-1'), 'items[1].id', 'duplicate_id'],
-  ['id with a slash', (f) => (f.items[0].id = 'a/b'), 'items[0].id', 'id'],
+  ['blank item id', (f) => (f.items[0].id = '  '), 'items[0].id', 'item_id'],
   ['item without content', (f) => delete f.items[0].content_text, 'items[0]', 'no_content'],
   ['expires not RFC 3339', (f) => (f.items[3 - 3]._gongkai.expires = '2026/12/03'), 'items[0]._gongkai.expires', 'date_time'],
   ['expires before published', (f) => (f.items[0]._gongkai.expires = '2026-11-01T00:00:00+08:00'), 'items[0]._gongkai.expires', 'expires_before_start'],
