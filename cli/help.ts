@@ -12,7 +12,7 @@ export const MAIN_HELP = `gongkai-feed — 村务公开内容文件工具 / feed
   keygen [-o DIR]       生成签名密钥对 / create a signing key pair
   sign FILE             为 feed.json 生成签名 feed.json.sig / sign: write FILE.sig
   verify FILE           用公钥核对签名和附件 / verify FILE.sig and the attachments
-  diff OLD NEW          列出新版本增加、修改、删除了什么 / what a new revision adds, changes, removes
+  diff [OLD] NEW        列出新版本增加、修改、删除了什么（OLD 可为线上地址） / what a new revision adds, changes, removes
 
 每个命令都有帮助 / each command has help: npx gongkai-feed <命令> --help
 完整说明 / guide: docs/township-guide.md`
@@ -27,13 +27,17 @@ Creates a source folder in DIR with examples (DIR must be missing or empty):
   notices/*.md        公告（开头写编号、栏目、日期等；旁边同名 .csv 为表格） / notices (front matter; a .csv beside = table)
   handbook/*.md       公开手册章节 / handbook chapters
   attachments/        附件 / attachments`,
-  build: `用法 / usage: gongkai-feed build DIR -o OUT [--revision N]
+  build: `用法 / usage: gongkai-feed build DIR -o OUT [--previous URL|FILE] [--revision N]
 
 把 DIR 生成为 OUT/feed.json，附件按 SHA-256 改名放入 OUT/files/。
-版本号为 OUT 中上一版加 1（或 --revision 指定）。检查出错误时不生成；
+版本号为上一版加 1：上一版取 OUT/feed.json，或 --previous 指定的线上地址或文件
+（换了输出文件夹时务必写 --previous，否则从第 1 版开始，一体机会拒收）。
+文件可以是 UTF-8 或 GBK（Excel“CSV (逗号分隔)”、记事本“ANSI”）；日期可写 2026-10-05、
+2026/10/5、2026年10月5日、2026.10.5（可带时间 09:30）。检查出错误时不生成；
 某条公告确需例外时，在其开头写 lint_ignore: [规则编号]。
 Builds DIR into OUT/feed.json with attachments in OUT/files/ named by SHA-256.
-The revision is the last build's plus one (or --revision). Lint errors stop the build;
+The revision is the previous one plus one: OUT/feed.json, or --previous URL|FILE (give it when
+building into a new folder). Files may be UTF-8 or GBK. Lint errors stop the build;
 a notice can switch a rule off with front matter lint_ignore: [rule-id].`,
   validate: `用法 / usage: gongkai-feed validate FILE|URL
 
@@ -69,7 +73,10 @@ Key: ./gongkai-private.key or $GONGKAI_PRIVATE_KEY_FILE unless --key is given.`,
 公钥默认取 ./gongkai-public.key。
 Checks FILE.sig with the public key and the SHA-256 of the attachments beside FILE.
 Exit 0 when all match. Key: ./gongkai-public.key unless given.`,
-  diff: `用法 / usage: gongkai-feed diff OLD NEW
+  diff: `用法 / usage: gongkai-feed diff OLD NEW  |  gongkai-feed diff NEW
+
+OLD、NEW 可以是文件或网址；只写 NEW 时与它的 feed_url（线上版本）比较。
+OLD and NEW are files or URLs; with NEW alone, it is compared with the live feed at its feed_url.
 
 比较两个版本，列出增加、修改、删除的公告、清单事项和手册章节，发布前请逐条核对。
 Compares two revisions: notices, checklist items and chapters added, changed, removed.`,

@@ -1,7 +1,7 @@
 /**
  * gongkai-feed: the township staff's tool. Turns a source folder into a
  * signed feed and stops mistakes before they are published.
- * Entry: bin/gongkai-feed.mjs (runs this file through tsx).
+ * Entry: bin/gongkai-feed.mjs (the compiled dist-cli/ when installed, this file through tsx in the repository).
  */
 import { parseArgs } from 'node:util'
 import { HELP, MAIN_HELP } from './help'
@@ -17,6 +17,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   out: { type: 'string', short: 'o' },
   revision: { type: 'string' },
+  previous: { type: 'string' },
   today: { type: 'string' },
   key: { type: 'string' },
   pubkey: { type: 'string' },
@@ -50,7 +51,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         if (!values.out) throw new UsageError(`缺少 -o 输出文件夹 / missing -o OUT\n\n${HELP.build}`)
         const revision = values.revision === undefined ? undefined : Number(values.revision)
         if (revision !== undefined && !(Number.isSafeInteger(revision) && revision > 0)) throw new UsageError('--revision 应为正整数 / must be a positive integer')
-        return build(dir!, values.out, io, { revision })
+        return await build(dir!, values.out, io, { revision, previous: values.previous })
       }
       case 'validate':
         return await validate(need(args, 1, command)[0]!, io)
@@ -63,8 +64,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       case 'verify':
         return await verify(need(args, 1, command)[0]!, readPublicKey({ pubkey: values.pubkey, pubkeyFile: values['pubkey-file'] }), io)
       case 'diff': {
-        const [a, b] = need(args, 2, command)
-        return await diff(a!, b!, io)
+        const [a, b] = need(args, 1, command)
+        return await diff(a!, b, io)
       }
     }
     return 2

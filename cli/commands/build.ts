@@ -1,45 +1,77 @@
 /**
  * build DIR -o OUT: OUT/feed.json plus OUT/files/<sha256><ext>, the revision
- * one above OUT's last build. Lint errors stop it (per-notice lint_ignore
- * aside); a feed the kiosk would refuse is never written.
+ * one above the last published one (OUT/feed.json, or --previous URL|FILE).
+ * Source problems and lint errors stop it (per-notice lint_ignore aside); a
+ * feed the kiosk would refuse is never written, and nothing in OUT changes.
+ * The feed is written in its canonical form (the validator's output).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { lintDocument } from '../../src/feed/lint'
 import { validateFeed } from '../../src/feed/validate'
+import { formatProblem } from '../../src/import/problem'
 import { chinaDay, type Io } from '../io'
-import { lastRevision, loadSource } from './load'
-import { printIssues, printLint } from './report'
+import { lastRevision, loadSource, readFeedText, revisionOf } from './load'
+import { printIssues, printLint, printProblems } from './report'
 
-export function build(dir: string, out: string, io: Io, opts: { revision?: number } = {}): number {
-  const previous = lastRevision(out)
+export interface BuildOptions {
+  revision?: number
+  /** the live feed (URL or file) whose revision this one must follow */
+  previous?: string
+}
+
+async function previousRevision(out: string, previous: string | undefined, io: Io): Promise<number | null> {
+  const local = lastRevision(out)
+  if (!previous) return local
+  const text = await readFeedText(previous)
+  const r = revisionOf(text)
+  if (r === null) {
+    io.err(`✗ --previous ${previous}: 读不出版本号（_gongkai.revision），不是本工具生成的订阅？ / has no _gongkai.revision`)
+    return null
+  }
+  io.out(`  上一版 / previous: ${previous} 第 ${r} 版`)
+  return Math.max(r, local)
+}
+
+export async function build(dir: string, out: string, io: Io, opts: BuildOptions = {}): Promise<number> {
+  const previous = await previousRevision(out, opts.previous, io)
+  if (previous === null) return 1
+  if (previous === 0 && opts.revision === undefined) {
+    io.out(`  · ${out} 中没有上一版 feed.json，从第 1 版开始。已发布过的村请加 --previous <线上 feed.json 地址>，否则一体机会拒收 / no previous feed.json in ${out}: starting at revision 1. If this village has published before, add --previous <live feed URL>, or kiosks will refuse it`)
+  }
   const revision = opts.revision ?? previous + 1
   if (revision <= previous) {
-    io.err(`✗ 版本号 ${revision} 不高于上一版 ${previous}，一体机会拒绝 / revision ${revision} is not above the last build (${previous}); kiosks would refuse it`)
+    io.err(`✗ 版本号 ${revision} 不高于上一版 ${previous}，一体机会拒绝 / revision ${revision} is not above the last published one (${previous}); kiosks would refuse it`)
     return 1
   }
   const src = loadSource(dir, io, revision)
+  for (const n of src.notes) io.out(`  · ${formatProblem(n)}`)
   if (src.problems.length) {
-    for (const p of src.problems) io.err(`  ✗ ${p}`)
-    io.err('✗ 未生成 / nothing written')
+    printProblems(io, src.problems)
+    io.err(`✗ 共 ${src.problems.length} 处问题，未生成 / ${src.problems.length} problem(s): nothing written`)
     return 1
   }
   const lint = lintDocument(src.document, { today: chinaDay(io.now()), ignore: src.ignore })
-  printLint(io, lint)
+  printLint(io, lint, src.locate)
   if (lint.errors) {
     io.err('✗ 有错误，未生成。改正后重试，或对确需例外的公告写 lint_ignore / errors: nothing written. Fix them, or add lint_ignore to a notice that is a true exception')
     return 1
   }
   const checked = validateFeed(src.document)
   if (!checked.ok) {
-    printIssues(io, '✗', checked.errors)
+    printIssues(io, '✗', checked.errors, src.locate)
     return 1
   }
   mkdirSync(join(out, 'files'), { recursive: true })
   for (const f of src.files) copyFileSync(f.path, join(out, f.target))
   const feedPath = join(out, 'feed.json')
-  writeFileSync(feedPath, JSON.stringify(src.document, null, 2) + '\n')
-  io.out(`✓ 已生成 ${feedPath}：第 ${revision} 版，${(src.document.items as unknown[]).length} 条公告，${src.files.length} 个附件 / built revision ${revision}`)
+  const sigPath = `${feedPath}.sig`
+  const hadSig = existsSync(sigPath) && existsSync(feedPath)
+  const before = hadSig ? readFileSync(feedPath, 'utf8') : ''
+  const text = JSON.stringify(checked.feed, null, 2) + '\n'
+  writeFileSync(feedPath, text)
+  io.out(`✓ 已生成 ${feedPath}：第 ${revision} 版，${checked.feed.items.length} 条公告，${src.files.length} 个附件 / built revision ${revision}`)
+  if (hadSig && before !== text) io.err(`! ${sigPath} 是上一版的签名，已不匹配新的 feed.json，请重新签名 / ${sigPath} signs the previous feed.json and no longer matches: sign again`)
   io.out(`  下一步 / next: npx gongkai-feed sign ${feedPath}`)
   return 0
 }

@@ -6,8 +6,8 @@
 import { parseFeedText } from '../../src/feed/validate'
 import { normalizeFeed } from '../../src/feed/normalize'
 import type { FeedContent } from '../../src/feed/types'
-import type { Io } from '../io'
-import { readFeedBytes } from './load'
+import { UsageError, type Io } from '../io'
+import { readFeedText } from './load'
 import { printIssues } from './report'
 
 const FIELD_NAMES: Record<string, string> = {
@@ -69,7 +69,7 @@ export function diffContent(a: FeedContent, b: FeedContent): DiffLine[] {
 }
 
 async function load(target: string, io: Io): Promise<FeedContent | null> {
-  const r = parseFeedText(new TextDecoder().decode(await readFeedBytes(target)))
+  const r = parseFeedText(await readFeedText(target))
   if (!r.ok) {
     io.err(`✗ ${target}: 格式错误 / invalid`)
     printIssues(io, '✗', r.errors)
@@ -80,7 +80,27 @@ async function load(target: string, io: Io): Promise<FeedContent | null> {
 
 const LABEL = { added: '+ 新增 added', changed: '~ 修改 changed', removed: '- 删除 removed' }
 
-export async function diff(oldPath: string, newPath: string, io: Io): Promise<number> {
+/** the feed_url a built feed names: where it is published */
+async function liveUrlOf(path: string): Promise<string | undefined> {
+  try {
+    const url = (JSON.parse(await readFeedText(path)) as { feed_url?: unknown }).feed_url
+    return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** diff OLD NEW; with only NEW, OLD is the live feed at NEW's feed_url */
+export async function diff(first: string, second: string | undefined, io: Io): Promise<number> {
+  let oldPath = first
+  let newPath = second ?? first
+  if (second === undefined) {
+    const live = await liveUrlOf(first)
+    if (!live) throw new UsageError(`${first} 没有 feed_url（线上地址），请写 diff 线上地址 ${first} / ${first} names no feed_url: give the live URL, diff URL ${first}`)
+    io.out(`与线上版本比较 / comparing with the live feed: ${live}`)
+    oldPath = live
+    newPath = first
+  }
   const [a, b] = [await load(oldPath, io), await load(newPath, io)]
   if (!a || !b) return 1
   io.out(`版本 revision ${a.revision ?? '—'} → ${b.revision ?? '—'}`)

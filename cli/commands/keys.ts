@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import * as ed from '@noble/ed25519'
 import { ed25519Verify, parsePublicKey, parseSignature } from '../../src/sync/verifySignature'
 import { UsageError, type Io } from '../io'
@@ -31,17 +31,34 @@ export async function keygen(dir: string, io: Io): Promise<number> {
   return 0
 }
 
-function readSecret(path: string): Uint8Array {
+const PUBLIC_REFUSED = (path: string) =>
+  new UsageError(`${path} 是公钥，不能用来签名。请用 --key 指定私钥 ${PRIVATE_KEY_FILE}（keygen 生成的另一个文件） / ${path} is the public key and cannot sign: give the private key (${PRIVATE_KEY_FILE}) with --key`)
+
+/**
+ * The private key. A public key is 32 base64 bytes too, so signing with it
+ * would "succeed" and every kiosk would refuse the feed: a key file that is
+ * named as public, or equals the public key beside it, is refused.
+ */
+async function readSecret(path: string): Promise<Uint8Array> {
   if (!existsSync(path)) throw new UsageError(`${path}: 找不到私钥 / private key not found (gongkai-feed keygen)`)
-  const raw = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64')
+  const text = readFileSync(path, 'utf8').trim()
+  if (basename(path) === PUBLIC_KEY_FILE || /public|\.pub$/i.test(basename(path))) throw PUBLIC_REFUSED(path)
+  const raw = Buffer.from(text, 'base64')
   if (raw.length !== 32) throw new UsageError(`${path}: 不是有效的私钥 / not a private key`)
+  const beside = join(dirname(path), PUBLIC_KEY_FILE)
+  if (existsSync(beside)) {
+    const pub = readFileSync(beside, 'utf8').trim()
+    if (pub === text) throw PUBLIC_REFUSED(path)
+    const derived = b64(await ed.getPublicKeyAsync(new Uint8Array(raw)))
+    if (pub !== derived) throw new UsageError(`${path} 与旁边的 ${beside} 不是一对密钥：用它签名，配置了这个公钥的一体机会拒收 / ${path} and ${beside} are not a key pair: kiosks with that public key would refuse the signature`)
+  }
   return new Uint8Array(raw)
 }
 
 export async function sign(file: string, keyPath: string, io: Io): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / no such file`)
   const bytes = readFileSync(file)
-  const signature = await ed.signAsync(bytes, readSecret(keyPath))
+  const signature = await ed.signAsync(bytes, await readSecret(keyPath))
   writeFileSync(`${file}.sig`, b64(signature) + '\n')
   io.out(`✓ 已签名 / signed: ${file}.sig（之后不要再改动 ${file} / do not change the file after signing）`)
   return 0

@@ -1,8 +1,8 @@
 /** lint FILE|DIR: the mistakes a valid feed can still carry. */
 import { lintDocument, type LintResult } from '../../src/feed/lint'
 import { chinaDay, type Io } from '../io'
-import { isDir, loadSource, readFeedBytes } from './load'
-import { printLint } from './report'
+import { isDir, loadSource, readFeedText } from './load'
+import { printLint, printProblems, type Locate } from './report'
 
 /** per-notice lint_ignore written into a built feed's items (kept out of the schema, read raw) */
 function ignoresInFeed(json: unknown): Record<string, string[]> {
@@ -19,17 +19,21 @@ function ignoresInFeed(json: unknown): Record<string, string[]> {
 export async function lintTarget(target: string, io: Io, today = chinaDay(io.now())): Promise<{ code: number; result: LintResult | null }> {
   let json: unknown
   let ignore: Record<string, string[]>
+  let locate: Locate | undefined
   if (isDir(target)) {
     const src = loadSource(target, io)
     if (src.problems.length) {
-      for (const p of src.problems) io.err(`  ✗ ${p}`)
+      printProblems(io, src.problems)
+      io.err(`共 ${src.problems.length} 处问题 / ${src.problems.length} problem(s)`)
       return { code: 1, result: null }
     }
     json = src.document
     ignore = src.ignore
+    locate = src.locate
   } else {
+    const text = await readFeedText(target)
     try {
-      json = JSON.parse(new TextDecoder().decode(await readFeedBytes(target)))
+      json = JSON.parse(text)
     } catch (e) {
       io.err(`✗ ${target}: 不是有效的 JSON / not valid JSON (${(e as Error).message})`)
       return { code: 1, result: null }
@@ -37,6 +41,6 @@ export async function lintTarget(target: string, io: Io, today = chinaDay(io.now
     ignore = ignoresInFeed(json)
   }
   const result = lintDocument(json, { today, ignore })
-  printLint(io, result)
+  printLint(io, result, locate)
   return { code: result.errors ? 1 : 0, result }
 }

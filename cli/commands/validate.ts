@@ -1,18 +1,11 @@
 /** validate FILE|URL: exit 0 when the feed is valid, 1 with every error by JSON path. */
 import { parseFeedText } from '../../src/feed/validate'
 import type { Io } from '../io'
-import { readFeedBytes } from './load'
+import { readFeedText } from './load'
 import { printIssues } from './report'
 
 export async function validate(target: string, io: Io): Promise<number> {
-  const bytes = await readFeedBytes(target)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    io.err(`✗ ${target}: 不是 UTF-8 文本 / not UTF-8 text`)
-    return 1
-  }
+  const text = await readFeedText(target)
   const r = parseFeedText(text)
   if (r.warnings.length) printIssues(io, '!', r.warnings)
   if (!r.ok) {

@@ -7,15 +7,22 @@
  *   handbook/*.md        chapters in file-name order; title from front matter or the first # heading
  *   attachments/         files that notices list in `attachments:`
  *
- * Problems in the folder itself (a missing file, a bad date) are collected as
- * messages; the feed's own rules are left to the validator and the lint.
+ * Every text file is decoded as UTF-8 or GBK/GB18030 (src/import/decodeText).
+ * Problems in the folder itself (a shifted CSV row, a date nobody can read, a
+ * YAML mistake, a file too big for a kiosk) are collected with file, line and
+ * value; the feed's own rules are left to the validator and the lint, whose
+ * JSON paths `locate` turns back into files and lines.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { basename, extname, join, relative } from 'node:path'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
 import MarkdownIt from 'markdown-it'
-import { csvRecords, parseCsv } from './csv'
-import { splitFrontMatter } from './frontMatter'
+import { decodeText } from '../../src/import/decodeText'
+import { parseCsvTable, type CsvTable } from '../../src/import/csv'
+import { splitFrontMatter } from '../../src/import/frontMatter'
+import { parseLooseDate } from '../../src/import/looseDate'
+import { SourceError, type SourceProblem } from '../../src/import/problem'
+import { DEFAULT_FILE_LIMIT_BYTES, inWords, REVISION_LIMIT_BYTES } from '../../src/feed/limits'
 
 type Json = Record<string, unknown>
 
@@ -28,12 +35,27 @@ export interface SourceFile {
   size: number
 }
 
+/** where a part of the document came from */
+interface Origin {
+  file: string
+  line?: number
+  /** front-matter key → line */
+  keys?: Record<string, number>
+  /** table rows' lines (CSV), by row index */
+  rows?: number[]
+  tableFile?: string
+}
+
 export interface SourceResult {
   document: Json
   /** notice id → rules switched off (front matter lint_ignore) */
   ignore: Record<string, string[]>
   files: SourceFile[]
-  problems: string[]
+  problems: SourceProblem[]
+  /** what the build read differently from how it was written (a date in another form) */
+  notes: SourceProblem[]
+  /** a JSON path of the document (items[3]._gongkai.expires) → the file and line it came from */
+  locate(path: string): { file: string; line?: number } | undefined
 }
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
@@ -51,33 +73,30 @@ const MIME: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-const ROW_KIND: Record<string, string> = {
-  期初: 'opening', 期初余额: 'opening', opening: 'opening',
+export const ROW_KIND: Record<string, string> = {
+  期初: 'opening', 期初余额: 'opening', 上期结余: 'opening', opening: 'opening',
   收入: 'income', income: 'income', 收入合计: 'income_total', income_total: 'income_total',
   支出: 'expense', expense: 'expense', 支出合计: 'expense_total', expense_total: 'expense_total',
-  期末: 'closing', 期末余额: 'closing', closing: 'closing',
+  期末: 'closing', 期末余额: 'closing', 本期结余: 'closing', closing: 'closing',
   备注: 'memo', memo: 'memo', 合计: 'total', total: 'total', 数据: 'data', data: 'data', '': 'data',
 }
+/** first-column headers that mark a finance table's row kinds */
+export const KIND_HEADERS = ['kind', '类型', '行类型', '类别', '收支类型', '收支类别', '科目类型']
 
 const FREQUENCY: Record<string, string> = {
   长期: 'long_term', 长期公开: 'long_term', long_term: 'long_term',
-  每月: 'monthly', monthly: 'monthly',
-  每季度: 'quarterly', quarterly: 'quarterly',
+  每月: 'monthly', 按月: 'monthly', monthly: 'monthly',
+  每季度: 'quarterly', 按季: 'quarterly', 按季度: 'quarterly', quarterly: 'quarterly',
   每半年: 'semiannual', semiannual: 'semiannual',
-  每年: 'yearly', yearly: 'yearly',
-  随时: 'on_event', on_event: 'on_event',
+  每年: 'yearly', 按年: 'yearly', yearly: 'yearly',
+  随时: 'on_event', 随时公开: 'on_event', on_event: 'on_event',
   公示: 'publicity', publicity: 'publicity',
 }
 
-/** a date-time for the feed: a bare date means the start (or, for ends, the end) of that day in China */
-export function toDateTime(value: unknown, endOfDay = false): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined
-  const s = value instanceof Date ? value.toISOString() : String(value).trim()
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${s}T${endOfDay ? '23:59:59' : '00:00:00'}+08:00`
-  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/.test(s)) return `${s.replace(' ', 'T')}:00+08:00`
-  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$/.test(s)) return `${s.replace(' ', 'T')}+08:00`
-  return s
-}
+const DATE_EXPECTED = (key: string, v: string) => ({
+  zh: `${key} 写成了 "${v}"，应写作 2026-10-05 或 2026-10-05T18:00:00+08:00（也认 2026/10/5、2026年10月5日、2026.10.5，可带时间 09:30）`,
+  en: `${key} is "${v}"; write 2026-10-05 or 2026-10-05T18:00:00+08:00 (2026/10/5, 2026年10月5日, 2026.10.5 with an optional 09:30 are read too)`,
+})
 
 /** a spreadsheet cell: amounts become numbers; long digit runs (IDs, cards, phones) stay text so nothing is rounded */
 function cell(raw: string): string | number | null {
@@ -88,93 +107,175 @@ function cell(raw: string): string | number | null {
   return t
 }
 
-function readTable(path: string, meta: Json): Json {
-  const [header = [], ...rows] = parseCsv(readFileSync(path, 'utf8'))
-  const hasKind = ['kind', '类型', '行类型'].includes((header[0] ?? '').trim())
-  const columns = (hasKind ? header.slice(1) : header).map((h) => h.trim())
-  return {
-    kind: String(meta.table_kind ?? (hasKind ? 'finance' : 'plain')),
-    caption: String(meta.table_caption ?? ''),
-    unit: String(meta.table_unit ?? ''),
-    columns,
-    rows: rows.map((r) => {
-      const kindText = hasKind ? (r[0] ?? '').trim() : ''
-      const cells = (hasKind ? r.slice(1) : r).map(cell)
-      while (cells.length < columns.length) cells.push(null)
-      return { kind: ROW_KIND[kindText] ?? kindText, cells }
-    }),
-  }
-}
-
-function fileOf(dir: string, rel: string, files: Map<string, SourceFile>, problems: string[], where: string): SourceFile | undefined {
-  const path = join(dir, rel)
-  if (!existsSync(path)) {
-    problems.push(`${where}: 找不到文件 ${rel} / file not found`)
-    return undefined
-  }
-  const known = files.get(path)
-  if (known) return known
-  const bytes = readFileSync(path)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const f: SourceFile = { path, target: `files/${sha256}${extname(path).toLowerCase()}`, sha256, size: bytes.length }
-  files.set(path, f)
-  return f
-}
-
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? v.split(/[;；|]/).map((s) => s.trim()).filter(Boolean) : [])
 const mdFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [])
 
+/** "items[3]._gongkai.table.rows[2].cells[1]" → ['items', 3, '_gongkai', 'table', 'rows', 2, 'cells', 1] */
+function pathParts(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!))
+}
+
+/** which front-matter key a field of the item was written as */
+const ITEM_KEY: Record<string, string[]> = {
+  date_published: ['published', 'date'], expires: ['expires'], category: ['category'], checklist_item: ['checklist_item'],
+  pinned: ['pinned'], urgent: ['urgent'], title: ['title'], summary: ['summary'], attachments: ['attachments'], id: ['id'],
+}
+
 export function readSource(dir: string, opts: { revision: number; generatedAt: string }): SourceResult {
-  const problems: string[] = []
+  const problems: SourceProblem[] = []
+  const notes: SourceProblem[] = []
   const files = new Map<string, SourceFile>()
   const ignore: Record<string, string[]> = {}
+  const itemOrigins: Origin[] = []
+  const checklistLines: number[] = []
+
+  /** a text file decoded, or undefined with the problem recorded */
+  const readText = (rel: string): string | undefined => {
+    try {
+      return decodeText(readFileSync(join(dir, rel)), rel).text
+    } catch (e) {
+      if (e instanceof SourceError) problems.push(e.problem)
+      else throw e
+      return undefined
+    }
+  }
+  const csv = (rel: string): CsvTable | undefined => {
+    const text = readText(rel)
+    if (text === undefined) return undefined
+    const r = parseCsvTable(text, rel)
+    problems.push(...r.problems)
+    return r.problems.length ? undefined : r.table
+  }
 
   let village: Json = {}
-  const villagePath = join(dir, 'village.json')
-  if (existsSync(villagePath)) {
-    try {
-      village = JSON.parse(readFileSync(villagePath, 'utf8').replace(/^\uFEFF/, '')) as Json
-    } catch (e) {
-      problems.push(`village.json: 不是有效的 JSON / not valid JSON (${(e as Error).message})`)
+  if (existsSync(join(dir, 'village.json'))) {
+    const text = readText('village.json')
+    if (text !== undefined) {
+      try {
+        village = JSON.parse(text) as Json
+      } catch (e) {
+        const pos = /position (\d+)/.exec((e as Error).message)
+        const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined
+        problems.push({ file: 'village.json', line, zh: `不是有效的 JSON（${(e as Error).message}）。常见原因：中文引号“”、最后一项后多了逗号`, en: `not valid JSON (${(e as Error).message}); often curly quotes or a trailing comma` })
+      }
     }
-  } else problems.push('village.json: 缺少此文件 / missing')
+  } else problems.push({ file: 'village.json', zh: '缺少此文件（gongkai-feed init 会生成示例）', en: 'missing (gongkai-feed init writes an example)' })
 
-  const checklist = existsSync(join(dir, 'checklist.csv'))
-    ? csvRecords(readFileSync(join(dir, 'checklist.csv'), 'utf8')).map((r) => {
-        const type = FREQUENCY[r.frequency ?? ''] ?? r.frequency ?? ''
-        const frequency: Json = { type }
-        if (type === 'publicity') {
-          frequency.days = Number(r.days)
-          frequency.day_type = /working|工作日/.test(r.day_type ?? '') ? 'working' : 'calendar'
-        }
-        if (type === 'on_event' && r.days) frequency.within_days = Number(r.days)
-        return { id: r.id, category: r.category, title: r.title, content: r.content ?? '', basis: r.basis ?? '', frequency, channels: list(r.channels), owner: r.owner ?? '', audience: r.audience ?? '' }
-      })
-    : []
+  const checklist: Json[] = []
+  if (existsSync(join(dir, 'checklist.csv'))) {
+    const t = csv('checklist.csv')
+    for (const row of t?.rows ?? []) {
+      const r = Object.fromEntries(t!.header.map((k, i) => [k, (row.cells[i] ?? '').trim()]))
+      const at = (zh: string, en: string) => problems.push({ file: 'checklist.csv', line: row.line, zh, en })
+      const word = r.frequency ?? ''
+      const type = FREQUENCY[word]
+      const frequency: Json = { type: type ?? word }
+      if (!type) at(`frequency 写成了 "${word}"，应为 长期、每月、每季度、每半年、每年、随时 或 公示（例如 公示，并在 days 写 7）`, `frequency is "${word}"; expected 长期/long_term, 每月/monthly, 每季度/quarterly, 每半年/semiannual, 每年/yearly, 随时/on_event or 公示/publicity`)
+      const days = (r.days ?? '').trim()
+      if (type === 'publicity') {
+        if (!/^[1-9]\d*$/.test(days)) at(`公示事项的 days 写成了 "${days}"，应为公示天数，例如 7`, `days of a 公示 item is "${days}"; expected the number of days, e.g. 7`)
+        frequency.days = Number(days)
+        frequency.day_type = /working|工作日/.test(r.day_type ?? '') ? 'working' : 'calendar'
+      }
+      if (type === 'on_event' && days) {
+        if (!/^\d+$/.test(days)) at(`days 写成了 "${days}"，应为天数，例如 10`, `days is "${days}"; expected a number of days, e.g. 10`)
+        frequency.within_days = Number(days)
+      }
+      checklistLines.push(row.line)
+      checklist.push({ id: r.id, category: r.category, title: r.title, content: r.content ?? '', basis: r.basis ?? '', frequency, channels: list(r.channels), owner: r.owner ?? '', audience: r.audience ?? '' })
+    }
+  }
+
+  const fileOf = (rel: string, where: SourceProblem): SourceFile | undefined => {
+    const path = join(dir, rel)
+    if (!rel || !existsSync(path) || !statSync(path).isFile()) {
+      problems.push({ ...where, zh: `找不到附件文件 "${rel}"（路径从内容文件夹算起，例如 attachments/须知.pdf）`, en: `attachment file "${rel}" not found (paths start at the source folder, e.g. attachments/notice.pdf)` })
+      return undefined
+    }
+    const known = files.get(path)
+    if (known) return known
+    const bytes = readFileSync(path)
+    if (bytes.length > DEFAULT_FILE_LIMIT_BYTES) {
+      problems.push({ ...where, zh: `附件 "${rel}" 有 ${inWords(bytes.length)}，超过一体机每个文件 ${inWords(DEFAULT_FILE_LIMIT_BYTES)} 的上限，一体机会拒收整个版本。请压缩（如 PDF 降低图片分辨率）或拆成几个文件`, en: `attachment "${rel}" is ${inWords(bytes.length)}, over the kiosk's ${inWords(DEFAULT_FILE_LIMIT_BYTES)} per-file limit; kiosks would refuse the whole revision. Compress or split it` })
+      return undefined
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const f: SourceFile = { path, target: `files/${sha256}${extname(path).toLowerCase()}`, sha256, size: bytes.length }
+    files.set(path, f)
+    return f
+  }
+
+  const readTable = (rel: string, meta: Json, origin: Origin): Json | undefined => {
+    const t = csv(rel)
+    if (!t) return undefined
+    const first = t.header[0] ?? ''
+    const hasKind = KIND_HEADERS.includes(first)
+    const columns = hasKind ? t.header.slice(1) : t.header
+    origin.tableFile = rel
+    origin.rows = t.rows.map((r) => r.line)
+    const rows = t.rows.map((r) => {
+      const kindText = hasKind ? (r.cells[0] ?? '').trim() : ''
+      const kind = ROW_KIND[kindText]
+      if (kind === undefined) {
+        problems.push({ file: rel, line: r.line, zh: `第一列（${first}）写成了 "${kindText}"，应为 期初、收入、收入合计、支出、支出合计、期末、备注 或 合计`, en: `the first column (${first}) is "${kindText}"; expected 期初, 收入, 收入合计, 支出, 支出合计, 期末, 备注 or 合计` })
+      }
+      return { kind: kind ?? kindText, cells: (hasKind ? r.cells.slice(1) : r.cells).map(cell) }
+    })
+    return { kind: String(meta.table_kind ?? (hasKind ? 'finance' : 'plain')), caption: String(meta.table_caption ?? ''), unit: String(meta.table_unit ?? ''), columns, rows }
+  }
 
   const items: Json[] = []
   for (const name of mdFiles(join(dir, 'notices'))) {
-    const where = `notices/${name}`
-    const { data, body } = splitFrontMatter(readFileSync(join(dir, 'notices', name), 'utf8'))
+    const rel = `notices/${name}`
+    const text = readText(rel)
+    if (text === undefined) continue
+    let parsed: ReturnType<typeof splitFrontMatter>
+    try {
+      parsed = splitFrontMatter(text, rel)
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e
+      problems.push(e.problem)
+      continue
+    }
+    const { data, body, keyLines } = parsed
+    const origin: Origin = { file: rel, keys: keyLines }
+    const at = (key: string): SourceProblem => ({ file: rel, line: keyLines[key], zh: '', en: '' })
+    const date = (key: string, endOfDay: boolean): string | undefined => {
+      const raw = data[key]
+      if (raw === undefined || raw === null || raw === '') return undefined
+      const s = raw instanceof Date ? raw.toISOString() : String(raw)
+      const d = parseLooseDate(s, endOfDay)
+      if (!d) {
+        problems.push({ ...at(key), ...DATE_EXPECTED(key, s) })
+        return undefined
+      }
+      if (d.rewritten) notes.push({ ...at(key), zh: `${key} "${s}" 读作 ${d.value}`, en: `${key} "${s}" read as ${d.value}` })
+      return d.value
+    }
     const id = String(data.id ?? basename(name, '.md'))
     const g: Json = {}
     if (data.category !== undefined) g.category = String(data.category)
     if (data.checklist_item !== undefined) g.checklist_item = String(data.checklist_item)
-    const expires = toDateTime(data.expires, true)
+    const expires = date('expires', true)
     if (expires) g.expires = expires
-    if (data.pinned !== undefined) g.pinned = data.pinned
-    if (data.urgent !== undefined) g.urgent = data.urgent
-    const tablePath = join(dir, 'notices', typeof data.table === 'string' ? data.table : `${basename(name, '.md')}.csv`)
-    if (existsSync(tablePath)) g.table = readTable(tablePath, data)
-    else if (typeof data.table === 'string') problems.push(`${where}: 找不到表格 ${data.table} / table not found`)
+    for (const key of ['pinned', 'urgent'] as const) {
+      if (data[key] === undefined) continue
+      if (typeof data[key] !== 'boolean') problems.push({ ...at(key), zh: `${key} 写成了 "${String(data[key])}"，应为 true 或 false`, en: `${key} is "${String(data[key])}"; expected true or false` })
+      g[key] = data[key]
+    }
+    const tableRel = `notices/${typeof data.table === 'string' ? data.table : `${basename(name, '.md')}.csv`}`
+    if (existsSync(join(dir, tableRel))) {
+      const table = readTable(tableRel, data, origin)
+      if (table) g.table = table
+    } else if (typeof data.table === 'string') problems.push({ ...at('table'), zh: `找不到表格文件 "${data.table}"`, en: `table file "${data.table}" not found` })
     const item: Json = { id, title: String(data.title ?? ''), content_html: md.render(body).trim() }
     if (data.summary !== undefined) item.summary = String(data.summary)
-    const published = toDateTime(data.published ?? data.date)
+    const published = date(data.published !== undefined ? 'published' : 'date', false)
     if (published) item.date_published = published
     const attachments = Array.isArray(data.attachments) ? (data.attachments as unknown[]) : []
     const listed = attachments.flatMap((a) => {
       const entry = typeof a === 'string' ? { file: a } : (a as Json)
-      const f = fileOf(dir, String(entry.file ?? ''), files, problems, where)
+      const f = fileOf(String(entry.file ?? ''), at('attachments'))
       if (!f) return []
       return [{ url: f.target, mime_type: MIME[extname(f.path).toLowerCase()] ?? 'application/octet-stream', title: String(entry.title ?? basename(f.path)), size_in_bytes: f.size, _gongkai: { sha256: f.sha256 } }]
     })
@@ -183,13 +284,28 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     const off = list(data.lint_ignore)
     if (off.length) ignore[id] = off
     items.push(item)
+    itemOrigins.push(origin)
   }
 
-  const chapters = mdFiles(join(dir, 'handbook')).map((name) => {
-    const { data, body } = splitFrontMatter(readFileSync(join(dir, 'handbook', name), 'utf8'))
-    const heading = /^#\s+(.+)$/m.exec(body)
-    return { id: String(data.id ?? basename(name, '.md')), title: String(data.title ?? heading?.[1] ?? basename(name, '.md')), content_markdown: body.trim() }
-  })
+  const total = [...files.values()].reduce((s, f) => s + f.size, 0)
+  if (total > REVISION_LIMIT_BYTES) {
+    problems.push({ file: 'attachments/', zh: `附件合计 ${inWords(total)}，超过一体机每个版本 ${inWords(REVISION_LIMIT_BYTES)} 的上限。请压缩附件，或把旧附件从公告中移除`, en: `attachments total ${inWords(total)}, over the kiosk's ${inWords(REVISION_LIMIT_BYTES)} per-revision limit. Compress them or drop old ones` })
+  }
+
+  const chapters: Json[] = []
+  for (const name of mdFiles(join(dir, 'handbook'))) {
+    const rel = `handbook/${name}`
+    const text = readText(rel)
+    if (text === undefined) continue
+    try {
+      const { data, body } = splitFrontMatter(text, rel)
+      const heading = /^#\s+(.+)$/m.exec(body)
+      chapters.push({ id: String(data.id ?? basename(name, '.md')), title: String(data.title ?? heading?.[1] ?? basename(name, '.md')), content_markdown: body.trim() })
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e
+      problems.push(e.problem)
+    }
+  }
 
   const ext: Json = {
     schema: 1,
@@ -203,5 +319,24 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
   }
   if (chapters.length) ext.handbook = { title: String(village.handbook_title ?? '村务公开手册'), chapters }
   const document: Json = { version: 'https://jsonfeed.org/version/1.1', title: village.title, ...(village.home_page_url ? { home_page_url: village.home_page_url } : {}), ...(village.feed_url ? { feed_url: village.feed_url } : {}), language: 'zh-CN', items, _gongkai: ext }
-  return { document, ignore, files: [...files.values()], problems: problems.map((p) => p.replace(dir, relative(process.cwd(), dir) || '.')) }
+
+  const locate = (path: string) => {
+    const p = pathParts(path)
+    if (p[0] === 'items' && typeof p[1] === 'number') {
+      const o = itemOrigins[p[1]]
+      if (!o) return undefined
+      const field = p[2] === '_gongkai' ? p[3] : p[2]
+      if (field === 'table' && o.tableFile) {
+        const row = p[4] === 'rows' && typeof p[5] === 'number' ? o.rows?.[p[5]] : undefined
+        return { file: o.tableFile, line: row ?? 1 }
+      }
+      const key = (ITEM_KEY[String(field)] ?? []).find((k) => o.keys?.[k] !== undefined)
+      return { file: o.file, line: key ? o.keys![key] : undefined }
+    }
+    if (p[0] === '_gongkai' && p[1] === 'checklist' && typeof p[2] === 'number') return { file: 'checklist.csv', line: checklistLines[p[2]] }
+    if (p[0] === '_gongkai' && p[1] === 'handbook') return { file: 'handbook/' }
+    if (p[0] === '_gongkai' || p[0] === 'title' || p[0] === 'home_page_url') return { file: 'village.json' }
+    return undefined
+  }
+  return { document, ignore, files: [...files.values()], problems, notes, locate }
 }

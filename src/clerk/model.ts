@@ -59,7 +59,7 @@ export const ledgerRecordSchema = v.object({
 })
 export type LedgerRecord = v.InferOutput<typeof ledgerRecordSchema>
 
-export const maskedFindingSchema = v.object({ field: text(80), kind: v.picklist(['id18', 'id15', 'mobile', 'bank_card'], 'kind') })
+export const maskedFindingSchema = v.object({ field: text(80), kind: v.picklist(['id18', 'id18_check', 'id15', 'mobile', 'bank_card'], 'kind') })
 
 /** A notice posted on this kiosk's board by the village. */
 export const localNoticeSchema = v.object({

@@ -4,6 +4,7 @@
  * schema.ts) loads on demand, out of the entry chunk (docs/performance.md).
  */
 import type { KioskConfig } from './schema'
+import { DEFAULT_FILE_LIMIT_BYTES } from '../feed/limits'
 import type { FeedSource } from '../sync/applyRevision'
 
 /** What an empty config.json means; test/unit/config checks it equals the schema's own defaults. */
@@ -11,7 +12,7 @@ export const DEFAULT_CONFIG: KioskConfig = {
   pollSeconds: 300,
   idleSeconds: 90,
   locale: 'zh-CN',
-  maxFeedBytes: 20 * 1024 * 1024,
+  maxFeedBytes: DEFAULT_FILE_LIMIT_BYTES,
   fetchTimeoutSeconds: 30,
 }
 

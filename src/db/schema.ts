@@ -35,7 +35,7 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
 export interface PrivacyFinding {
   noticeId: string
   title: string
-  fields: { field: string; kind: 'id18' | 'id15' | 'mobile' | 'bank_card' }[]
+  fields: { field: string; kind: 'id18' | 'id18_check' | 'id15' | 'mobile' | 'bank_card' }[]
 }
 
 export interface NoticeRecord extends Notice {

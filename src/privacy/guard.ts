@@ -18,9 +18,9 @@
  */
 import type { Notice, NoticeTable } from '../feed/types'
 import { maskCard, maskId, maskMobile } from './mask'
-import { isBankCard, isMainlandMobile, isPlausibleCnId15, isValidCnId18 } from './validators'
+import { isBankCard, isCnId18Shape, isMainlandMobile, isPlausibleCnId15, isValidCnId18 } from './validators'
 
-export type PiiKind = 'id18' | 'id15' | 'mobile' | 'bank_card'
+export type PiiKind = 'id18' | 'id18_check' | 'id15' | 'mobile' | 'bank_card'
 
 /** One masked value. Offsets are in the MASKED text; the raw value is never kept. */
 export interface PiiFinding {
@@ -35,6 +35,10 @@ export const PII_REASON: Record<PiiKind, { zh: string; en: string }> = {
   id18: {
     zh: '18位居民身份证号码（校验码有效）：只保留前6位和后4位，出生日期已隐去',
     en: '18-digit resident ID number (valid check digit): only the first 6 and last 4 digits kept, birth date hidden',
+  },
+  id18_check: {
+    zh: '18位号码的地区码和出生日期有效，但校验位不对，可能是输错的身份证号：已按身份证号遮蔽，只保留前6位和后4位',
+    en: '18-digit number with a valid region code and birth date but a wrong check digit, probably a mistyped ID number: masked like one, only the first 6 and last 4 digits kept',
   },
   id15: {
     zh: '15位旧版居民身份证号码：只保留前6位和后3位，出生日期已隐去',
@@ -91,12 +95,13 @@ function isCodeOrAmount(text: string, start: number, end: number): boolean {
 
 /** A single digit run (no separators). */
 function classifyCompact(d: string): PiiKind | null {
-  if (d.includes('X')) return d.length === 18 && isValidCnId18(d) ? 'id18' : null
+  if (d.includes('X')) return d.length === 18 && isValidCnId18(d) ? 'id18' : d.length === 18 && isCnId18Shape(d) ? 'id18_check' : null
   if (d.length === 18 && isValidCnId18(d)) return 'id18'
   if (d.length === 15 && isPlausibleCnId15(d)) return 'id15'
   if (d.length === 11) return isMainlandMobile(d) ? 'mobile' : null
   if (d.length === 13 && d.startsWith('86') && isMainlandMobile(d.slice(2))) return 'mobile'
-  return isBankCard(d) ? 'bank_card' : null
+  if (isBankCard(d)) return 'bank_card'
+  return d.length === 18 && isCnId18Shape(d) ? 'id18_check' : null
 }
 
 /** Several groups in one of the usual written groupings. */
@@ -108,7 +113,7 @@ function classifyGrouped(groups: Group[]): PiiKind | null {
   if (lens === '3,4,4' || ((lens === '2,3,4,4' || lens === '2,11') && first === '86')) {
     return isMainlandMobile(joined.slice(-11)) ? 'mobile' : null
   }
-  if (lens === '6,8,4') return isValidCnId18(joined) ? 'id18' : null
+  if (lens === '6,8,4') return isValidCnId18(joined) ? 'id18' : isCnId18Shape(joined) ? 'id18_check' : null
   if (joined.includes('X')) return null
   // cards: groups of 4, the last one 1–4 digits (6217 0000 0000 0000 000)
   const cardShape = groups.length >= 3 && groups.every((g, i) => (i < groups.length - 1 ? g.digits.length === 4 : g.digits.length <= 4))
@@ -119,6 +124,7 @@ function maskedForm(kind: PiiKind, raw: string, groups: Group[]): string {
   const joined = groups.map((g) => g.digits).join('')
   switch (kind) {
     case 'id18':
+    case 'id18_check':
     case 'id15':
       return maskId(joined)
     case 'mobile':

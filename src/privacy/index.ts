@@ -2,4 +2,4 @@
 export { guardCell, guardCells, guardHtml, guardNotice, PII_REASON, scanText } from './guard'
 export type { PiiFinding, PiiKind } from './guard'
 export { maskCard, maskId, maskMobile } from './mask'
-export { cnIdCheckChar, isBankCard, isLuhnValid, isMainlandMobile, isPlausibleCardIin, isPlausibleCnId15, isValidCnId18 } from './validators'
+export { cnIdCheckChar, isBankCard, isLuhnValid, isMainlandMobile, isPlausibleCardIin, isPlausibleCnId15, isCnId18Shape, isValidCnId18 } from './validators'

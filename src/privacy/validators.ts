@@ -48,11 +48,19 @@ export function cnIdCheckChar(first17: string): string {
  * character (X accepted in either case).
  */
 export function isValidCnId18(id: string, today: Date | string = new Date()): boolean {
+  return isCnId18Shape(id, today) && cnIdCheckChar(id) === id[17]!.toUpperCase()
+}
+
+/**
+ * An 18-digit number with a real province code and birth date, whatever its
+ * check character: a mistyped ID number still tells a person's region and
+ * birthday, so the guard masks it too (kind id18_check).
+ */
+export function isCnId18Shape(id: string, today: Date | string = new Date()): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false
   if (!PROVINCES.has(id.slice(0, 2))) return false
   const y = Number(id.slice(6, 10))
-  if (y < 1800 || !isRealPastDate(y, Number(id.slice(10, 12)), Number(id.slice(12, 14)), today)) return false
-  return cnIdCheckChar(id) === id[17]!.toUpperCase()
+  return y >= 1800 && isRealPastDate(y, Number(id.slice(10, 12)), Number(id.slice(12, 14)), today)
 }
 
 /**

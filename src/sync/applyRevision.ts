@@ -3,6 +3,7 @@
  * whether it is newer → fetch and check every file it needs → commit in one
  * transaction. Any failure throws a SyncError and leaves the live revision as it was.
  */
+import { inWords, REVISION_LIMIT_BYTES } from '../feed/limits'
 import { parseFeedText } from '../feed/validate'
 import { normalizeFeed } from '../feed/normalize'
 import { listAssets } from '../feed/assets'
@@ -122,10 +123,14 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
     if (unhashed.length) throw new SyncError('signature', ['签名内容中的附件缺少 SHA-256 / attachments in a signed feed must carry their SHA-256', ...unhashed.slice(0, 10)])
   }
   const assets: AssetRecord[] = []
+  let assetBytes = 0
   for (const ref of refs) {
     const stored = await getAsset(ref.url)
     if (stored && (!ref.sha256 || stored.sha256 === ref.sha256)) continue
-    assets.push(await fetchAsset(ref.url, ref.sha256, deps, now.toISOString()))
+    const asset = await fetchAsset(ref.url, ref.sha256, deps, now.toISOString())
+    assetBytes += asset.size
+    if (assetBytes > REVISION_LIMIT_BYTES) throw new SyncError('too_large', [`attachments > ${inWords(REVISION_LIMIT_BYTES)}`, ref.url])
+    assets.push(asset)
   }
 
   lap('assets')

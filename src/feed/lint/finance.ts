@@ -39,6 +39,37 @@ const rowValue = (t: NoticeTable, kind: string, c: number) => {
 }
 const sumOf = (t: NoticeTable, kind: string, c: number) => t.rows.filter((r) => r.kind === kind).reduce((s, r) => s + (amount(r.cells[c]) ?? 0), 0)
 
+/** words of a 收支 statement in a caption, a column or a row label */
+const FINANCE_WORDS = /期初|期末|余额|结余|收入合计|支出合计|收支/
+
+/**
+ * A table that reads like a finance statement but is not checked as one (no
+ * row kinds: the CSV's first column is not 类型, or table_kind is not finance),
+ * or a finance table without the 期初/期末 rows the checks start from: say so,
+ * instead of skipping every check in silence.
+ */
+export function lintFinanceUnchecked(n: Notice, index: number): LintFinding[] {
+  const t = n.table
+  if (!t) return []
+  const at = `items[${index}]._gongkai.table`
+  const add = (zh: string, en: string): LintFinding[] => [{ rule: 'finance-unchecked', severity: 'error', target: n.id, path: at, zh, en }]
+  if (t.kind !== 'finance') {
+    const labels = [t.caption, ...t.columns, ...t.rows.map((r) => (typeof r.cells[0] === 'string' ? r.cells[0] : ''))]
+    const hit = labels.find((l) => FINANCE_WORDS.test(l))
+    if (!hit) return []
+    return add(
+      `表格“${t.caption || n.title}”看起来是财务收支表（有“${hit}”），但没有按财务表核对：CSV 第一列应为“类型”（期初、收入、收入合计、支出、支出合计、期末），或在开头写 table_kind: finance。确实不是财务表时写 lint_ignore: [finance-unchecked]`,
+      `table “${t.caption || n.id}” reads like a finance statement (“${hit}”) but is not checked as one: make the CSV's first column 类型 (期初, 收入, 支出, 期末 …) or set table_kind: finance; if it really is not, add lint_ignore: [finance-unchecked]`,
+    )
+  }
+  const kinds = new Set(t.rows.map((r) => r.kind))
+  if (kinds.has('opening') && kinds.has('closing') && amountColumns(t).length) return []
+  return add(
+    `财务表“${t.caption || n.title}”${kinds.has('opening') && kinds.has('closing') ? '的期初、期末行没有一列全是金额' : '缺少期初或期末行'}，无法核对收支。请写“期初,期初余额,…”和“期末,期末余额,…”两行`,
+    `finance table “${t.caption || n.id}” ${kinds.has('opening') && kinds.has('closing') ? 'has no column where the opening and closing rows both hold amounts' : 'lacks an opening or closing row'}, so nothing can be reconciled`,
+  )
+}
+
 export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
   const t = n.table
   if (!t || t.kind !== 'finance') return []

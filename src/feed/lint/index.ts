@@ -3,16 +3,16 @@
  * carry, caught before publishing. Pure (no DOM, no Node APIs).
  *
  * Rule ids (docs/township-guide.md): schema, unknown-checklist-item, privacy,
- * finance-reconcile, finance-carry, publicity-no-end, publicity-too-short,
- * expired-pinned. A notice switches rules off for itself with front matter
+ * finance-reconcile, finance-carry, finance-unchecked, publicity-no-end,
+ * publicity-unlinked, publicity-too-short, expired-pinned. A notice switches rules off for itself with front matter
  * `lint_ignore: [rule-id]`; schema and unknown-checklist-item cannot be.
  */
 import { validateFeed } from '../validate'
 import { normalizeFeed } from '../normalize'
 import { safeNoticeId } from '../noticeId'
 import type { FeedContent } from '../types'
-import { lintFinanceCarry, lintFinanceTable } from './finance'
-import { lintPublicity } from './publicity'
+import { lintFinanceCarry, lintFinanceTable, lintFinanceUnchecked } from './finance'
+import { lintPublicity, lintPublicityUnlinked } from './publicity'
 import { lintExpiredPinned } from './pinned'
 import { lintPrivacy } from './privacy'
 import { UNIGNORABLE, type LintFinding, type LintOptions, type LintRuleId } from './types'
@@ -40,12 +40,13 @@ function applyIgnores(all: LintFinding[], ignore: LintOptions['ignore'] = {}): L
 export function lintContent(content: FeedContent, opts: LintOptions): LintResult {
   const items = new Map(content.checklist.map((c) => [c.id, c]))
   const cal = { holidays: content.holidays, workdays: content.workdays }
+  const categoryTitle = new Map(content.categories.map((c) => [c.id, c.title]))
   const all: LintFinding[] = [...lintPrivacy(content)]
   content.notices.forEach((n, i) => {
     if (n.checklistItem && !items.has(n.checklistItem)) {
       all.push({ rule: 'unknown-checklist-item', severity: 'error', target: n.id, path: `items[${i}]._gongkai.checklist_item`, zh: `指向不存在的清单事项“${n.checklistItem}”`, en: `points at unknown checklist item “${n.checklistItem}”` })
     }
-    all.push(...lintFinanceTable(n, i), ...lintPublicity(n, i, items, cal), ...lintExpiredPinned(n, i, opts.today))
+    all.push(...lintFinanceTable(n, i), ...lintFinanceUnchecked(n, i), ...lintPublicity(n, i, items, cal), ...lintPublicityUnlinked(n, i, categoryTitle.get(n.category) ?? '', items), ...lintExpiredPinned(n, i, opts.today))
   })
   all.push(...lintFinanceCarry(content.notices))
   return applyIgnores(all, opts.ignore)

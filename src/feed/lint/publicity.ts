@@ -15,6 +15,28 @@ export function chinaDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10)
 }
 
+/**
+ * A notice that calls itself a 公示 (title or category) must say which
+ * checklist item it discloses and when it ends; otherwise the length check
+ * above would be skipped without a word.
+ */
+export function lintPublicityUnlinked(n: Notice, index: number, categoryTitle: string, items: Map<string, ChecklistItem>): LintFinding[] {
+  const named = /公示/.test(n.title) ? n.title : /公示/.test(categoryTitle) ? categoryTitle : null
+  if (!named) return []
+  // a missing end under a 公示 checklist item is publicity-no-end's to report
+  if (n.checklistItem && items.get(n.checklistItem)?.frequency.type === 'publicity') return []
+  const missing = [!n.checklistItem && 'checklist_item', !n.expires && 'expires'].filter((x): x is string => !!x)
+  if (!missing.length) return []
+  return [{
+    rule: 'publicity-unlinked',
+    severity: 'error',
+    target: n.id,
+    path: `items[${index}]._gongkai.${missing[0]}`,
+    zh: `“${named}”是公示，但没有写 ${missing.join(' 和 ')}，无法检查公示期是否够长。请写 checklist_item: 清单编号（如 CW-01）${!n.expires ? '和 expires: 结束日期（如 2026-12-05）' : ''}`,
+    en: `“${named}” is a 公示 but has no ${missing.join(' or ')}, so its length cannot be checked: add checklist_item (e.g. CW-01)${!n.expires ? ' and expires (e.g. 2026-12-05)' : ''}`,
+  }]
+}
+
 export function lintPublicity(n: Notice, index: number, items: Map<string, ChecklistItem>, cal: WorkCalendar): LintFinding[] {
   const item = n.checklistItem ? items.get(n.checklistItem) : undefined
   if (!item || item.frequency.type !== 'publicity' || !n.published) return []

@@ -6,7 +6,9 @@ export const LINT_RULES = [
   'privacy',
   'finance-reconcile',
   'finance-carry',
+  'finance-unchecked',
   'publicity-no-end',
+  'publicity-unlinked',
   'publicity-too-short',
   'expired-pinned',
 ] as const

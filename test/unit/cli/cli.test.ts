@@ -146,7 +146,7 @@ describe('lint catches each seeded mistake and build refuses', () => {
 describe('validate, help and usage', () => {
   it('validate lists every error by JSON path and exits 1', async () => {
     const bad = join(root, 'bad.json')
-    writeFileSync(bad, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: '', items: [{ id: 'a b', content_text: 'x', date_published: '2026-02-30T09:00:00+08:00' }] }))
+    writeFileSync(bad, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: '', items: [{ id: '', content_text: 'x', date_published: '2026-02-30T09:00:00+08:00' }] }))
     const r = await run('validate', bad)
     expect(r.code).toBe(1)
     expect(r.err).toContain('items[0].id')
@@ -178,7 +178,7 @@ describe('validate, help and usage', () => {
       expect(r.out).toMatch(/用法 \/ usage/)
       expect(r.out).toMatch(/[\u4e00-\u9fff]/)
     }
-    expect((await run('--help')).out).toContain('diff OLD NEW')
+    expect((await run('--help')).out).toContain('diff [OLD] NEW')
     expect((await run('frobnicate')).code).toBe(2)
     expect((await run('build', join(root, 'x'))).code).toBe(2)
   })

@@ -33,7 +33,7 @@ describe('privacy corpus', () => {
     expect(values).toBeGreaterThanOrEqual(50)
     expect(negatives.length).toBeGreaterThanOrEqual(50)
     const kinds = new Set(positives.flatMap((p) => p.kinds))
-    expect([...kinds].sort()).toEqual(['bank_card', 'id15', 'id18', 'mobile'])
+    expect([...kinds].sort()).toEqual(['bank_card', 'id15', 'id18', 'id18_check', 'mobile'])
   })
 
   it.each(positives.map((p) => [label(p), p] as const))('masks %s', (_l, p) => {
