@@ -325,9 +325,12 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     if (p[0] === 'items' && typeof p[1] === 'number') {
       const o = itemOrigins[p[1]]
       if (!o) return undefined
-      const field = p[2] === '_gongkai' ? p[3] : p[2]
+      const f = p[2] === '_gongkai' ? 3 : 2
+      const field = p[f]
       if (field === 'table' && o.tableFile) {
-        const row = p[4] === 'rows' && typeof p[5] === 'number' ? o.rows?.[p[5]] : undefined
+        // items[i]._gongkai.table.rows[r] (validator, lint) or items[i].table[r][c] (privacy guard)
+        const r = p[f + 1] === 'rows' ? p[f + 2] : p[f + 1]
+        const row = typeof r === 'number' ? o.rows?.[r] : undefined
         return { file: o.tableFile, line: row ?? 1 }
       }
       const key = (ITEM_KEY[String(field)] ?? []).find((k) => o.keys?.[k] !== undefined)

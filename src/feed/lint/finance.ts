@@ -54,7 +54,7 @@ export function lintFinanceUnchecked(n: Notice, index: number): LintFinding[] {
   const at = `items[${index}]._gongkai.table`
   const add = (zh: string, en: string): LintFinding[] => [{ rule: 'finance-unchecked', severity: 'error', target: n.id, path: at, zh, en }]
   if (t.kind !== 'finance') {
-    const labels = [t.caption, ...t.columns, ...t.rows.map((r) => (typeof r.cells[0] === 'string' ? r.cells[0] : ''))]
+    const labels = [...t.rows.map((r) => (typeof r.cells[0] === 'string' ? r.cells[0] : '')), ...t.columns, t.caption]
     const hit = labels.find((l) => FINANCE_WORDS.test(l))
     if (!hit) return []
     return add(
