@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { addDays } from '../../src/compliance/days'
 import { chinaDay, UsageError, type Io } from '../io'
 
-export const TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url))
+/** cli/templates beside the sources, or templates/ beside the compiled dist-cli/main.mjs */
+export const TEMPLATES = [new URL('../templates', import.meta.url), new URL('./templates', import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(join(p, 'village.json')))!
 
 /** `{{date:+3}}` → the day three days from today (YYYY-MM-DD) */
 export function fillDates(text: string, today: string): string {
