@@ -52,14 +52,14 @@ export async function build(dir: string, out: string, io: Io, opts: BuildOptions
     return 1
   }
   const lint = lintDocument(src.document, { today: chinaDay(io.now()), ignore: src.ignore })
-  printLint(io, lint, src.locate)
+  printLint(io, lint, src.locate, src.document)
   if (lint.errors) {
     io.err('✗ 有错误，未生成。改正后重试，或对确需例外的公告写 lint_ignore / errors: nothing written. Fix them, or add lint_ignore to a notice that is a true exception')
     return 1
   }
   const checked = validateFeed(src.document)
   if (!checked.ok) {
-    printIssues(io, '✗', checked.errors, src.locate)
+    printIssues(io, '✗', checked.errors, src.locate, src.document)
     return 1
   }
   mkdirSync(join(out, 'files'), { recursive: true })

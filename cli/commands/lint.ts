@@ -41,6 +41,6 @@ export async function lintTarget(target: string, io: Io, today = chinaDay(io.now
     ignore = ignoresInFeed(json)
   }
   const result = lintDocument(json, { today, ignore })
-  printLint(io, result, locate)
+  printLint(io, result, locate, json)
   return { code: result.errors ? 1 : 0, result }
 }

@@ -22,6 +22,7 @@ import { parseCsvTable, type CsvTable } from '../../src/import/csv'
 import { splitFrontMatter } from '../../src/import/frontMatter'
 import { parseLooseDate } from '../../src/import/looseDate'
 import { SourceError, type SourceProblem } from '../../src/import/problem'
+import { parsePath } from '../../src/feed/issues'
 import { DEFAULT_FILE_LIMIT_BYTES, inWords, REVISION_LIMIT_BYTES } from '../../src/feed/limits'
 
 type Json = Record<string, unknown>
@@ -109,11 +110,6 @@ function cell(raw: string): string | number | null {
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? v.split(/[;；|]/).map((s) => s.trim()).filter(Boolean) : [])
 const mdFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [])
-
-/** "items[3]._gongkai.table.rows[2].cells[1]" → ['items', 3, '_gongkai', 'table', 'rows', 2, 'cells', 1] */
-function pathParts(path: string): (string | number)[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!))
-}
 
 /** which front-matter key a field of the item was written as */
 const ITEM_KEY: Record<string, string[]> = {
@@ -321,7 +317,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
   const document: Json = { version: 'https://jsonfeed.org/version/1.1', title: village.title, ...(village.home_page_url ? { home_page_url: village.home_page_url } : {}), ...(village.feed_url ? { feed_url: village.feed_url } : {}), language: 'zh-CN', items, _gongkai: ext }
 
   const locate = (path: string) => {
-    const p = pathParts(path)
+    const p = parsePath(path)
     if (p[0] === 'items' && typeof p[1] === 'number') {
       const o = itemOrigins[p[1]]
       if (!o) return undefined

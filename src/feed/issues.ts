@@ -19,11 +19,16 @@ export function formatPath(parts: readonly (string | number)[]): string {
   return out
 }
 
+/** the inverse of formatPath: "items[3]._gongkai.expires" → ['items', 3, '_gongkai', 'expires'] */
+export function parsePath(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!))
+}
+
 export function issueAt(parts: readonly (string | number)[], code: string): FeedIssue {
   return { path: formatPath(parts), code, ...reason(code) }
 }
 
-/** "items[3]._gongkai.expires: 应为 RFC 3339 日期时间 / expected an RFC 3339 date-time" */
+/** "items[3]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00" */
 export function describeIssue(i: FeedIssue): string {
   return `${i.path || '(feed)'}: ${i.zh} / ${i.en}`
 }

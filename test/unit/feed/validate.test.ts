@@ -73,7 +73,7 @@ describe('validateFeed: refused feeds', () => {
     const feed = baseFeed()
     feed.items[3 - 3]._gongkai.expires = 'soon'
     const r = validateFeed(feed)
-    expect(r.ok ? '' : describeIssue(r.errors[0]!)).toBe('items[0]._gongkai.expires: 应为 RFC 3339 日期时间 / expected an RFC 3339 date-time')
+    expect(r.ok ? '' : describeIssue(r.errors[0]!)).toBe('items[0]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00')
   })
 })
 

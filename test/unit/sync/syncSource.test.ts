@@ -105,7 +105,7 @@ describe('syncSource', () => {
     const f = fakeFetch({ [URL_]: [json(baseFeed(1)), json(bad)] })
     await syncSource(source, deps(f.fetch))
     const out = await syncSource(source, deps(f.fetch))
-    expect(out.kind === 'failed' && out.error.details).toContain('items[0]._gongkai.expires: 应为 RFC 3339 日期时间 / expected an RFC 3339 date-time')
+    expect(out.kind === 'failed' && out.error.details).toContain('items[0]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00')
     expect(await liveRevision()).toBe(1)
   })
 
