@@ -75,7 +75,12 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
   if (!t || t.kind !== 'finance') return []
   const out: LintFinding[] = []
   const at = `items[${index}]._gongkai.table`
-  const add = (rule: 'finance-reconcile' | 'finance-carry', zh: string, en: string) => out.push({ rule, severity: 'error', target: n.id, path: at, zh, en })
+  /** the row a finding is about (its index in the table), so the CLI can name the CSV line */
+  const rowPath = (kind: string) => {
+    const r = t.rows.findIndex((x) => x.kind === kind)
+    return r < 0 ? at : `${at}.rows[${r}]`
+  }
+  const add = (rule: 'finance-reconcile' | 'finance-carry', zh: string, en: string, path = at) => out.push({ rule, severity: 'error', target: n.id, path, zh, en })
   for (const c of amountColumns(t)) {
     const col = t.columns[c]
     const opening = rowValue(t, 'opening', c)
@@ -85,7 +90,7 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
     for (const [kind, detail, zhName, enName] of [['income_total', income, '收入合计', 'income total'], ['expense_total', expense, '支出合计', 'expense total']] as const) {
       const total = rowValue(t, kind, c)
       if (total !== null && t.rows.some((r) => r.kind === kind.replace('_total', '')) && differs(total, detail)) {
-        add('finance-reconcile', `“${col}”列${zhName} ${fmt(total)} 不等于各明细之和 ${fmt(detail)}`, `column “${col}”: ${enName} ${fmt(total)} is not the sum of its rows ${fmt(detail)}`)
+        add('finance-reconcile', `“${col}”列${zhName} ${fmt(total)} 不等于各明细之和 ${fmt(detail)}`, `column “${col}”: ${enName} ${fmt(total)} is not the sum of its rows ${fmt(detail)}`, rowPath(kind))
       }
     }
     if (opening === null || closing === null) continue
@@ -97,6 +102,7 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
         'finance-reconcile',
         `“${col}”列对不上：期初 ${fmt(opening)} + 收入 ${fmt(inc)} − 支出 ${fmt(exp)} = ${fmt(expected)}，但期末写的是 ${fmt(closing)}`,
         `column “${col}” does not reconcile: opening ${fmt(opening)} + income ${fmt(inc)} − expense ${fmt(exp)} = ${fmt(expected)}, but closing says ${fmt(closing)}`,
+        rowPath('closing'),
       )
     }
   }
@@ -107,7 +113,7 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
     if (prev !== null && next !== null && differs(prev, next)) {
       const a = t.columns[months[i - 1]!]
       const b = t.columns[months[i]!]
-      add('finance-carry', `“${b}”期初 ${fmt(next)} 应等于“${a}”期末 ${fmt(prev)}`, `“${b}” opens with ${fmt(next)} but “${a}” closed with ${fmt(prev)}`)
+      add('finance-carry', `“${b}”期初 ${fmt(next)} 应等于“${a}”期末 ${fmt(prev)}`, `“${b}” opens with ${fmt(next)} but “${a}” closed with ${fmt(prev)}`, rowPath('opening'))
     }
   }
   return out

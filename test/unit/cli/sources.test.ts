@@ -106,7 +106,7 @@ const MALFORMED: [string, Mutate, string[]][] = [
   ['a checklist frequency nobody can read', (s) => edit(join(s, 'checklist.csv'), ',每月,', ',每周,'),
     ['checklist.csv 第 2 行', 'frequency 写成了 "每周"']],
   ['a finance table headed 类别 that does not add up', (s) => { edit(join(s, 'notices/N-002-财务公开.csv'), '类型,项目', '类别,项目'); edit(join(s, 'notices/N-002-财务公开.csv'), '期末,期末余额,357742.57', '期末,期末余额,357000') },
-    ['[finance-reconcile]', 'notices/N-002-财务公开.csv', '357000.00']],
+    ['[finance-reconcile]', 'notices/N-002-财务公开.csv 第 9 行', '357000.00']],
   ['a finance-looking table without row kinds', (s) => writeFileSync(join(s, 'notices/N-002-财务公开.csv'), '项目,10月\n期初余额,100\n收入合计,50\n期末余额,150\n'),
     ['[finance-unchecked]', 'notices/N-002-财务公开.csv 第 1 行', '期初余额']],
   ['a 公示 without checklist_item', (s) => edit(join(s, 'notices/N-001-低保公示.md'), 'checklist_item: CW-01\n', ''),
