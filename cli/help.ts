@@ -46,11 +46,13 @@ Checks a feed. Exit 0 when valid; otherwise exit 1 with every error by JSON path
   lint: `用法 / usage: gongkai-feed lint FILE|DIR [--today YYYY-MM-DD]
 
 检查规则 / rules:
-  privacy                 未遮蔽的身份证号、手机号、银行卡号 / unmasked ID, mobile, bank card numbers
+  privacy                 未遮蔽的身份证号（含校验位输错的）、手机号、银行卡号 / unmasked ID (mistyped too), mobile, bank card numbers
   finance-reconcile       期初 + 收入 − 支出 ≠ 期末，或合计不等于明细 / a finance column that does not add up
   finance-carry           本月期初 ≠ 上月期末 / a period that does not open with the last closing
+  finance-unchecked       像财务表却没按财务表核对 / a finance-looking table that is not checked as one
   publicity-no-end        公示没有结束日期 / a 公示 without an end date
   publicity-too-short     公示期短于清单要求（工作日按节假日计算） / a 公示 shorter than its item requires
+  publicity-unlinked      标题或栏目写“公示”却没有 checklist_item 或 expires / a 公示 without checklist_item or expires
   unknown-checklist-item  指向不存在的清单事项 / points at an unknown checklist item
   expired-pinned          已过期仍置顶 / expired but still pinned
   schema                  格式错误 / the feed format itself
