@@ -47,7 +47,7 @@ describe('parseCsvTable', () => {
   })
   it('a row with too few or too many fields is a problem with its line and text; a trailing empty field is not', () => {
     const { problems } = parseCsvTable('a,b,c\n1,2\n1,2,3,\n1,2,3,4\n', 't.csv')
-    expect(problems.map((p) => [p.line, p.zh.slice(0, 17)])).toEqual([[2, '这一行有 2 项，表头有 3 项（a'], [4, '这一行有 4 项，表头有 3 项（a']])
+    expect(problems.map((p) => [p.line, p.zh.split('（')[0]])).toEqual([[2, '这一行有 2 项，表头有 3 项'], [4, '这一行有 4 项，表头有 3 项']])
     expect(problems[1]!.zh).toContain('“1,2,3,4”')
   })
 })
