@@ -8,6 +8,7 @@ import { feedSchema, type FeedDocument } from './schema'
 import { restoreFeed } from './restore'
 import { fromValibot, issueAt, type FeedIssue } from './issues'
 import { fastItems } from './fastItems'
+import { findDuplicateKey } from './duplicateKeys'
 
 export type ValidationResult =
   | { ok: true; feed: FeedDocument; warnings: FeedIssue[] }
@@ -23,6 +24,8 @@ export function parseFeedText(text: string): ValidationResult {
   } catch {
     return { ok: false, errors: [issueAt([], 'not_json')], warnings: [] }
   }
+  const duplicate = findDuplicateKey(text)
+  if (duplicate !== null) return { ok: false, errors: [{ ...issueAt([], 'duplicate_key'), path: duplicate }], warnings: [] }
   return validateFeed(json)
 }
 
