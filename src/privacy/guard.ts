@@ -220,7 +220,8 @@ export function scanText(input: string): { text: string; findings: PiiFinding[] 
 export function guardMarkup(src: string, mode: 'html' | 'markdown'): { text: string; kinds: PiiKind[] } {
   const kinds: PiiKind[] = []
   let out = src
-  if (mayHoldInMarkup(src)) {
+  // the text alone first: the character map is built only when it holds a number (rarely)
+  if (mayHoldInMarkup(src, mode) && LONG_RUN.test(visibleText(src, mode, false).text)) {
     const visible = visibleText(src, mode)
     const reps = findPii(visible.text)
     if (reps.length) {
@@ -246,9 +247,17 @@ function withoutInvisible(src: string): string {
   return cleaned.replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});/g, (e) => (hasInvisible(decodeEntities(e)) ? '' : e))
 }
 
-/** markup can hide a number only with digits in it; then tags, entities or invisibles may join them */
-function mayHoldInMarkup(src: string): boolean {
-  return /[0-9\uFF10-\uFF19]|&#/.test(src)
+const DIGIT_THEN_TAG = /[0-9\uFF10-\uFF19](?:<|&)/
+const DIGIT_THEN_MARK = /[0-9\uFF10-\uFF19][*_`~&]/
+
+/**
+ * Whether markup may show a number: one written out (LONG_RUN), or one split
+ * where a digit runs into a tag, an entity, a Markdown mark or an invisible
+ * character, or a digit written as a numeric entity. Most notices have none
+ * of these and skip the visible-text pass.
+ */
+function mayHoldInMarkup(src: string, mode: 'html' | 'markdown' = 'html'): boolean {
+  return LONG_RUN.test(src) || (mode === 'html' ? DIGIT_THEN_TAG : DIGIT_THEN_MARK).test(src) || src.includes('&#') || hasInvisible(src)
 }
 
 // ------------------------------------------------------------------ cells

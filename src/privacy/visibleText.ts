@@ -21,6 +21,11 @@ export function stripInvisible(s: string): string {
 
 export const hasInvisible = (s: string) => HAS_INVISIBLE.test(s)
 
+/** the same set as INVISIBLE, for one UTF-16 unit (no regex per character) */
+function isInvisible(c: number): boolean {
+  return c === 0xad || c === 0x61c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff
+}
+
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', shy: '\u00AD', ensp: '\u2002', emsp: '\u2003',
   thinsp: '\u2009', zwsp: '\u200B', ZeroWidthSpace: '\u200B', zwnj: '\u200C', zwj: '\u200D', lrm: '\u200E', rlm: '\u200F',
@@ -73,15 +78,16 @@ export interface VisibleText {
  * line break, so no number runs across it), entities decoded, invisible
  * characters and Markdown marks left out.
  */
-export function visibleText(src: string, mode: 'html' | 'markdown'): VisibleText {
+export function visibleText(src: string, mode: 'html' | 'markdown', withMap = true): VisibleText {
   let text = ''
+  // the map costs two numbers a character: built only when a number was found (withMap)
   const from: number[] = []
   const to: number[] = []
   const push = (s: string, start: number, end: number) => {
-    for (const ch of s) {
-      if (HAS_INVISIBLE.test(ch)) continue
-      text += ch
-      for (let k = 0; k < ch.length; k++) {
+    const kept = s.length === 1 ? (isInvisible(s.charCodeAt(0)) ? '' : s) : stripInvisible(s)
+    text += kept
+    if (withMap) {
+      for (let k = 0; k < kept.length; k++) {
         from.push(start)
         to.push(end)
       }
