@@ -46,7 +46,7 @@ const TEXT: Record<SyncErrorCode, { zh: string; en: string }> = {
   truncated: { zh: '内容文件没有下载完整（传输中断），未采用', en: 'the transfer was cut short; not applied' },
   redirect: { zh: '内容服务器把请求转到了别的网站，已拒绝', en: 'the server redirected to another site; refused' },
   unsolicited_304: { zh: '服务器答复“未修改”，但本机还没有任何内容，未采用', en: 'the server answered "not modified" although this device has no content yet' },
-  bad_date: { zh: '新内容中有不存在的日期或时间，未采用', en: 'the feed holds a date or time that does not exist; not applied' },
+  bad_date: { zh: '新内容中的日期或时间有误（不存在或写法不对），未采用', en: 'a date or time in the feed is impossible or malformed; not applied' },
   duplicate_key: { zh: '新内容中同一字段出现了两次，无法确定哪个有效，已拒绝', en: 'a field appears twice in the feed, so which one counts is unclear; refused' },
   revision_jump: { zh: '新内容的版本号跳得太大（未签名的来源），已拒绝', en: 'the revision jumps too far ahead for an unsigned source; refused' },
   unpinned_file: { zh: '签名内容中的图片或附件没有 SHA-256 校验值，已拒绝', en: 'an image or attachment of a signed feed carries no SHA-256; refused' },
