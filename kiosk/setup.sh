@@ -25,6 +25,7 @@ KIOSK_USER="${SUDO_USER:-${USER:-$(id -un)}}"
 INSTALL_BROWSER=1
 AUTOLOGIN=0
 BROWSER=""
+ALLOW_ORIGINS=()
 
 usage() {
   cat <<'USAGE'
@@ -39,6 +40,8 @@ usage() {
   --user NAME         运行触摸屏的桌面用户 / the desktop user the kiosk runs as (default: the sudo user)
   --autologin         开机自动登录该用户（LightDM）/ log that user in automatically (LightDM)
   --browser PATH      使用指定的 Chromium 内核浏览器 / use this Chromium-based browser
+  --allow-origin URL  另外允许打开的来源（可重复；图片、附件所在的服务器）/ one more origin the
+                      browser may load (repeatable: where feed files live); the app's and feed's are always allowed
   --no-install        不安装 Chromium / do not install Chromium
   --dry-run           只显示将要做的事 / print what would be done, change nothing
   -h, --help          显示本帮助 / this help
@@ -61,6 +64,7 @@ while [ $# -gt 0 ]; do
     --user) KIOSK_USER="${2:?--user needs a name}"; shift 2 ;;
     --autologin) AUTOLOGIN=1; shift ;;
     --browser) BROWSER="${2:?--browser needs a path}"; shift 2 ;;
+    --allow-origin) ALLOW_ORIGINS+=("${2:?--allow-origin needs a value}"); shift 2 ;;
     --no-install) INSTALL_BROWSER=0; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -200,8 +204,38 @@ else
   step "2. 程序地址 / app address: $URL (served elsewhere)"
 fi
 
-# ------------------------------------------------------------------ 3. the launcher
-step "3. 启动脚本 / launcher: /usr/local/bin/gongkai-kiosk"
+# ------------------------------------------------------------------ 3. browser policy
+# A managed policy blocks every address but the app's and the feed's own (issue 18 §1): even a link
+# the sanitiser and the page's navigation guard both missed goes nowhere.
+origin_of() {
+  # scheme://host[:port] of a URL, or nothing when it is not one
+  printf '%s\n' "$1" | sed -n 's#^\([A-Za-z][A-Za-z0-9+.-]*://[^/?#]*\).*#\1#p'
+}
+case "$BROWSER" in
+  *chromium-browser*) POLICY_DIR=/etc/chromium-browser/policies/managed ;;
+  *google-chrome*) POLICY_DIR=/etc/opt/chrome/policies/managed ;;
+  *) POLICY_DIR=/etc/chromium/policies/managed ;;
+esac
+ALLOWED=()
+for u in "$URL" "$FEED_URL" "$STATUS_URL" "${ALLOW_ORIGINS[@]}"; do
+  [ -n "$u" ] || continue
+  o="$(origin_of "$u")"
+  [ -n "$o" ] || die "不是网址 / not a URL: $u"
+  case " ${ALLOWED[*]} " in *" $o "*) ;; *) ALLOWED+=("$o") ;; esac
+done
+ALLOW_JSON="$(for o in "${ALLOWED[@]}"; do json_string "$o"; printf ', '; done)"
+step "3. 浏览器策略 / browser policy: $POLICY_DIR/gongkai.json (only ${ALLOWED[*]})"
+write_file "$POLICY_DIR/gongkai.json" 644 <<POLICY
+{
+  "URLBlocklist": ["*"],
+  "URLAllowlist": [${ALLOW_JSON%, }],
+  "DeveloperToolsAvailability": 2,
+  "DownloadRestrictions": 3
+}
+POLICY
+
+# ------------------------------------------------------------------ 4. the launcher
+step "4. 启动脚本 / launcher: /usr/local/bin/gongkai-kiosk"
 FLAGS=()
 while IFS= read -r line; do
   line="${line%%#*}"
@@ -234,8 +268,8 @@ $FLAG_LINES
 done
 LAUNCHER
 
-# ------------------------------------------------------------------ 4. autostart
-step "4. 登录后自动启动 / start at login for user $KIOSK_USER"
+# ------------------------------------------------------------------ 5. autostart
+step "5. 登录后自动启动 / start at login for user $KIOSK_USER"
 write_file "$KIOSK_HOME/.config/autostart/gongkai-kiosk.desktop" 644 "$KIOSK_USER" <<DESKTOP
 [Desktop Entry]
 Type=Application
@@ -246,7 +280,7 @@ NoDisplay=false
 DESKTOP
 
 if [ "$AUTOLOGIN" = 1 ]; then
-  step "5. 自动登录 / automatic login (LightDM)"
+  step "6. 自动登录 / automatic login (LightDM)"
   if [ -d /etc/lightdm ] || [ "$DRY_RUN" = 1 ]; then
     write_file /etc/lightdm/lightdm.conf.d/50-gongkai-autologin.conf 644 <<LIGHTDM
 [Seat:*]

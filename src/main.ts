@@ -6,12 +6,15 @@ import * as router from './modules/router'
 import * as pwa from './modules/pwa'
 import { bootstrap } from './bootstrap'
 import { useKioskStore } from './stores/kiosk'
+import { installNavigationGuard } from './kiosk/navigationGuard'
 import './styles/tokens.css'
 import './styles/base.css'
 
 // a build whose start fails on purpose, for the rollback test (VITE_GONGKAI_BREAK_START=1 at build time)
 if (import.meta.env.VITE_GONGKAI_BREAK_START) throw new Error('start failure built in on purpose')
 performance.mark('gongkai:boot:main')
+// a kiosk never leaves the app: navigation to other origins is refused (issue 18 §1)
+installNavigationGuard(window, (url) => console.warn('navigation away from the app refused', url))
 const app = createApp(App)
 for (const m of [pinia, i18n, router]) m.install(app)
 // the first screen's code and the stored content load while the app mounts

@@ -5,8 +5,10 @@
  * feed the kiosk would refuse is never written, and nothing in OUT changes.
  * The feed is written in its canonical form (the validator's output).
  */
+import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, normalize, sep } from 'node:path'
+import { imagesToPin, withPinnedFiles } from '../../src/feed/pinFiles'
 import { lintDocument } from '../../src/feed/lint'
 import { validateFeed } from '../../src/feed/validate'
 import { formatProblem } from '../../src/import/problem'
@@ -62,15 +64,34 @@ export async function build(dir: string, out: string, io: Io, opts: BuildOptions
     printIssues(io, '✗', checked.errors, src.locate, src.document)
     return 1
   }
+  // every image the feed shows is pinned by its SHA-256 (_gongkai.files): a signed feed's kiosks refuse one without
+  const images: { url: string; path: string; sha256: string }[] = []
+  const problems: string[] = []
+  for (const url of imagesToPin(checked.feed)) {
+    const path = normalize(join(dir, url))
+    if (/^[a-z]+:/i.test(url) || !path.startsWith(normalize(dir) + sep)) problems.push(`图片应放在源文件夹中 / an image must be a file in the source folder: ${url}`)
+    else if (!existsSync(path)) problems.push(`找不到图片 / image not found: ${url}`)
+    else images.push({ url, path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') })
+  }
+  if (problems.length) {
+    for (const p of problems) io.err(`  ✗ ${p}`)
+    io.err('✗ 未生成 / nothing written')
+    return 1
+  }
+  const document = images.length ? withPinnedFiles(checked.feed, images.map(({ url, sha256 }) => ({ url, sha256 }))) : checked.feed
   mkdirSync(join(out, 'files'), { recursive: true })
   for (const f of src.files) copyFileSync(f.path, join(out, f.target))
+  for (const img of images) {
+    mkdirSync(dirname(join(out, img.url)), { recursive: true })
+    copyFileSync(img.path, join(out, img.url))
+  }
   const feedPath = join(out, 'feed.json')
   const sigPath = `${feedPath}.sig`
   const hadSig = existsSync(sigPath) && existsSync(feedPath)
   const before = hadSig ? readFileSync(feedPath, 'utf8') : ''
-  const text = JSON.stringify(checked.feed, null, 2) + '\n'
+  const text = JSON.stringify(document, null, 2) + '\n'
   writeFileSync(feedPath, text)
-  io.out(`✓ 已生成 ${feedPath}：第 ${revision} 版，${checked.feed.items.length} 条公告，${src.files.length} 个附件 / built revision ${revision}`)
+  io.out(`✓ 已生成 ${feedPath}：第 ${revision} 版，${checked.feed.items.length} 条公告，${src.files.length} 个附件，${images.length} 张图片 / built revision ${revision}`)
   if (hadSig && before !== text) io.err(`! ${sigPath} 是上一版的签名，已不匹配新的 feed.json，请重新签名 / ${sigPath} signs the previous feed.json and no longer matches: sign again`)
   io.out(`  下一步 / next: npx gongkai-feed sign ${feedPath}`)
   return 0

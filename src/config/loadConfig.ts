@@ -6,6 +6,10 @@
 import * as v from 'valibot'
 import { configSchema, DEFAULT_CONFIG, type KioskConfig } from './schema'
 import { describeIssue, fromValibot, issueAt } from '../feed/issues'
+import { fetchBounded } from '../sync/boundedFetch'
+
+/** config.json is a few hundred bytes: one that stalls or is huge is a broken one */
+const CONFIG_LIMITS = { timeoutMs: 10_000, maxBytes: 256 * 1024 }
 
 export interface ConfigProblem {
   zh: string
@@ -43,9 +47,14 @@ const BROKEN = { zh: '配置文件 config.json 有误，使用上次的设置', 
 export async function loadConfig(deps: LoadConfigDeps): Promise<LoadedConfig> {
   let problem: ConfigProblem
   try {
-    const res = await (deps.fetch ?? fetch)(deps.configUrl, { cache: 'no-store' })
-    if (!res.ok) throw new Error(`HTTP ${res.status}`)
-    const text = await res.text()
+    const { bytes } = await fetchBounded(deps.configUrl, { cache: 'no-store' }, {
+      ...CONFIG_LIMITS,
+      fetch: deps.fetch,
+      onHeaders: (res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`)
+      },
+    })
+    const text = new TextDecoder().decode(bytes!)
     let json: unknown
     try {
       json = JSON.parse(text)

@@ -19,7 +19,9 @@ export const DEFAULT_CONFIG: KioskConfig = {
 /** The feed sources a config names, with URLs made absolute against config.json's address. */
 export function feedSources(config: KioskConfig, configUrl: string): FeedSource[] {
   const abs = (u: string) => new URL(u, configUrl).href
-  if (config.feeds) return config.feeds.map((f) => ({ ...f, url: abs(f.url) }))
-  if (config.feedUrl) return [{ id: 'default', url: abs(config.feedUrl), publicKey: config.publicKey }]
+  const shared = config.allowedOrigins ?? []
+  const origins = (own: string[] | undefined) => (own || shared.length ? { allowedOrigins: [...shared, ...(own ?? [])] } : {})
+  if (config.feeds) return config.feeds.map((f) => ({ ...f, url: abs(f.url), ...origins(f.allowedOrigins) }))
+  if (config.feedUrl) return [{ id: 'default', url: abs(config.feedUrl), publicKey: config.publicKey, ...(config.rootKey ? { rootKey: config.rootKey } : {}), ...origins(undefined) }]
   return []
 }

@@ -7,12 +7,22 @@ import { ID_PATTERN } from '../feed/schema'
 
 const seconds = (min: number) => v.pipe(v.number('number'), v.minValue(min, 'positive'))
 const urlString = v.pipe(v.string('string'), v.minLength(1, 'url'))
+/** an origin such as https://files.example.gov.cn (scheme, host, port; no path) */
+const originString = v.pipe(v.string('string'), v.check((s) => {
+  try {
+    return new URL(s).origin === s
+  } catch {
+    return false
+  }
+}, 'url'))
 
 export const feedSourceSchema = v.object({
   id: v.pipe(v.string('string'), v.regex(ID_PATTERN, 'id')),
   url: urlString,
   name: v.optional(v.string('string')),
   publicKey: v.optional(v.string('string')),
+  rootKey: v.optional(v.string('string')),
+  allowedOrigins: v.optional(v.array(originString, 'array')),
 })
 
 export const configSchema = v.object({
@@ -25,6 +35,10 @@ export const configSchema = v.object({
   locale: v.optional(v.picklist(['zh-CN', 'en'], 'locale'), 'zh-CN'),
   /** Ed25519 public key for feedUrl (base64) */
   publicKey: v.optional(v.string('string')),
+  /** the township root key for feedUrl (base64): may sign epoch records (docs/feed-format.md) */
+  rootKey: v.optional(v.string('string')),
+  /** origins besides each feed's own that its files and redirects may come from */
+  allowedOrigins: v.optional(v.array(originString, 'array')),
   maxFeedBytes: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(1024, 'positive')), 20 * 1024 * 1024),
   fetchTimeoutSeconds: v.optional(seconds(1), 30),
   kioskId: v.optional(v.string('string')),

@@ -84,6 +84,10 @@ export interface CommitInput {
   /** what the privacy guard masked in this revision (signed-feeds feature), for #/status */
   privacyFindings?: RevisionRecord['privacyFindings']
   signedWith?: string
+  /** the township root key pinned with this revision (sync/trust.ts) */
+  trustedRootKey?: string
+  /** a newer signed epoch (sync/trust.ts): the revision may be lower than the live one; one stored under its number is replaced */
+  resetRevision?: boolean
   now?: Date
   /** how the notices are stored (db/noticeChunks.ts); NOTICE_LAYOUT unless a test says otherwise */
   noticeLayout?: 'records' | 'chunks'
@@ -103,7 +107,20 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
   try {
     const pointers = tx.objectStore('pointers')
     const old = await pointers.get(sourceId)
-    if (old && revision <= old.current) throw new StaleRevisionError(revision, old.current)
+    const writes: Promise<unknown>[] = []
+    const track = (p: Promise<unknown>) => {
+      // once the transaction aborts every request rejects; the first failure is the one reported
+      p.catch(() => undefined)
+      writes.push(p)
+    }
+    if (old && revision <= old.current) {
+      if (!input.resetRevision || revision === old.current) throw new StaleRevisionError(revision, old.current)
+      // an older record under this number (the previous revision) gives way, notices and all
+      const key: [string, number] = [sourceId, revision]
+      for (const k of await tx.objectStore('notices').index('byRevision').getAllKeys(key)) track(tx.objectStore('notices').delete(k))
+      track(tx.objectStore('noticeChunks').delete(IDBKeyRange.bound(key, [sourceId, revision, []])))
+      track(tx.objectStore('searchIndex').delete(key))
+    }
     const { notices, revision: _r, ...rest } = content
     const record: RevisionRecord = {
       ...rest,
@@ -116,12 +133,7 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
       warnings: input.warnings ?? [],
       privacyFindings: input.privacyFindings ?? [],
       ...(input.signedWith ? { signedWith: input.signedWith } : {}),
-    }
-    const writes: Promise<unknown>[] = []
-    const track = (p: Promise<unknown>) => {
-      // once the transaction aborts every request rejects; the first failure is the one reported
-      p.catch(() => undefined)
-      writes.push(p)
+      ...(input.trustedRootKey ? { trustedRootKey: input.trustedRootKey } : {}),
     }
     for (const a of input.assets) track(tx.objectStore('assets').put(a))
     track(tx.objectStore('revisions').put(record))

@@ -29,6 +29,8 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
   privacyFindings?: PrivacyFinding[]
   /** the public key this revision's signature verified with; absent for unsigned sources */
   signedWith?: string
+  /** the township root key pinned on first use (sync/trust.ts); absent when the config named none */
+  trustedRootKey?: string
 }
 
 /** One notice (or `handbook:<chapter id>`, `checklist:<item id>`) with the fields the privacy guard masked; never the raw values. */

@@ -65,6 +65,14 @@ function toNotice(item: FeedItem, base: string, defaultCategory: string, toIso: 
   return n
 }
 
+/** _gongkai.files as absolute URL → SHA-256 (stored with the revision) */
+function pinnedHashes(files: { url: string; sha256: string }[], base: string): Record<string, string> {
+  return Object.fromEntries(files.flatMap((f) => {
+    const url = resolve(f.url, base)
+    return url ? [[url, f.sha256] as const] : []
+  }))
+}
+
 /**
  * @param baseUrl the address the feed was fetched from; relative URLs resolve against it
  * @param sourceId names the village of a plain feed, which has no village code
@@ -90,5 +98,7 @@ export function normalizeFeed(feed: FeedDocument, baseUrl: string, sourceId = 'd
     workdays: ext?.workdays ?? [],
     notices: feed.items.map((item) => toNotice(item, baseUrl, defaultCategory, toIso)),
     extended: !!ext,
+    ...(ext?.files.length ? { fileHashes: pinnedHashes(ext.files, baseUrl) } : {}),
+    ...(ext?.epoch ? { epoch: { number: ext.epoch.number, publicKey: ext.epoch.public_key, signature: ext.epoch.signature } } : {}),
   }
 }

@@ -30,8 +30,11 @@ export function isRealDate(y: number, m: number, d: number): boolean {
 export function isRfc3339(s: string): boolean {
   const m = RFC3339.exec(s)
   if (!m) return false
-  const [, y, mo, d, h, mi, se] = m
-  return isRealDate(+y!, +mo!, +d!) && +h! < 24 && +mi! < 60 && +se! < 61
+  const [, y, mo, d, h, mi, se, , offset] = m
+  // :60 (a leap second) is refused too: Date cannot hold it, and a notice never needs it
+  if (!(isRealDate(+y!, +mo!, +d!) && +h! < 24 && +mi! < 60 && +se! < 60)) return false
+  // offsets exist from -12:00 to +14:00; +99:99 is no time zone
+  return offset!.length === 1 || (+offset!.slice(1, 3) <= 14 && +offset!.slice(4, 6) < 60)
 }
 
 export function isIsoDate(s: string): boolean {
@@ -145,6 +148,16 @@ export const villageSchema = v.object({
   county: v.optional(v.string('string'), ''),
 })
 
+export const pinnedFileSchema = v.object({ url, sha256 })
+
+export const epochSchema = v.object({
+  number: v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'positive'), v.maxValue(Number.MAX_SAFE_INTEGER, 'integer')),
+  /** the key this epoch's feeds are signed with (base64, 32 bytes) */
+  public_key: nonEmpty,
+  /** Ed25519 by the previous epoch's key or the township root key over epochMessage() (sync/trust.ts), base64 */
+  signature: nonEmpty,
+})
+
 export const feedExtensionSchema = v.object({
   schema: v.literal(1, 'schema_version'),
   revision: v.pipe(v.number('number'), v.integer('integer'), v.minValue(1, 'positive'), v.maxValue(Number.MAX_SAFE_INTEGER, 'integer')),
@@ -157,6 +170,10 @@ export const feedExtensionSchema = v.object({
   holidays: v.optional(v.array(isoDate, 'array'), []),
   /** weekend days that are working days (调休) */
   workdays: v.optional(v.array(isoDate, 'array'), []),
+  /** SHA-256 of every image the feed shows (item image, inline <img>, Markdown images): pinned files, required under a key */
+  files: v.optional(v.array(pinnedFileSchema, 'array'), []),
+  /** township-signed epoch / key-rotation record (docs/feed-format.md "Epochs and key rotation") */
+  epoch: v.optional(epochSchema),
 })
 
 export const CELL_MAX = 2000
@@ -237,6 +254,7 @@ export type FeedDocument = v.InferOutput<typeof feedSchema>
 export type FeedItem = v.InferOutput<typeof itemSchema>
 export type FeedExtension = v.InferOutput<typeof feedExtensionSchema>
 export type ItemExtension = v.InferOutput<typeof itemExtensionSchema>
+export type EpochRecord = v.InferOutput<typeof epochSchema>
 export type Frequency = v.InferOutput<typeof frequencySchema>
 export type FrequencyType = (typeof FREQUENCY_TYPES)[number]
 export type TableRowKind = (typeof ROW_KINDS)[number]

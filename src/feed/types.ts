@@ -112,6 +112,10 @@ export interface FeedContent {
   notices: Notice[]
   /** whether the feed carried the _gongkai extension */
   extended: boolean
+  /** pinned files (_gongkai.files): absolute URL → SHA-256 */
+  fileHashes?: Record<string, string>
+  /** the feed's epoch record (_gongkai.epoch) */
+  epoch?: { number: number; publicKey: string; signature: string }
 }
 
 /** The default category plain JSON Feed items go into. */

@@ -9,6 +9,7 @@ import { restoreFeed } from './restore'
 import { fromValibot, issueAt, specificIssues, type FeedIssue } from './issues'
 import { fastItems } from './fastItems'
 import { safeNoticeId } from './noticeId'
+import { findDuplicateKey } from './duplicateKeys'
 
 export type ValidationResult =
   | { ok: true; feed: FeedDocument; warnings: FeedIssue[] }
@@ -24,6 +25,8 @@ export function parseFeedText(text: string): ValidationResult {
   } catch {
     return { ok: false, errors: [issueAt([], 'not_json')], warnings: [] }
   }
+  const duplicate = findDuplicateKey(text)
+  if (duplicate !== null) return { ok: false, errors: [{ ...issueAt([], 'duplicate_key'), path: duplicate }], warnings: [] }
   return validateFeed(json)
 }
 

@@ -19,6 +19,7 @@
 import type { Notice, NoticeTable } from '../feed/types'
 import { maskCard, maskId, maskMobile } from './mask'
 import { isBankCard, isCnId18Shape, isMainlandMobile, isPlausibleCnId15, isValidCnId18 } from './validators'
+import { decodeEntities, hasInvisible, keptMarkup, stripInvisible, visibleText } from './visibleText'
 
 export type PiiKind = 'id18' | 'id18_check' | 'id15' | 'mobile' | 'bank_card'
 
@@ -182,15 +183,26 @@ function scanToken(text: string, tokenStart: number, token: string, out: Replace
  */
 const LONG_RUN = /[0-9\uFF10-\uFF19][0-9\uFF10-\uFF19 \u00A0\u3000\-\uFF0DXxＸｘ]{10}/
 
-/** Masks every ID, mobile and bank card number in `text`. */
-export function scanText(text: string): { text: string; findings: PiiFinding[] } {
-  if (!LONG_RUN.test(text)) return { text, findings: [] }
+/** Where the IDs, mobiles and bank card numbers in `text` are, in `text`'s offsets. */
+function findPii(text: string): Replacement[] {
+  if (!LONG_RUN.test(text)) return []
   const reps: Replacement[] = []
   TOKEN.lastIndex = 0
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     // fewer than 11 characters hold fewer than 11 digits: shorter than any number masked here (most tokens: 第12号, 2026, amounts)
     if (m[0].length >= 11) scanToken(text, m.index, m[0], reps)
   }
+  return reps
+}
+
+/**
+ * Masks every ID, mobile and bank card number in `text`. Invisible and
+ * bidi-control characters are removed first (visibleText.ts): they would
+ * otherwise split a number the reader sees whole, or make text read backwards.
+ */
+export function scanText(input: string): { text: string; findings: PiiFinding[] } {
+  const text = stripInvisible(input)
+  const reps = findPii(text)
   if (reps.length === 0) return { text, findings: [] }
   let out = ''
   let last = 0
@@ -202,6 +214,56 @@ export function scanText(text: string): { text: string; findings: PiiFinding[] }
     last = r.end
   }
   return { text: out + text.slice(last), findings }
+}
+
+/**
+ * Masks numbers in HTML or Markdown as the reader sees them: across inline
+ * tags, entities and invisible characters (visibleText.ts). A number is
+ * replaced where it is written by its masked form followed by the markup it
+ * spanned (so tags stay balanced); invisible characters and their entities
+ * are removed from the text.
+ */
+export function guardMarkup(src: string, mode: 'html' | 'markdown'): { text: string; kinds: PiiKind[] } {
+  const kinds: PiiKind[] = []
+  let out = src
+  // the text alone first: the character map is built only when it holds a number (rarely)
+  if (mayHoldInMarkup(src, mode) && LONG_RUN.test(visibleText(src, mode, false).text)) {
+    const visible = visibleText(src, mode)
+    const reps = findPii(visible.text)
+    if (reps.length) {
+      out = ''
+      let last = 0
+      for (const r of reps) {
+        const start = visible.from[r.start]!
+        const end = visible.to[r.end - 1]!
+        out += src.slice(last, start) + r.masked + keptMarkup(src.slice(start, end), mode)
+        kinds.push(r.kind)
+        last = end
+      }
+      out += src.slice(last)
+    }
+  }
+  return { text: withoutInvisible(out), kinds }
+}
+
+/** invisible characters out of markup text, written as characters or as entities (&#x202E;, &shy;) */
+function withoutInvisible(src: string): string {
+  const cleaned = stripInvisible(src)
+  if (!cleaned.includes('&')) return cleaned
+  return cleaned.replace(/&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});/g, (e) => (hasInvisible(decodeEntities(e)) ? '' : e))
+}
+
+const DIGIT_THEN_TAG = /[0-9\uFF10-\uFF19](?:<|&)/
+const DIGIT_THEN_MARK = /[0-9\uFF10-\uFF19][*_`~&]/
+
+/**
+ * Whether markup may show a number: one written out (LONG_RUN), or one split
+ * where a digit runs into a tag, an entity, a Markdown mark or an invisible
+ * character, or a digit written as a numeric entity. Most notices have none
+ * of these and skip the visible-text pass.
+ */
+function mayHoldInMarkup(src: string, mode: 'html' | 'markdown' = 'html'): boolean {
+  return LONG_RUN.test(src) || (mode === 'html' ? DIGIT_THEN_TAG : DIGIT_THEN_MARK).test(src) || src.includes('&#') || hasInvisible(src)
 }
 
 // ------------------------------------------------------------------ cells
@@ -266,27 +328,26 @@ const TEXT_ATTR = /(\s(?:alt|title|aria-label|placeholder)\s*=\s*)(?:"([^"]*)"|'
 const PHONE_HREF = /(\shref\s*=\s*)(?:"((?:tel|sms):[^"]*)"|'((?:tel|sms):[^']*)')/gi
 
 function guardTag(tag: string, kinds: PiiKind[]): string {
-  const fix = (_m: string, pre: string, dq: string | undefined, sq: string | undefined) => {
-    const r = scanText(dq ?? sq ?? '')
+  const fix = (m: string, pre: string, dq: string | undefined, sq: string | undefined) => {
+    // an attribute is read with its entities decoded: &#49; is a 1 there too
+    const r = scanText(decodeEntities(dq ?? sq ?? ''))
+    if (!r.findings.length) return m
     for (const f of r.findings) kinds.push(f.kind)
-    return dq !== undefined ? `${pre}"${r.text}"` : `${pre}'${r.text}'`
+    const value = r.text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+    return `${pre}"${value}"`
   }
   return tag.replace(TEXT_ATTR, fix).replace(PHONE_HREF, fix)
 }
 
 /**
- * Masks the text between tags and the text-like attributes; markup is kept
- * as written. DOM-free (runs in the sync worker and the CLI).
+ * Masks the text as shown (guardMarkup) and the text-like attributes; markup
+ * is kept as written. DOM-free (runs in the sync worker and the CLI).
  */
 export function guardHtml(html: string): { html: string; kinds: PiiKind[] } {
-  const kinds: PiiKind[] = []
-  const parts = html.split(/(<!--[\s\S]*?-->|<[^>]*>)/)
-  const out = parts.map((part, i) => {
-    if (i % 2 === 1) return part.startsWith('<!--') ? part : guardTag(part, kinds)
-    const r = scanText(part)
-    for (const f of r.findings) kinds.push(f.kind)
-    return r.text
-  })
+  const text = guardMarkup(html, 'html')
+  const kinds = text.kinds
+  const parts = text.text.split(/(<!--[\s\S]*?-->|<[^>]*>)/)
+  const out = parts.map((part, i) => (i % 2 === 1 && !part.startsWith('<!--') ? guardTag(part, kinds) : part))
   return { html: out.join(''), kinds }
 }
 
@@ -295,6 +356,8 @@ export function guardHtml(html: string): { html: string; kinds: PiiKind[] } {
 function guardTable(table: NoticeTable, findings: { field: string; kind: PiiKind }[]): NoticeTable {
   const caption = scanText(table.caption)
   for (const f of caption.findings) findings.push({ field: 'table.caption', kind: f.kind })
+  const unit = scanText(table.unit)
+  for (const f of unit.findings) findings.push({ field: 'table.unit', kind: f.kind })
   const columns = table.columns.map((c, i) => {
     const r = scanText(c)
     for (const f of r.findings) findings.push({ field: `table.columns[${i}]`, kind: f.kind })
@@ -305,10 +368,10 @@ function guardTable(table: NoticeTable, findings: { field: string; kind: PiiKind
     for (const f of g.findings) findings.push({ field: `table[${r}][${f.col}]`, kind: f.kind })
     return { ...row, cells: g.cells }
   })
-  return { ...table, caption: caption.text, columns, rows }
+  return { ...table, caption: caption.text, unit: unit.text, columns, rows }
 }
 
-const mayHold = (s: string | undefined) => s !== undefined && LONG_RUN.test(s)
+const mayHold = (s: string | undefined) => s !== undefined && (LONG_RUN.test(s) || hasInvisible(s))
 
 /**
  * Whether any text or cell of the notice could hold a number guardNotice
@@ -316,11 +379,11 @@ const mayHold = (s: string | undefined) => s !== undefined && LONG_RUN.test(s)
  * and all) and no integer cell of 11 digits or more means nothing to mask.
  */
 function mayHoldNumber(n: Notice): boolean {
-  if (mayHold(n.title) || mayHold(n.summary) || mayHold(n.text) || mayHold(n.html)) return true
-  if (n.attachments.some((a) => mayHold(a.title))) return true
+  if (mayHold(n.title) || mayHold(n.summary) || mayHold(n.text) || (n.html !== undefined && (mayHold(n.html) || mayHoldInMarkup(n.html)))) return true
+  if (n.attachments.some((a) => mayHold(a.title)) || n.tags.some(mayHold)) return true
   const t = n.table
   if (!t) return false
-  if (mayHold(t.caption) || t.columns.some(mayHold)) return true
+  if (mayHold(t.caption) || mayHold(t.unit) || t.columns.some(mayHold)) return true
   return t.rows.some((r) => r.cells.some((c) => (typeof c === 'string' ? mayHold(c) : typeof c === 'number' && c >= 1e10)))
 }
 
@@ -349,10 +412,15 @@ export function guardNotice(n: Notice): { notice: Notice; findings: { field: str
     notice.html = r.html
   }
   if (n.table) notice.table = guardTable(n.table, findings)
+  notice.tags = n.tags.map((tag, i) => {
+    const r = scanText(tag)
+    for (const f of r.findings) findings.push({ field: `tags[${i}]`, kind: f.kind })
+    return r.text
+  })
   notice.attachments = n.attachments.map((a, i) => {
     const r = scanText(a.title)
     for (const f of r.findings) findings.push({ field: `attachments[${i}].title`, kind: f.kind })
-    return r.findings.length ? { ...a, title: r.text } : a
+    return r.text !== a.title ? { ...a, title: r.text } : a
   })
   return { notice, findings }
 }

@@ -6,15 +6,18 @@
 import { inWords, REVISION_LIMIT_BYTES } from '../feed/limits'
 import { parseFeedText } from '../feed/validate'
 import { normalizeFeed } from '../feed/normalize'
-import { listAssets } from '../feed/assets'
+import { listAssets, type AssetRef } from '../feed/assets'
 import { describeIssue, type FeedIssue } from '../feed/issues'
 import type { FeedContent } from '../feed/types'
 import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, StaleRevisionError, type AssetRecord } from '../db'
 import { SyncError } from './errors'
-import { fetchWithTimeout, readLimitedWithin, type FetchLike } from './fetchFeed'
+import { fetchBounded, type FetchLike } from './boundedFetch'
 import { sha256Hex } from './hash'
 import { verifyFeedSignature } from './verifySignature'
 import { guardFeedContent } from './guardContent'
+import { droppedFileWarning, planFiles } from './filePolicy'
+import { checkConfiguredKey, decideTrust, pinFromRecord } from './trust'
+import { decideRevision } from './revisionPolicy'
 
 export interface FeedSource {
   /** stable id of the source: the storage key of its revisions */
@@ -23,6 +26,10 @@ export interface FeedSource {
   name?: string
   /** Ed25519 public key (base64); when set, only signed revisions are applied */
   publicKey?: string
+  /** the township root key (base64) that may sign epoch records (sync/trust.ts); pinned on first use */
+  rootKey?: string
+  /** origins besides the feed's own that files and redirects may come from (config allowedOrigins) */
+  allowedOrigins?: string[]
 }
 
 export interface ApplyDeps {
@@ -53,19 +60,53 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-async function fetchAsset(url: string, expected: string | undefined, deps: ApplyDeps, now: string): Promise<AssetRecord> {
-  let res: Response
+async function fetchAsset(ref: AssetRef, source: FeedSource, deps: ApplyDeps, now: string): Promise<AssetRecord> {
+  const { url } = ref
+  let got: { res: Response; bytes: Uint8Array | null }
   try {
-    res = await fetchWithTimeout(url, { cache: 'no-store' }, deps.timeoutMs, deps.fetch)
+    got = await fetchBounded(url, { cache: 'no-store' }, {
+      timeoutMs: deps.timeoutMs,
+      maxBytes: deps.maxBytes,
+      fetch: deps.fetch,
+      allowedOrigins: source.allowedOrigins,
+      onHeaders: (res) => {
+        if (!res.ok) throw new SyncError('asset', [`HTTP ${res.status}`, url])
+      },
+    })
   } catch (e) {
-    throw new SyncError('asset', [url, ...(e instanceof SyncError ? e.details.slice(1) : [])])
+    // a stalled or cut-short file keeps its own reason; an unreachable one is an asset failure
+    if (e instanceof SyncError && e.code === 'network') throw new SyncError('asset', [url, ...e.details.slice(1)])
+    throw e
   }
-  if (!res.ok) throw new SyncError('asset', [`HTTP ${res.status}`, url])
-  const bytes = await readLimitedWithin(res, deps.maxBytes, deps.timeoutMs, url)
+  const bytes = got.bytes!
   const sha256 = await sha256Hex(bytes)
-  if (expected && sha256 !== expected) throw new SyncError('asset_hash', [url])
-  const mimeType = res.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream'
+  if (ref.sha256 && sha256 !== ref.sha256) throw new SyncError('asset_hash', [url])
+  const mimeType = got.res.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream'
   return { url, blob: new Blob([bytes as BlobPart], { type: mimeType }), mimeType, size: bytes.byteLength, sha256, storedAt: now }
+}
+
+const DATE_CODES = new Set(['date_time', 'date'])
+
+/** the refusal a list of feed errors amounts to: a repeated key and impossible dates have their own reasons */
+function invalidFeed(errors: FeedIssue[]): SyncError {
+  const code = errors.some((e) => e.code === 'duplicate_key') ? 'duplicate_key' : errors.every((e) => DATE_CODES.has(e.code)) ? 'bad_date' : 'invalid'
+  return new SyncError(code, errors.slice(0, 20).map(describeIssue), errors)
+}
+
+/** normalizeFeed; a date the validator let through but Date cannot hold is a bad date, not a storage failure */
+function normalizeGuarded(...args: Parameters<typeof normalizeFeed>): FeedContent {
+  try {
+    return normalizeFeed(...args)
+  } catch (e) {
+    if (e instanceof RangeError) throw new SyncError('bad_date', [String(e.message)])
+    throw e
+  }
+}
+
+/** An optional image that cannot be had is left out of what the notices show. */
+function withoutFiles(content: FeedContent, urls: Set<string>): FeedContent {
+  if (!urls.size) return content
+  return { ...content, notices: content.notices.map((n) => (n.image && urls.has(n.image) ? (({ image: _i, ...rest }) => rest)(n) : n)) }
 }
 
 /** parseFeedText, with a hostile structure (e.g. 100 000 nested arrays overflowing the stack) refused as invalid */
@@ -86,62 +127,73 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
     stages[stage] = t - lapStart
     lapStart = t
   }
+  const pointer = await getPointer(source.id)
+  const live = pointer ? await getRevisionRecord(source.id, pointer.current) : undefined
+  // trust on first use: a source that accepted signed content keeps its key (sync/trust.ts)
+  const pin = pinFromRecord(live)
+  checkConfiguredKey(source, pin)
   // with a key configured nothing unsigned gets through, whoever runs this (main thread or sync worker)
   if (deps.verify) await deps.verify(source, bytes, feedUrl)
-  else if (source.publicKey) await verifyFeedSignature(source, bytes, feedUrl, deps)
+  else if (source.publicKey) await verifyFeedSignature(source, bytes, feedUrl, { ...deps, allowedOrigins: source.allowedOrigins })
   const sha256 = await sha256Hex(bytes)
   lap('verify')
   const parsed = parseFeedGuarded(decodeUtf8(bytes))
   lap('validate')
-  if (!parsed.ok) throw new SyncError('invalid', parsed.errors.slice(0, 20).map(describeIssue), parsed.errors)
-  const normalized = normalizeFeed(parsed.feed, feedUrl, source.id)
+  if (!parsed.ok) throw invalidFeed(parsed.errors)
+  const normalized = normalizeGuarded(parsed.feed, feedUrl, source.id)
   lap('normalize')
-  const { content, privacyFindings } = guardFeedContent(normalized)
+  const guarded = guardFeedContent(normalized)
+  const { privacyFindings } = guarded
+  let content = guarded.content
   lap('privacy')
 
-  const pointer = await getPointer(source.id)
-  const live = pointer ? await getRevisionRecord(source.id, pointer.current) : undefined
-  let revision: number
-  if (content.revision === null) {
-    // plain JSON Feeds carry no revision: a change of bytes is the next one
-    if (live && live.sha256 === sha256) return { kind: 'unchanged', revision: live.revision }
-    revision = (pointer?.current ?? 0) + 1
-  } else {
-    revision = content.revision
-    if (pointer && revision < pointer.current) throw new SyncError('rollback', [`${revision} < ${pointer.current}`])
-    if (pointer && revision === pointer.current) {
-      if (live?.sha256 === sha256) return { kind: 'unchanged', revision }
-      throw new SyncError('stale_revision', [`${revision} = ${pointer.current}`])
-    }
-  }
+  const trust = await decideTrust(source, content, pin)
+  const decided = decideRevision({
+    feedRevision: content.revision,
+    live: pointer ? { revision: pointer.current, sha256: live?.sha256 } : null,
+    sha256,
+    signed: !!source.publicKey,
+    resetRevision: trust.resetRevision,
+  })
+  if (decided.kind === 'unchanged') return decided
+  const revision = decided.revision
 
-  // every file the revision needs is on the device before it goes live
-  const refs = listAssets(content, feedUrl)
-  if (source.publicKey) {
-    // the signature covers the listed hashes: an attachment without one could be swapped on the server
-    const unhashed = content.notices.flatMap((n) => n.attachments.filter((a) => !a.sha256).map((a) => `${n.id}: ${a.url}`))
-    if (unhashed.length) throw new SyncError('signature', ['签名内容中的附件缺少 SHA-256 / attachments in a signed feed must carry their SHA-256', ...unhashed.slice(0, 10)])
-  }
+  // every file the revision needs is on the device before it goes live, from allowed origins, pinned under a key
+  const plan = planFiles(listAssets(content, feedUrl), { feedUrl, signed: !!source.publicKey, extended: content.extended, allowedOrigins: source.allowedOrigins })
+  const warnings = [...parsed.warnings, ...plan.warnings]
+  const dropped = new Set(plan.dropped.map((r) => r.url))
+  const refs: AssetRef[] = []
   const assets: AssetRecord[] = []
   let assetBytes = 0
-  for (const ref of refs) {
+  for (const ref of [...plan.required, ...plan.optional]) {
     const stored = await getAsset(ref.url)
-    if (stored && (!ref.sha256 || stored.sha256 === ref.sha256)) continue
-    const asset = await fetchAsset(ref.url, ref.sha256, deps, now.toISOString())
-    assetBytes += asset.size
-    if (assetBytes > REVISION_LIMIT_BYTES) throw new SyncError('too_large', [`attachments > ${inWords(REVISION_LIMIT_BYTES)}`, ref.url])
-    assets.push(asset)
+    if (!(stored && (!ref.sha256 || stored.sha256 === ref.sha256))) {
+      let asset: AssetRecord
+      try {
+        asset = await fetchAsset(ref, source, deps, now.toISOString())
+      } catch (e) {
+        if (!plan.optional.includes(ref)) throw e
+        warnings.push(droppedFileWarning(ref))
+        dropped.add(ref.url)
+        continue
+      }
+      assetBytes += asset.size
+      if (assetBytes > REVISION_LIMIT_BYTES) throw new SyncError('too_large', [`attachments > ${inWords(REVISION_LIMIT_BYTES)}`, ref.url])
+      assets.push(asset)
+    }
+    refs.push(ref)
   }
+  content = withoutFiles(content, dropped)
 
   lap('assets')
   const searchIndex = deps.buildIndex ? await deps.buildIndex(content) : undefined
   lap('index')
   try {
-    const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings: parsed.warnings, searchIndex, privacyFindings, signedWith: source.publicKey, now })
+    const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings, searchIndex, privacyFindings, signedWith: source.publicKey, trustedRootKey: trust.rootKey, resetRevision: trust.resetRevision, now })
     lap('commit')
     await pruneSource(source.id).catch(() => undefined)
     lap('prune')
-    return { kind: 'applied', revision, previous: p.previous, warnings: parsed.warnings, content, stages }
+    return { kind: 'applied', revision, previous: p.previous, warnings, content, stages }
   } catch (e) {
     if (e instanceof StaleRevisionError) throw new SyncError('rollback', [`${e.revision} <= ${e.current}`])
     throw new SyncError('storage', [String((e as Error)?.message ?? e)])

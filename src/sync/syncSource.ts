@@ -2,7 +2,7 @@
  * One sync cycle of one feed source, with its bookkeeping: 304 changes nothing,
  * 200 is applied, and every failure is recorded with its reason for #/status.
  */
-import { getSyncState, putSyncState } from '../db'
+import { getPointer, getSyncState, putSyncState } from '../db'
 import { applyFeedBytes, type ApplyDeps, type FeedSource } from './applyRevision'
 import { SyncError } from './errors'
 import { fetchFeed } from './fetchFeed'
@@ -26,8 +26,11 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
       timeoutMs: deps.timeoutMs,
       maxBytes: deps.maxBytes,
       fetch: deps.fetch,
+      allowedOrigins: source.allowedOrigins,
     })
     if (fetched.status === 'not-modified') {
+      // "not modified" means nothing to a kiosk that has nothing: it must not read as up to date
+      if (!(await getPointer(source.id))) throw new SyncError('unsolicited_304', [source.url])
       outcome = { kind: 'not-modified' }
     } else {
       const applyStart = performance.now()

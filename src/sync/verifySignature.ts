@@ -13,7 +13,7 @@
  * WebCrypto lacks it.
  */
 import { SyncError } from './errors'
-import { fetchWithTimeout, readLimitedWithin, type FetchLike } from './fetchFeed'
+import { fetchBounded, type FetchLike } from './boundedFetch'
 
 /** a signature file is 64 bytes (raw) or 88 (base64) plus a newline; anything far bigger is not one */
 const MAX_SIG_BYTES = 1024
@@ -87,6 +87,7 @@ export function signatureUrl(feedUrl: string): string {
 export interface VerifyDeps {
   fetch?: FetchLike
   timeoutMs: number
+  allowedOrigins?: readonly string[]
 }
 
 /**
@@ -99,14 +100,21 @@ export async function verifyFeedSignature(source: { publicKey?: string }, bytes:
   const key = parsePublicKey(source.publicKey)
   if (!key) throw new SyncError('signature', ['配置中的公钥无效（应为 32 字节的 base64） / the configured public key is invalid (expected 32 bytes, base64)'])
   const url = signatureUrl(feedUrl)
-  const res = await fetchWithTimeout(url, { cache: 'no-store' }, deps.timeoutMs, deps.fetch)
-  if (!res.ok) throw new SyncError('signature', [`签名文件缺失 / signature file missing: HTTP ${res.status}`, url])
   let body: Uint8Array
   try {
-    body = await readLimitedWithin(res, MAX_SIG_BYTES, deps.timeoutMs, url)
+    const r = await fetchBounded(url, { cache: 'no-store' }, {
+      timeoutMs: deps.timeoutMs,
+      maxBytes: MAX_SIG_BYTES,
+      fetch: deps.fetch,
+      allowedOrigins: deps.allowedOrigins,
+      onHeaders: (res) => {
+        if (!res.ok) throw new SyncError('signature', [`签名文件缺失 / signature file missing: HTTP ${res.status}`, url])
+      },
+    })
+    body = r.bytes!
   } catch (e) {
-    if (e instanceof SyncError && e.code === 'timeout') throw e
-    throw new SyncError('signature', ['签名文件格式不对 / the signature file is not a signature', url])
+    if (e instanceof SyncError && e.code === 'too_large') throw new SyncError('signature', ['签名文件格式不对 / the signature file is not a signature', url])
+    throw e
   }
   const signature = parseSignature(body)
   if (!signature) throw new SyncError('signature', ['签名文件格式不对（应为 64 字节或其 base64） / the signature file is not 64 bytes or their base64', url])

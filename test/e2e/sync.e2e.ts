@@ -40,7 +40,7 @@ describe('sync in an open kiosk', () => {
     server.setRoute('/feeds/village.json', broken)
     await page.getByTestId('nav-home').tap()
     await page.getByTestId('status-link').tap()
-    await expect.poll(() => page.getByTestId('status-last-error').textContent(), { timeout: 20_000 }).toContain('新内容格式有误')
+    await expect.poll(() => page.getByTestId('status-last-error').textContent(), { timeout: 20_000 }).toContain('新内容中的日期或时间有误')
     expect(await page.getByTestId('status-last-error').textContent()).toContain('items[0]._gongkai.expires: 应为 RFC 3339 日期时间')
     expect(await page.getByTestId('status-revision').textContent()).toBe('2')
     await screenshot(page, 'status-broken-feed')

@@ -77,6 +77,24 @@ describe('kiosk/setup.sh', () => {
     }
   })
 
+  it('writes a Chromium managed policy that blocks every address but the app, the feed and allowed origins (issue 18 §1)', () => {
+    const t = tempDir()
+    try {
+      const dist = join(t.dir, 'dist')
+      mkdirSync(dist)
+      writeFileSync(join(dist, 'index.html'), '<!doctype html>')
+      const r = spawnSync('bash', [setup, '--dry-run', '--serve', dist, '--port', '8080', '--feed-url', 'https://county.example.gov.cn/feeds/v.json', '--allow-origin', 'https://files.example.gov.cn/x', '--browser', '/usr/bin/chromium', '--user', 'hall-kiosk-nobody'], { encoding: 'utf8', env: { ...process.env, HOME: t.dir } })
+      expect(r.status, r.stderr).toBe(0)
+      const policy = /would write \/etc\/chromium\/policies\/managed\/gongkai\.json.*\n((?: {4}\|.*\n)+)/.exec(r.stdout)
+      expect(policy).not.toBeNull()
+      const json = JSON.parse(policy![1]!.replace(/^ {4}\| ?/gm, ''))
+      expect(json.URLBlocklist).toEqual(['*'])
+      expect(json.URLAllowlist).toEqual(['http://127.0.0.1:8080', 'https://county.example.gov.cn', 'https://files.example.gov.cn'])
+    } finally {
+      t.remove()
+    }
+  })
+
   it('refuses bad input with a Chinese and English message', () => {
     const r = spawnSync('bash', [setup, '--dry-run', '--serve', '/nonexistent/dist'], { encoding: 'utf8' })
     expect(r.status).not.toBe(0)

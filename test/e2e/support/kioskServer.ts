@@ -13,10 +13,15 @@ export interface KioskServer {
   url: string
   /** what /config.json answers; null serves the one in dist/ */
   setConfig(config: Record<string, unknown> | string | null): void
-  /** what a path answers (string: raw body; object: JSON; number: that status) */
+  /** what a path answers (string: raw body; object: JSON; number: that status; RawHandler: written by it) */
   setRoute(path: string, body: unknown, type?: string): void
   requests: string[]
   close(): Promise<void>
+}
+
+/** a route that writes the response itself: a stalled body, a connection dropped mid-body, a redirect */
+export class RawHandler {
+  constructor(readonly handle: (req: IncomingMessage, res: ServerResponse) => void) {}
 }
 
 export async function startKioskServer(opts: { config?: Record<string, unknown> } = {}): Promise<KioskServer> {
@@ -26,6 +31,10 @@ export async function startKioskServer(opts: { config?: Record<string, unknown> 
   const answer = (req: IncomingMessage, res: ServerResponse, body: unknown, type = 'application/json; charset=utf-8') => {
     if (typeof body === 'number') {
       res.writeHead(body).end()
+      return
+    }
+    if (body instanceof RawHandler) {
+      body.handle(req, res)
       return
     }
     const buf = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))

@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { main } from '../../../cli/main'
 import type { Io } from '../../../cli/io'
@@ -107,6 +108,25 @@ describe('gongkai-feed round trip', () => {
     expect(d.out).toContain('版本 revision 1 → 2')
     expect(d.out).toContain('~ 修改 changed 公告 notice: N-003「停水通知（更正）」: 标题 title')
     expect(d.out).toContain('共新增 0、修改 1、删除 0')
+  })
+})
+
+describe('build pins every image the feed shows (issue 18 §2)', () => {
+  it('a Markdown image in a notice gets its SHA-256 in _gongkai.files and is copied beside feed.json', async () => {
+    const src = await freshSource('village-images')
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+    mkdirSync(join(src, 'images'))
+    writeFileSync(join(src, 'images/stamped.png'), png)
+    edit(join(src, 'notices/N-003-停水通知.md'), /\n---\n/, '\n---\n\n![盖章页](images/stamped.png)\n')
+    const out = join(root, 'village-images-out')
+    const built = await run('build', src, '-o', out)
+    expect(built.code, built.err).toBe(0)
+    const feed = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'))
+    expect(feed._gongkai.files).toEqual([{ url: 'images/stamped.png', sha256: createHash('sha256').update(png).digest('hex') }])
+    expect(readFileSync(join(out, 'images/stamped.png'))).toEqual(png)
+    // an image that is not in the source folder cannot be pinned: nothing is written
+    edit(join(src, 'notices/N-003-停水通知.md'), 'images/stamped.png', 'images/missing.png')
+    expect(await run('build', src, '-o', join(root, 'village-images-out2'))).toMatchObject({ code: 1, err: expect.stringContaining('image not found: images/missing.png') })
   })
 })
 

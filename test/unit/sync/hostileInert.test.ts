@@ -10,8 +10,9 @@ import { normalizeFeed } from '../../../src/feed/normalize'
 import { sanitizeHtml } from '../../../src/render/sanitize'
 import { renderMarkdown } from '../../../src/render/markdown'
 import { CORPUS, context } from '../../fixtures/hostile/corpus'
+import { URL_ATTRIBUTES } from '../../../src/render/urlAttributes'
 
-const DANGEROUS_TAGS = 'script, iframe, frame, object, embed, form, input, button, meta, base, link, style, svg, math, video, audio, source'
+const DANGEROUS_TAGS = 'script, iframe, frame, object, embed, form, input, button, meta, base, link, style, svg, math, video, audio, source, map, area'
 
 function assertInert(html: string) {
   const root = document.createElement('div')
@@ -20,7 +21,7 @@ function assertInert(html: string) {
   for (const el of root.querySelectorAll('*')) {
     for (const attr of el.attributes) {
       expect(attr.name.startsWith('on'), `${attr.name} in ${html}`).toBe(false)
-      expect(['href', 'src', 'srcset', 'style', 'action', 'formaction', 'background', 'srcdoc', 'data']).not.toContain(attr.name)
+      expect(['style', ...URL_ATTRIBUTES] as string[]).not.toContain(attr.name)
       // kept addresses are only ever shown (QR code) or looked up in storage, and only as http(s)
       if (attr.name === 'data-href' || attr.name === 'data-src') expect(new URL(attr.value, 'https://township.example/').protocol).toMatch(/^https?:$/)
       else expect(attr.value.replace(/\s/g, '').toLowerCase()).not.toContain('javascript:')

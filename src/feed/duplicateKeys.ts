@@ -1,0 +1,64 @@
+/**
+ * JSON.parse keeps the last of two equal keys; a feed with `revision` or
+ * `items` twice means one thing to one reader and another to the next, so it
+ * is refused (issue 18 §12). This scan runs over text JSON.parse already
+ * accepted: one pass, linear in its length (strings are skipped with
+ * indexOf), memory bounded by the nesting depth. Keys are compared decoded
+ * ("a" and "\u0061" are the same key).
+ */
+import { formatPath } from './issues'
+
+/** The path of the first repeated key ("_gongkai.revision", "items[3].id"), or null. */
+export function findDuplicateKey(text: string): string | null {
+  // one frame per open object or array: the keys seen so far (null for arrays) and where we are
+  const keys: (Set<string> | null)[] = []
+  const path: (string | number)[] = []
+  let expectKey = false
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22 /* " */) {
+      const start = i + 1
+      let end = text.indexOf('"', start)
+      while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1)
+      if (end === -1) return null // not JSON: JSON.parse has said so already
+      const top = keys[keys.length - 1]
+      if (expectKey && top) {
+        const raw = text.slice(start, end)
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        if (top.has(key)) return formatPath([...path.slice(0, -1), key])
+        top.add(key)
+        path[path.length - 1] = key
+        expectKey = false
+      }
+      i = end + 1
+      continue
+    }
+    if (c === 0x7b /* { */) {
+      keys.push(new Set())
+      path.push('')
+      expectKey = true
+    } else if (c === 0x5b /* [ */) {
+      keys.push(null)
+      path.push(0)
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      keys.pop()
+      path.pop()
+      expectKey = false
+    } else if (c === 0x2c /* , */) {
+      const top = path.length - 1
+      if (keys[top]) expectKey = true
+      else if (top >= 0) path[top] = (path[top] as number) + 1
+    }
+    i++
+  }
+  return null
+}
+
+/** whether the quote at `at` is escaped (an odd number of backslashes before it) */
+function isEscaped(text: string, at: number): boolean {
+  let k = at - 1
+  while (k >= 0 && text.charCodeAt(k) === 0x5c) k--
+  return (at - 1 - k) % 2 === 1
+}

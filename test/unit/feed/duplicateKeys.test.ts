@@ -1,0 +1,35 @@
+/** Issue 18 §12: a feed with a key twice is refused, wherever the key is and however it is spelt. */
+import { describe, expect, it } from 'vitest'
+import { findDuplicateKey } from '../../../src/feed/duplicateKeys'
+import { parseFeedText } from '../../../src/feed/validate'
+import { baseFeed } from '../../support/feeds'
+
+describe('duplicate JSON keys', () => {
+  it('finds them at any depth, with the path', () => {
+    expect(findDuplicateKey('{"a":1,"b":2}')).toBeNull()
+    expect(findDuplicateKey('{"a":1,"a":2}')).toBe('a')
+    expect(findDuplicateKey('{"x":{"r":1,"s":[{"k":"a,\\"b"},{"k":1,"k":2}]}}')).toBe('x.s[1].k')
+    expect(findDuplicateKey('{"a":1,"\\u0061":2}')).toBe('a')
+    // keys of sibling objects are not duplicates; strings holding braces and quotes are skipped
+    expect(findDuplicateKey('[{"a":"}{\\\\"},{"a":"\\"a\\":"}]')).toBeNull()
+  })
+
+  it('refuses a feed with revision or items twice', () => {
+    const good = JSON.stringify(baseFeed(6))
+    expect(parseFeedText(good).ok).toBe(true)
+    const twice = good.replace('"revision":6', '"revision":6,"revision":7')
+    const r = parseFeedText(twice)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'duplicate_key', path: '_gongkai.revision' })
+    const items = parseFeedText(good.replace(/^\{/, '{"items":[],'))
+    expect(!items.ok && items.errors[0]!.code).toBe('duplicate_key')
+  })
+
+  it('copes with deep nesting and many keys (no recursion, no stack overflow)', () => {
+    const deep = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
+    const wide = `{${Array.from({ length: 50_000 }, (_, i) => `"k${i}":"${'v'.repeat(20)}"`).join(',')}}`
+    expect(findDuplicateKey(deep)).toBeNull()
+    expect(findDuplicateKey(wide)).toBeNull()
+    expect(findDuplicateKey(wide.replace(/\}$/, ',"k49999":1}'))).toBe('k49999')
+  })
+})
