@@ -402,7 +402,7 @@ export class SearchIndex {
       let w = p < titleEnd ? d.title.slice(p - titleStart, ends[i]! - titleStart) : d.body.slice(p - titleEnd, ends[i]! - titleEnd)
       if (/\s/.test(w)) w = w.replace(/\s+/g, '')
       // letters and digits spell themselves: only words with Chinese characters are worth offering
-      if (!/[^\x00-\x7f]/.test(w)) continue
+      if (!/[\u3400-\u9fff]/.test(w)) continue
       let c = words.get(w)
       if (!c) words.set(w, (c = { onBoard: 0, newest: -Infinity, elsewhere: 0, lastDoc: -1 }))
       if (c.lastDoc === doc) continue
