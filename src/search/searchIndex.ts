@@ -387,8 +387,9 @@ export class SearchIndex {
 
   /**
    * The words the matches spell (the text they cover), most often on the
-   * board first: counted once per notice that is open now, then by the newest
-   * such notice; words only in ended notices, checklist items or chapters come after.
+   * board first (counted once per notice that is open now), then most often
+   * elsewhere (ended notices, checklist items, chapters), then by the newest
+   * notice on the board: a word of the content before a chance pair across words.
    */
   private candidateWords(starts: number[], ends: number[], startDocs: number[], now: number): SearchCandidate[] {
     const b = this.bounds
@@ -414,7 +415,7 @@ export class SearchIndex {
       } else c.elsewhere++
     }
     return [...words]
-      .sort(([, a], [, b]) => b.onBoard - a.onBoard || b.newest - a.newest || b.elsewhere - a.elsewhere)
+      .sort(([, a], [, b]) => b.onBoard - a.onBoard || b.elsewhere - a.elsewhere || b.newest - a.newest)
       .slice(0, CANDIDATE_LIMIT)
       .map(([word, c]) => ({ word, onBoard: c.onBoard }))
   }
