@@ -251,6 +251,49 @@ describe('dates and masks', () => {
   })
 })
 
+describe('home and board', () => {
+  it.each(SIZES)('home shows the newest notices 公示中 under the tiles; the board opens on 全部 from home; 回到顶部 past a few screens ($name)', async ({ name, viewport }) => {
+    const notices = Array.from({ length: 80 }, (_, i) => ({
+      id: `B-${i}`,
+      title: `第${i + 1}号公告：${i % 2 ? '村务' : '财务'}公开事项`,
+      content_text: '内容如下。',
+      date_published: `2026-11-${String(1 + (i % 25)).padStart(2, '0')}T09:00:00+08:00`,
+      _gongkai: { category: i % 2 ? 'village' : 'finance' },
+    }))
+    server.setConfig({ feedUrl: 'board/feed.json', pollSeconds: 3600 })
+    server.setRoute('/board/feed.json', baseFeed(1, { notices }))
+    const { context, page } = await open(viewport)
+    try {
+      const newest = page.getByTestId('home-newest').getByTestId('notice-card')
+      await poll(() => newest.count()).toBe(3)
+      const tiles = (await page.getByTestId('tile-notices').boundingBox())!
+      const first = (await newest.first().boundingBox())!
+      expect(first.y).toBeGreaterThan(tiles.y + tiles.height)
+      if (name === 'landscape') expect(first.y + first.height).toBeLessThan(viewport.height)
+      await screenshot(page, `hall-home-${name}`)
+
+      await page.getByTestId('tile-notices').tap()
+      await page.getByTestId('tab-village').tap()
+      await poll(() => page.getByTestId('tab-village').getAttribute('aria-selected')).toBe('true')
+      await page.getByTestId('nav-home').tap()
+      await page.getByTestId('tile-notices').tap()
+      await poll(() => page.getByTestId('tab-all').getAttribute('aria-selected')).toBe('true')
+
+      expect(await page.getByTestId('back-to-top').count()).toBe(0)
+      await page.mouse.wheel(0, viewport.height * 3)
+      const back = page.getByTestId('back-to-top')
+      await poll(() => back.isVisible()).toBe(true)
+      await screenshot(page, `hall-board-back-to-top-${name}`)
+      await back.tap()
+      await poll(() => page.evaluate(() => window.scrollY)).toBe(0)
+      await poll(() => back.count()).toBe(0)
+    } finally {
+      await context.close()
+      server.setConfig(null)
+    }
+  })
+})
+
 describe('glyphs', () => {
   it.each(SIZES)('℃ ① ㎡ ～ are drawn with real glyphs in the kiosk font, not blank and not boxes ($name)', async ({ viewport }) => {
     const { context, page } = await open(viewport)
