@@ -111,6 +111,19 @@ export interface SearchAnswer {
 /** how many candidate words a query offers */
 export const CANDIDATE_LIMIT = 8
 
+/** at most this many match positions are read for candidate words */
+const CANDIDATE_SAMPLE = 6000
+
+interface CandidateCount {
+  word: string
+  onBoard: number
+  newest: number
+  elsewhere: number
+  lastDoc: number
+}
+
+const newCount = (word: string): CandidateCount => ({ word, onBoard: 0, newest: -Infinity, elsewhere: 0, lastDoc: -1 })
+
 export class SearchIndex {
   readonly docs: readonly SearchDoc[]
   private readonly codes: Uint16Array
@@ -393,31 +406,66 @@ export class SearchIndex {
    */
   private candidateWords(starts: number[], ends: number[], startDocs: number[], now: number): SearchCandidate[] {
     const b = this.bounds
-    const words = new Map<string, { onBoard: number; newest: number; elsewhere: number; lastDoc: number }>()
-    for (let i = 0; i < starts.length; i++) {
-      const doc = startDocs[i]!
+    // a word of up to three UTF-16 units is keyed by their codes (no string made per match); longer ones by text
+    const byCode = new Map<number, CandidateCount>()
+    const byText = new Map<string, CandidateCount>()
+    let doc = -1
+    let open = false
+    let text = ''
+    let offset = 0
+    let titleEnd = 0
+    // a village's board has a few thousand match positions at most, all counted; a very large corpus is
+    // counted on an even sample of them, which keeps the order of frequent words and the keystroke fast
+    const step = Math.max(1, Math.ceil(starts.length / CANDIDATE_SAMPLE))
+    for (let i = 0; i < starts.length; i += step) {
+      if (startDocs[i] !== doc) {
+        doc = startDocs[i]!
+        open = this.windowOf(doc, now) === 'open'
+        titleEnd = b[doc * 3 + 1]!
+      }
       const p = starts[i]!
-      const titleStart = b[doc * 3]!
-      const titleEnd = b[doc * 3 + 1]!
       const d = this.docs[doc]!
-      let w = p < titleEnd ? d.title.slice(p - titleStart, ends[i]! - titleStart) : d.body.slice(p - titleEnd, ends[i]! - titleEnd)
-      if (/\s/.test(w)) w = w.replace(/\s+/g, '')
+      if (p < titleEnd) {
+        text = d.title
+        offset = b[doc * 3]!
+      } else {
+        text = d.body
+        offset = titleEnd
+      }
+      let key = 0
+      let units = 0
+      let cjk = false
+      for (let q = p - offset, end = ends[i]! - offset; q < end; q++) {
+        const c = text.charCodeAt(q)
+        // white space inside a match is skipped, as the match skips it
+        if (c <= 32 || c === 0x3000) continue
+        if (c >= 0x3400 && c <= 0x9fff) cjk = true
+        key = key * 65536 + c
+        units++
+      }
       // letters and digits spell themselves: only words with Chinese characters are worth offering
-      if (!/[\u3400-\u9fff]/.test(w)) continue
-      let c = words.get(w)
-      if (!c) words.set(w, (c = { onBoard: 0, newest: -Infinity, elsewhere: 0, lastDoc: -1 }))
+      if (!cjk) continue
+      let c: CandidateCount | undefined
+      if (units <= 3) {
+        c = byCode.get(key)
+        if (!c) byCode.set(key, (c = newCount(text.slice(p - offset, ends[i]! - offset))))
+      } else {
+        const w = text.slice(p - offset, ends[i]! - offset)
+        c = byText.get(w)
+        if (!c) byText.set(w, (c = newCount(w)))
+      }
       if (c.lastDoc === doc) continue
       c.lastDoc = doc
-      if (this.windowOf(doc, now) === 'open') {
+      if (open) {
         c.onBoard++
         const pub = this.publishedMs[doc]!
         if (pub > c.newest) c.newest = pub
       } else c.elsewhere++
     }
-    return [...words]
-      .sort(([, a], [, b]) => b.onBoard - a.onBoard || b.elsewhere - a.elsewhere || b.newest - a.newest)
+    return [...byCode.values(), ...byText.values()]
+      .sort((a, b) => b.onBoard - a.onBoard || b.elsewhere - a.elsewhere || b.newest - a.newest)
       .slice(0, CANDIDATE_LIMIT)
-      .map(([word, c]) => ({ word, onBoard: c.onBoard }))
+      .map((c) => ({ word: c.word.replace(/\s+/g, ''), onBoard: c.onBoard }))
   }
 
   /** Best results for what has been typed, and how many matched in all; nothing for an empty query. */
