@@ -168,6 +168,29 @@ else
   die "未找到 Chromium（--no-install）/ no Chromium found (--no-install)"
 fi
 
+# ------------------------------------------------------------------ 1b. CJK font and Chinese locale (issue 17)
+# fonts-wqy-microhei has no ℃ ① ㎡ (they showed blank); Noto CJK covers them. Without chromium-l10n
+# (Debian) Chromium has only its English UI strings, and date fields read mm/dd/yyyy instead of 年/月/日.
+step "1b. 中文字体与语言包 / CJK font and Chinese locale"
+if fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  echo "已安装 / found: Noto Sans CJK"
+elif [ "$INSTALL_BROWSER" = 1 ]; then
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-noto-cjk
+else
+  echo "请安装 fonts-noto-cjk（含 ℃ ① ㎡）/ please install fonts-noto-cjk (it has ℃ ① ㎡)"
+fi
+case "$BROWSER" in
+  */chromium)
+    if [ -f /usr/lib/chromium/locales/zh-CN.pak ]; then
+      echo "已安装 / found: Chromium zh-CN locale"
+    elif [ "$INSTALL_BROWSER" = 1 ]; then
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium-l10n
+    else
+      echo "请安装 chromium-l10n / please install chromium-l10n"
+    fi
+    ;;
+esac
+
 # ------------------------------------------------------------------ 2. the app and config.json
 if [ -n "$SERVE_DIR" ]; then
   step "2. 由本机提供程序 / serve the app from this machine: $SERVE_DIR on 127.0.0.1:$PORT"
@@ -252,6 +275,8 @@ write_file /usr/local/bin/gongkai-kiosk 755 <<LAUNCHER
 URL=$(printf '%q' "$URL")
 PROFILE="\${GONGKAI_PROFILE:-$PROFILE}"
 mkdir -p "\$PROFILE"
+# Chinese UI and date fields (年/月/日): Chromium on Linux takes its UI language from LANGUAGE, --lang alone is not enough
+export LANGUAGE=zh_CN:zh LANG="\${LANG:-zh_CN.UTF-8}"
 # no screen blanking in the hall (X11; Wayland desktops: see kiosk/README.md)
 if command -v xset >/dev/null 2>&1 && [ -n "\${DISPLAY:-}" ]; then xset s off -dpms s noblank || true; fi
 while true; do

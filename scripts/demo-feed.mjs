@@ -4,6 +4,9 @@
  * moved by the days between the demo's anchor day and today, so the bundled demo
  * always has notices on display, ended and upcoming, whenever it is built.
  * The revision rises with the day, so a kiosk that saw yesterday's demo takes today's.
+ * A notice's text is written from the same dates: wherever it names the day it
+ * was published or ends ("11月24日至12月3日", "请于12月3日前"), that day moves
+ * with the fields, so header and body never disagree.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -20,12 +23,39 @@ function shiftIso(iso, days) {
   return d.toISOString().slice(0, 10) + m[2]
 }
 
+/** "2026-11-24…" → the day as the text writes it, and the same day moved */
+const TEXT_DATE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g
+const TEXT_FIELDS = ['content_text', 'content_html', 'summary']
+
+/** Moves, in the item's text, the days named by its own published and expires dates. */
+function shiftTextDates(item, days) {
+  const own = new Map()
+  for (const iso of [item.date_published, item._gongkai?.expires]) {
+    if (!iso) continue
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+    const to = new Date(Date.UTC(y, m - 1, d) + days * DAY)
+    own.set(`${m}-${d}`, { year: y, to })
+  }
+  if (!own.size || !days) return
+  const write = (text) =>
+    text.replace(TEXT_DATE, (whole, y, m, d) => {
+      const hit = own.get(`${Number(m)}-${Number(d)}`)
+      if (!hit || (y && Number(y) !== hit.year)) return whole
+      const t = hit.to
+      // a year written stays written; a day that moves into another year says so
+      const year = y || t.getUTCFullYear() !== hit.year ? `${t.getUTCFullYear()}年` : ''
+      return `${year}${t.getUTCMonth() + 1}月${t.getUTCDate()}日`
+    })
+  for (const f of TEXT_FIELDS) if (typeof item[f] === 'string') item[f] = write(item[f])
+}
+
 export function shiftFeed(feed, days) {
   const out = structuredClone(feed)
   const g = out._gongkai
   g.generated_at = shiftIso(g.generated_at, days)
   g.revision = Math.max(1, g.revision + days)
   for (const item of out.items) {
+    shiftTextDates(item, days)
     if (item.date_published) item.date_published = shiftIso(item.date_published, days)
     if (item.date_modified) item.date_modified = shiftIso(item.date_modified, days)
     if (item._gongkai?.expires) item._gongkai.expires = shiftIso(item._gongkai.expires, days)

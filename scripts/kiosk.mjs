@@ -70,7 +70,8 @@ let child = null
 let stopping = false
 function openBrowser() {
   mkdirSync(profile, { recursive: true })
-  child = spawn(browser, browserArgs, { stdio: 'ignore' })
+  // Chinese UI and 年/月/日 date fields: Chromium on Linux takes its UI language from LANGUAGE (with --lang=zh-CN)
+  child = spawn(browser, browserArgs, { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN:zh' } })
   child.on('exit', (code, signal) => {
     if (stopping) return
     console.log(`浏览器已退出（${signal ?? code}），3 秒后重启 / browser exited (${signal ?? code}), restarting in 3 s`)

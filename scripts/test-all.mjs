@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
  * npm test: every test. Unit and component tests (vitest), then a fresh build,
- * then end-to-end tests against it in Debian's Chromium. Prints the plain total
+ * then end-to-end tests against it in Debian's Chromium (installed first when
+ * missing and run as root on Debian; else the npm-shipped Chromium 109, see
+ * scripts/e2e-browser.mjs). Prints the plain total
  * "N passed, N failed" as its last line and exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { e2eBrowserEnv } from './e2e-browser.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const out = join(root, 'test-results')
@@ -45,6 +48,8 @@ if (only !== 'unit') {
     console.log('build failed')
     totals.failed += 1
   } else {
+    // the browser and fonts the end-to-end tests need: found, installed (root on Debian) or the npm-shipped Chromium 109
+    Object.assign(env, e2eBrowserEnv())
     rmSync(join(out, 'e2e.json'), { force: true })
     run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'e2e.json')}`])
     const c = count(join(out, 'e2e.json'))

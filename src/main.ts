@@ -12,6 +12,8 @@ import './styles/base.css'
 
 // a build whose start fails on purpose, for the rollback test (VITE_GONGKAI_BREAK_START=1 at build time)
 if (import.meta.env.VITE_GONGKAI_BREAK_START) throw new Error('start failure built in on purpose')
+// below the browser floor boot-guard.js shows why, full screen: nothing starts behind it
+if (document.documentElement.hasAttribute('data-too-old')) throw new Error(`browser below the floor: ${document.documentElement.getAttribute('data-too-old')}`)
 performance.mark('gongkai:boot:main')
 // a kiosk never leaves the app: navigation to other origins is refused (issue 18 §1)
 installNavigationGuard(window, (url) => console.warn('navigation away from the app refused', url))

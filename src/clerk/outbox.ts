@@ -7,6 +7,7 @@
  */
 import { nextDelay } from '../sync/backoff'
 import type { ClerkRecord, RecordKind } from './model'
+import { timeoutSignal } from '../sync/timeoutSignal'
 
 export interface OutboxEntry {
   /** `<kind>:<record id>` */
@@ -51,7 +52,7 @@ export async function deliver(entry: OutboxEntry, o: DeliverOptions): Promise<De
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey(entry) },
       body: entry.body,
-      signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+      signal: timeoutSignal(o.timeoutMs ?? 30_000),
     })
     if (res.ok) return { entry, sent: true }
     error = `HTTP ${res.status}`

@@ -5,6 +5,7 @@
  * notice on display for a fixed period. The deadline is the day it closes.
  */
 import type { Notice } from '../feed/types'
+import { formatDay } from '../render/format'
 
 /** The last day objections are taken, or null when the notice is not a 公示. */
 export function objectionDeadline(notice: Pick<Notice, 'expires'>): Date | null {
@@ -13,7 +14,7 @@ export function objectionDeadline(notice: Pick<Notice, 'expires'>): Date | null 
   return Number.isNaN(d.getTime()) ? null : d
 }
 
-/** "12月3日" / "December 3": the day as the footer says it. */
-export function formatDeadline(d: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric' }).format(d)
+/** "12月3日" / "December 3": the day as the footer says it; with the year when it is not this year's. */
+export function formatDeadline(d: Date, locale: string, now: Date): string {
+  return formatDay(d, locale, now)
 }

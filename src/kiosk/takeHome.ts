@@ -21,14 +21,19 @@ export interface TakeHomeSource {
 const utf8 = new TextEncoder()
 const bytes = (s: string) => utf8.encode(s).length
 
+/** **bold** or __bold__ not touching a letter or digit outside (a mask's stars always do) */
+const EMPHASIS = /(?<![0-9A-Za-z*_])(\*\*|__)(?=[^\s*_])([^*_\n]*?[^\s*_])\1(?![0-9A-Za-z*_])/g
+
 /** Markdown or HTML to plain text good enough for a summary. */
 export function plainText(s: string): string {
   return s
     .replace(/<[^>]*>/g, ' ')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Markdown emphasis goes, a mask stays: "**低保**" → 低保, but 110105********002X and 138****5678 keep their stars
+    .replace(EMPHASIS, '$2')
     .replace(/^[#>\-*+\s]+/gm, '')
-    .replace(/[*_`|]/g, '')
+    .replace(/[`|]/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{2,}/g, '\n')

@@ -19,6 +19,16 @@ export function formatDateTime(iso: string | Date, locale: string): string {
   return dateFormat('datetime', locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
 
+/**
+ * A day as residents read it: "12月3日", with the year whenever it is not the
+ * current year ("2027年1月14日"), so that a date next year never reads as this year's.
+ */
+export function formatDay(iso: string | Date, locale: string, now: Date): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso
+  if (d.getFullYear() !== now.getFullYear()) return formatDate(d, locale)
+  return dateFormat('day', locale, { month: 'long', day: 'numeric' }).format(d)
+}
+
 export function formatClock(d: Date, locale: string): string {
   return dateFormat('clock', locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }

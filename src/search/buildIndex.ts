@@ -58,7 +58,24 @@ export function buildIndexFromDocs(docs: SearchDoc[]): SerializedSearchIndex {
       }
     }
   }
-  return { version: SEARCH_INDEX_VERSION, sets, docs, codes }
+  return { version: SEARCH_INDEX_VERSION, sets, docs, codes, titleEdges: titleEdgesOf(docs) }
+}
+
+/** Word edges of every title (see SerializedSearchIndex.titleEdges); empty without Intl.Segmenter. */
+export function titleEdgesOf(docs: SearchDoc[]): Uint8Array {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter
+  if (typeof Segmenter !== 'function') return new Uint8Array(0)
+  const seg = new Segmenter('zh', { granularity: 'word' })
+  let total = 0
+  for (const d of docs) total += d.title.length + 1
+  const edges = new Uint8Array(total)
+  let at = 0
+  for (const d of docs) {
+    for (const s of seg.segment(d.title)) edges[at + s.index] = 1
+    edges[at + d.title.length] = 1
+    at += d.title.length + 1
+  }
+  return edges
 }
 
 export function buildSearchIndex(content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): SerializedSearchIndex {

@@ -1,15 +1,16 @@
 /**
  * Puts together the answers of two indexes (the feed's and the village's own
- * layer) in the order of the ranking rules: title before body, open before
+ * layer) in the order of the ranking rules: title before body, whole words first, open before
  * upcoming before ended, newer before older.
  */
-import type { SearchAnswer } from './searchIndex'
+import { CANDIDATE_LIMIT, type SearchAnswer, type SearchCandidate } from './searchIndex'
 import type { SearchResult } from './types'
 
 const WINDOW_RANK = { open: 0, upcoming: 1, expired: 2 } as const
 
 function before(a: SearchResult, b: SearchResult): boolean {
   if (a.field !== b.field) return a.field === 'title'
+  if (!!a.wholeWord !== !!b.wholeWord) return !!a.wholeWord
   const wa = a.window ? WINDOW_RANK[a.window] : 0
   const wb = b.window ? WINDOW_RANK[b.window] : 0
   if (wa !== wb) return wa < wb
@@ -31,5 +32,18 @@ export function mergeAnswers(a: SearchAnswer, b: SearchAnswer, limit: number): S
       j++
     }
   }
-  return { results, total: a.total + b.total }
+  const answer: SearchAnswer = { results, total: a.total + b.total }
+  if (a.candidates || b.candidates) answer.candidates = mergeCandidates(a.candidates ?? [], b.candidates ?? [])
+  return answer
+}
+
+/** one list of candidate words: counts of the same word added, most on the board first */
+function mergeCandidates(a: SearchCandidate[], b: SearchCandidate[]): SearchCandidate[] {
+  const byWord = new Map<string, SearchCandidate>()
+  for (const c of [...a, ...b]) {
+    const known = byWord.get(c.word)
+    byWord.set(c.word, { word: c.word, onBoard: (known?.onBoard ?? 0) + c.onBoard })
+  }
+  // a stable sort keeps the feed's order (frequency, then recency) among equal counts
+  return [...byWord.values()].sort((x, y) => y.onBoard - x.onBoard).slice(0, CANDIDATE_LIMIT)
 }

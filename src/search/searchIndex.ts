@@ -64,6 +64,8 @@ export function isSerializedSearchIndex(x: unknown): x is SerializedSearchIndex 
     total += d.title.length + d.body.length
   }
   if (total !== o.codes.length) return false
+  if (!(o.titleEdges instanceof Uint8Array)) return false
+  if (o.titleEdges.length !== 0 && o.titleEdges.length !== o.docs.reduce((n, d) => n + d.title.length + 1, 0)) return false
   for (const c of o.codes) if (c >= o.sets.length) return false
   return true
 }
@@ -92,10 +94,35 @@ export interface SearchOptions {
   limit?: number
 }
 
+/** A word of the content that the typed letters spell, offered as an input method offers 候选词. */
+export interface SearchCandidate {
+  word: string
+  /** notices on the board (公示中) that contain it */
+  onBoard: number
+}
+
 export interface SearchAnswer {
   results: SearchResult[]
   total: number
+  /** for two or more typed letters: the words they spell, most frequent and recent on the board first */
+  candidates?: SearchCandidate[]
 }
+
+/** how many candidate words a query offers */
+export const CANDIDATE_LIMIT = 8
+
+/** at most this many match positions are read for candidate words */
+const CANDIDATE_SAMPLE = 6000
+
+interface CandidateCount {
+  word: string
+  onBoard: number
+  newest: number
+  elsewhere: number
+  lastDoc: number
+}
+
+const newCount = (word: string): CandidateCount => ({ word, onBoard: 0, newest: -Infinity, elsewhere: 0, lastDoc: -1 })
 
 export class SearchIndex {
   readonly docs: readonly SearchDoc[]
@@ -120,6 +147,9 @@ export class SearchIndex {
   private readonly dateRank: Int32Array
   private readonly publishedMs: Float64Array
   private readonly expiresMs: Float64Array
+  /** titleEdges of the stored index, and where each doc's flags begin in it */
+  private readonly titleEdges: Uint8Array
+  private readonly edgeBase: Int32Array
   /** what earlier keystrokes of the current query matched (keyed by normalised query) */
   private readonly cache = new Map<string, Matched>()
 
@@ -170,6 +200,20 @@ export class SearchIndex {
     })
     this.dateRank = new Int32Array(n)
     order.forEach((doc, rank) => (this.dateRank[doc] = rank))
+    this.titleEdges = data.titleEdges
+    this.edgeBase = new Int32Array(n)
+    let edge = 0
+    data.docs.forEach((d, i) => {
+      this.edgeBase[i] = edge
+      edge += d.title.length + 1
+    })
+  }
+
+  /** Whether [start, end) of a doc's title (offsets in the title) begins and ends on word edges. */
+  private wholeInTitle(doc: number, start: number, end: number): boolean {
+    if (this.titleEdges.length === 0) return true
+    const base = this.edgeBase[doc]!
+    return this.titleEdges[base + start] === 1 && this.titleEdges[base + end] === 1
   }
 
   private addPairs(field: number, from: number, to: number, firsts: number[][], inner: number[][]) {
@@ -333,18 +377,95 @@ export class SearchIndex {
    * Every start position in [from, to) where the (latin) query matches, pushed
    * to starts/startDocs; returns the fewest characters a match covers, 0 if none.
    */
-  private scanField(bit: number, bit2: number, from: number, to: number, doc: number, starts: number[], startDocs: number[]): number {
+  private scanField(bit: number, bit2: number, from: number, to: number, doc: number, starts: number[], ends: number[], startDocs: number[]): number {
     let best = 0
+    this.lastWhole = false
+    const title = from === this.bounds[doc * 3]
     for (let p = from; p < to; p++) {
       if (!this.mayStartAt(p, bit, bit2, to)) continue
       const e = this.matchAt(0, p, to)
       if (e < 0) continue
       starts.push(p)
+      ends.push(e)
       startDocs.push(doc)
       const chars = this.countChars(p, e)
       if (best === 0 || chars < best) best = chars
+      if (title && !this.lastWhole) this.lastWhole = this.wholeInTitle(doc, p - from, e - from)
     }
     return best
+  }
+
+  /** set by scanField: some title match of the last scan is a whole word */
+  private lastWhole = false
+
+  /**
+   * The words the matches spell (the text they cover), most often on the
+   * board first (counted once per notice that is open now), then most often
+   * elsewhere (ended notices, checklist items, chapters), then by the newest
+   * notice on the board: a word of the content before a chance pair across words.
+   */
+  private candidateWords(starts: number[], ends: number[], startDocs: number[], now: number): SearchCandidate[] {
+    const b = this.bounds
+    // a word of up to three UTF-16 units is keyed by their codes (no string made per match); longer ones by text
+    const byCode = new Map<number, CandidateCount>()
+    const byText = new Map<string, CandidateCount>()
+    let doc = -1
+    let open = false
+    let text = ''
+    let offset = 0
+    let titleEnd = 0
+    // a village's board has a few thousand match positions at most, all counted; a very large corpus is
+    // counted on an even sample of them, which keeps the order of frequent words and the keystroke fast
+    const step = Math.max(1, Math.ceil(starts.length / CANDIDATE_SAMPLE))
+    for (let i = 0; i < starts.length; i += step) {
+      if (startDocs[i] !== doc) {
+        doc = startDocs[i]!
+        open = this.windowOf(doc, now) === 'open'
+        titleEnd = b[doc * 3 + 1]!
+      }
+      const p = starts[i]!
+      const d = this.docs[doc]!
+      if (p < titleEnd) {
+        text = d.title
+        offset = b[doc * 3]!
+      } else {
+        text = d.body
+        offset = titleEnd
+      }
+      let key = 0
+      let units = 0
+      let cjk = false
+      for (let q = p - offset, end = ends[i]! - offset; q < end; q++) {
+        const c = text.charCodeAt(q)
+        // white space inside a match is skipped, as the match skips it
+        if (c <= 32 || c === 0x3000) continue
+        if (c >= 0x3400 && c <= 0x9fff) cjk = true
+        key = key * 65536 + c
+        units++
+      }
+      // letters and digits spell themselves: only words with Chinese characters are worth offering
+      if (!cjk) continue
+      let c: CandidateCount | undefined
+      if (units <= 3) {
+        c = byCode.get(key)
+        if (!c) byCode.set(key, (c = newCount(text.slice(p - offset, ends[i]! - offset))))
+      } else {
+        const w = text.slice(p - offset, ends[i]! - offset)
+        c = byText.get(w)
+        if (!c) byText.set(w, (c = newCount(w)))
+      }
+      if (c.lastDoc === doc) continue
+      c.lastDoc = doc
+      if (open) {
+        c.onBoard++
+        const pub = this.publishedMs[doc]!
+        if (pub > c.newest) c.newest = pub
+      } else c.elsewhere++
+    }
+    return [...byCode.values(), ...byText.values()]
+      .sort((a, b) => b.onBoard - a.onBoard || b.elsewhere - a.elsewhere || b.newest - a.newest)
+      .slice(0, CANDIDATE_LIMIT)
+      .map((c) => ({ word: c.word.replace(/\s+/g, ''), onBoard: c.onBoard }))
   }
 
   /** Best results for what has been typed, and how many matched in all; nothing for an empty query. */
@@ -372,17 +493,21 @@ export class SearchIndex {
     // a latin query of two or more letters remembers where its matches start (for one letter that is nearly everywhere)
     const keepStarts = latin && q.length > 1
     const starts: number[] = []
+    const ends: number[] = []
     const startDocs: number[] = []
+    // one digit: every digit shares one bit of the letter masks, so those cannot decide; scan instead
+    const oneLetter = latin && q.length === 1 && bit !== DIGIT_BIT
     // best `limit` results, sorted by score (lower is better)
     const topScore: number[] = []
     const topDoc: number[] = []
 
-    const consider = (doc: number, field: 0 | 1, chars: number) => {
+    const consider = (doc: number, tier: 0 | 1 | 2, chars: number) => {
       matched[total++] = doc
       const win = this.windowOf(doc, now)
       const winRank = win === 'expired' ? 2 : win === 'upcoming' ? 1 : 0
-      // title before body; more whole syllables typed before fewer; open before archived; newer before older
-      const score = ((field * 64 + Math.min(chars, 63)) * 3 + winRank) * (n + 1) + this.dateRank[doc]!
+      // whole words in titles, then other title matches, then bodies; open before upcoming before archived;
+      // more whole syllables typed before fewer; newer before older
+      const score = ((tier * 3 + winRank) * 64 + Math.min(chars, 63)) * (n + 1) + this.dateRank[doc]!
       if (topScore.length === limit && score >= topScore[limit - 1]!) return
       let lo = 0
       let hi = topScore.length
@@ -414,38 +539,45 @@ export class SearchIndex {
         const docEnd = b[doc * 3 + 2]!
         let bestTitle = 0
         let bestBody = 0
+        let whole = false
+        const titleStart = b[doc * 3]!
         for (; i < ps.length && pd[i] === doc; i++) {
           const p = ps[i]!
           const end = p < titleEnd ? titleEnd : docEnd
           const e = this.matchAt(0, p, end)
           if (e < 0) continue
           starts.push(p)
+          ends.push(e)
           startDocs.push(doc)
           const chars = this.countChars(p, e)
-          if (p < titleEnd) bestTitle = bestTitle === 0 ? chars : Math.min(bestTitle, chars)
-          else bestBody = bestBody === 0 ? chars : Math.min(bestBody, chars)
+          if (p < titleEnd) {
+            bestTitle = bestTitle === 0 ? chars : Math.min(bestTitle, chars)
+            if (!whole) whole = this.wholeInTitle(doc, p - titleStart, e - titleStart)
+          } else bestBody = bestBody === 0 ? chars : Math.min(bestBody, chars)
         }
-        if (bestTitle) consider(doc, 0, bestTitle)
-        else if (bestBody) consider(doc, 1, bestBody)
+        if (bestTitle) consider(doc, whole ? 0 : 1, bestTitle)
+        else if (bestBody) consider(doc, 2, bestBody)
       }
     } else {
       const count = pool ? pool.length : n
       for (let i = 0; i < count; i++) {
         const doc = pool ? pool[i]! : i
-        if (latin && q.length === 1) {
+        if (oneLetter) {
           // one letter: the letter masks say it all, no scan
           const inTitle = (this.letters[doc * 2]! & bit) !== 0
           if (!inTitle && (this.letters[doc * 2 + 1]! & bit) === 0) continue
-          consider(doc, inTitle ? 0 : 1, 1)
+          consider(doc, inTitle ? 0 : 2, 1)
         } else if (latin) {
-          const t = this.mayMatch(doc * 2, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3]!, b[doc * 3 + 1]!, doc, starts, startDocs) : 0
-          const c = this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3 + 1]!, b[doc * 3 + 2]!, doc, starts, startDocs) : 0
-          if (t) consider(doc, 0, t)
-          else if (c) consider(doc, 1, c)
+          const t = this.mayMatch(doc * 2, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3]!, b[doc * 3 + 1]!, doc, starts, ends, startDocs) : 0
+          const whole = this.lastWhole
+          const c = this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3 + 1]!, b[doc * 3 + 2]!, doc, starts, ends, startDocs) : 0
+          if (t) consider(doc, whole ? 0 : 1, t)
+          else if (c) consider(doc, 2, c)
         } else {
           const t = this.matchField(q, false, 0, 0, doc, 0)
           const m = t ?? this.matchField(q, false, 0, 0, doc, 1)
-          if (m) consider(doc, t ? 0 : 1, m.chars)
+          if (t) consider(doc, this.wholeInTitle(doc, t.start, t.end) ? 0 : 1, t.chars)
+          else if (m) consider(doc, 2, m.chars)
         }
       }
     }
@@ -454,17 +586,24 @@ export class SearchIndex {
       starts: keepStarts ? Int32Array.from(starts) : null,
       startDocs: keepStarts ? Int32Array.from(startDocs) : null,
     })
-    const results = topDoc.map((doc, i) => {
-      const field = Math.floor(topScore[i]! / (n + 1) / 3 / 64) as 0 | 1
-      return this.toResult(doc, field, this.matchField(q, latin, bit, bit2, doc, field)!, now)
+    const results: SearchResult[] = []
+    topDoc.forEach((doc, i) => {
+      const tier = Math.floor(Math.floor(topScore[i]! / (n + 1)) / 64 / 3)
+      const field = tier === 2 ? 1 : 0
+      const m = this.matchField(q, latin, bit, bit2, doc, field)
+      // every result was matched above; should the two ever disagree, the result is left out rather than shown wrong
+      if (m) results.push(this.toResult(doc, field, m, now, tier === 0))
     })
-    return { results, total }
+    const answer: SearchAnswer = { results, total }
+    if (keepStarts) answer.candidates = this.candidateWords(starts, ends, startDocs, now)
+    return answer
   }
 
-  private toResult(doc: number, field: 0 | 1, m: Match, now: number): SearchResult {
+  private toResult(doc: number, field: 0 | 1, m: Match, now: number, wholeWord: boolean): SearchResult {
     const d = this.docs[doc]!
     const range: Range = [m.start, m.end]
     const r: SearchResult = { kind: d.kind, id: d.id, title: d.title, field: field === 0 ? 'title' : 'body', titleRanges: field === 0 ? [range] : [] }
+    if (field === 0) r.wholeWord = wholeWord
     if (field === 1) r.snippet = snippetAround(d.body, range)
     const win = this.windowOf(doc, now)
     if (win) r.window = win

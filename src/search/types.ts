@@ -20,7 +20,7 @@ export interface SearchDoc {
 }
 
 /** Bumped whenever the stored layout changes; a stored index of another version is rebuilt. */
-export const SEARCH_INDEX_VERSION = 1
+export const SEARCH_INDEX_VERSION = 2
 
 /**
  * The stored index. `codes` holds, for every UTF-16 unit of every doc's title
@@ -33,6 +33,12 @@ export interface SerializedSearchIndex {
   sets: string[][]
   docs: SearchDoc[]
   codes: Uint16Array
+  /**
+   * Word edges of the titles (Intl.Segmenter, when the building browser has
+   * it): for each doc, title.length + 1 flags, 1 where a word starts or ends.
+   * Empty when no segmenter was available: every match then counts as whole.
+   */
+  titleEdges: Uint8Array
 }
 
 export type Range = [start: number, end: number]
@@ -45,6 +51,8 @@ export interface SearchResult {
   title: string
   /** where the query matched */
   field: 'title' | 'body'
+  /** the title match starts and ends on word edges (低保 in 低保公示, not 地补 in 土地补偿) */
+  wholeWord?: boolean
   /** matched characters in the title (when field is title) */
   titleRanges: Range[]
   /** a short piece of the body around the match (when field is body) */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, touchContext } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
-import { screenshot } from './support/kiosk'
+import { openStatus, screenshot } from './support/kiosk'
 import { baseFeed } from '../support/feeds'
 
 let server: KioskServer
@@ -39,7 +39,7 @@ describe('sync in an open kiosk', () => {
     broken.items[0]._gongkai.expires = 'next Tuesday'
     server.setRoute('/feeds/village.json', broken)
     await page.getByTestId('nav-home').tap()
-    await page.getByTestId('status-link').tap()
+    await openStatus(page)
     await expect.poll(() => page.getByTestId('status-last-error').textContent(), { timeout: 20_000 }).toContain('新内容中的日期或时间有误')
     expect(await page.getByTestId('status-last-error').textContent()).toContain('items[0]._gongkai.expires: 应为 RFC 3339 日期时间')
     expect(await page.getByTestId('status-revision').textContent()).toBe('2')

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { launchBrowser, touchContext, PORTRAIT } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
-import { screenshot } from './support/kiosk'
+import { openStatus, screenshot } from './support/kiosk'
 import { main } from '../../cli/main'
 import type { Io } from '../../cli/io'
 
@@ -129,7 +129,7 @@ describe('feeds built by gongkai-feed on a kiosk with several villages', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('村民委员会组织法')
     await page.getByTestId('nav-home').tap()
 
-    await page.getByTestId('status-link').tap()
+    await openStatus(page)
     for (const id of ['qingshi', 'baishi']) {
       const section = page.getByTestId(`status-source-${id}`)
       await expect.poll(() => section.getByTestId('status-revision').textContent()).toBe('1')

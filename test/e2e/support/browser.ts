@@ -6,9 +6,12 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHROMIUM_109_ARGS, chromium109Path } from './chromium109'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
+/** GONGKAI_E2E_BROWSER=chromium109 (set by npm test where there is no Debian chromium): the npm-shipped Chromium 109 */
+const FLOOR = process.env.GONGKAI_E2E_BROWSER === 'chromium109'
+export const CHROMIUM = FLOOR ? chromium109Path() : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+export const CHROMIUM_ARGS = FLOOR ? CHROMIUM_109_ARGS : [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -2,9 +2,11 @@
 import { existsSync } from 'node:fs'
 import { execSync } from 'node:child_process'
 import { join } from 'node:path'
+import { chromium109Path } from './chromium109'
 
 export default function setup() {
   const root = join(__dirname, '../../..')
   if (!process.env.GONGKAI_DIST && !existsSync(join(root, 'dist/index.html'))) execSync('npm run build', { cwd: root, stdio: 'inherit' })
-  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Debian chromium is missing: apt-get install chromium fonts-wqy-microhei')
+  if (process.env.GONGKAI_E2E_BROWSER === 'chromium109') chromium109Path()
+  else if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('Debian chromium is missing: run npm test (it installs it as root on Debian) or apt-get install chromium chromium-l10n fonts-noto-cjk')
 }

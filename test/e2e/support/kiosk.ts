@@ -14,3 +14,11 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
 }
+
+/** How staff open #/status (residents are not offered it): a 3-second press on the header's update time. */
+export async function openStatus(page: Page) {
+  const updated = page.getByTestId('updated-at')
+  await updated.dispatchEvent('pointerdown')
+  await page.waitForURL(/#\/status/, { timeout: 10_000 })
+  await updated.dispatchEvent('pointerup')
+}

@@ -63,8 +63,15 @@ describe('finance tables', () => {
 describe('objection footer', () => {
   it('applies to notices with an end date, and the deadline is that day', () => {
     const d = objectionDeadline({ expires: '2026-12-03T18:00:00+08:00' })!
-    expect(formatDeadline(d, 'zh-CN')).toMatch(/12月\s*3日/)
+    expect(formatDeadline(d, 'zh-CN', new Date('2026-11-27T10:00:00+08:00'))).toMatch(/^12月\s*3日$/)
     expect(objectionDeadline({})).toBeNull()
     expect(objectionDeadline({ expires: 'not a date' })).toBeNull()
+  })
+
+  it('says the year whenever the deadline is not in the current year (issue 17)', () => {
+    const now = new Date('2026-11-27T10:00:00+08:00')
+    expect(formatDeadline(objectionDeadline({ expires: '2099-12-31T18:00:00+08:00' })!, 'zh-CN', now)).toBe('2099年12月31日')
+    expect(formatDeadline(objectionDeadline({ expires: '2027-01-14T18:00:00+08:00' })!, 'zh-CN', now)).toBe('2027年1月14日')
+    expect(formatDeadline(objectionDeadline({ expires: '2027-01-14T18:00:00+08:00' })!, 'en', now)).toMatch(/2027/)
   })
 })

@@ -18,6 +18,9 @@ describe('noticeStateLabel: the state badge in words', () => {
 
   it('says long-term for an open notice without an end, ended after its end, and not yet before its start', () => {
     expect(noticeStateLabel({ published: '2026-11-20T09:00:00+08:00' }, now, t).label).toBe(zh.open_long_term)
+    // an end more than a year away is no countdown (it read 还剩 26693 天)
+    expect(noticeStateLabel({ published: '2026-11-20T09:00:00+08:00', expires: '2099-12-31T18:00:00+08:00' }, now, t).label).toBe('公示中 · 长期公示')
+    expect(noticeStateLabel({ published: '2026-11-20T09:00:00+08:00', expires: '2027-11-20T18:00:00+08:00' }, now, t).label).toBe('公示中 · 还剩 359 天')
     expect(noticeStateLabel({ published: '2026-11-01T09:00:00+08:00', expires: '2026-11-08T09:00:00+08:00' }, now, t)).toEqual({ state: 'expired', label: zh.expired })
     expect(noticeStateLabel({ published: '2026-12-01T09:00:00+08:00' }, now, t)).toEqual({ state: 'upcoming', label: zh.upcoming })
   })
