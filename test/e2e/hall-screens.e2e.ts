@@ -251,6 +251,51 @@ describe('dates and masks', () => {
   })
 })
 
+describe('read-aloud', () => {
+  it('reads a masked number as words (身份证号已隐藏, 手机尾号 5678), never star by star', async () => {
+    server.setConfig({ feedUrl: 'speech/feed.json', pollSeconds: 3600 })
+    server.setRoute('/speech/feed.json', baseFeed(1, { notices: [{ id: 'S-1', title: '低保公示', content_text: '吴*磊，身份证号 11010519491231002X，电话 13812345678。', date_published: '2026-11-24T09:00:00+08:00', _gongkai: { category: 'village' } }] }))
+    const context = await browser.newContext(touchContext(LANDSCAPE))
+    // a Chinese voice that writes down what it is given (headless Chromium has no voices)
+    await context.addInitScript(() => {
+      const spoken: string[] = ((window as unknown as { __spoken: string[] }).__spoken = [])
+      class Utterance {
+        text: string
+        lang = ''
+        voice: unknown = null
+        rate = 1
+        onend: (() => void) | null = null
+        onerror: (() => void) | null = null
+        constructor(text: string) {
+          this.text = text
+        }
+      }
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance })
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: {
+          getVoices: () => [{ lang: 'zh-CN', name: 'test', default: true, localService: true, voiceURI: 'test' }],
+          speak: (u: Utterance) => spoken.push(u.text),
+          cancel: () => undefined,
+        },
+      })
+    })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.url}#/notices/S-1`)
+      await poll(() => page.getByTestId('notice-body').textContent()).toContain('110105********002X')
+      await page.getByTestId('read-aloud').tap()
+      const spoken = () => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.join(''))
+      await poll(spoken).toContain('身份证号已隐藏')
+      expect(await spoken()).toContain('手机尾号 5678')
+      expect(await spoken()).toContain('吴某磊')
+      expect(await spoken()).not.toContain('*')
+    } finally {
+      await context.close()
+      server.setConfig(null)
+    }
+  })
+})
+
 describe('home and board', () => {
   it.each(SIZES)('home shows the newest notices 公示中 under the tiles; the board opens on 全部 from home; 回到顶部 past a few screens ($name)', async ({ name, viewport }) => {
     const notices = Array.from({ length: 80 }, (_, i) => ({
