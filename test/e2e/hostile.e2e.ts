@@ -62,6 +62,16 @@ async function serveCase(feed: Body, sig: Body, files: Record<string, Body> = {}
   for (const [path, body] of Object.entries(files)) server.setRoute(path, asBody(body), 'application/octet-stream')
 }
 
+/** serves a case that must be applied, syncs, and waits until it is the live revision */
+async function applyCase(c: HostileCase) {
+  await page.evaluate(() => (location.hash = '#/status'))
+  const served = await c.build(context(live))
+  await serveCase(served.feed, served.sig ?? (await context(live).sign(served.feed as Uint8Array)), served.files)
+  await syncNow()
+  live++
+  await expect.poll(() => page.getByTestId('status-revision').textContent(), { timeout: 10_000, message: c.id }).toBe(String(live))
+}
+
 beforeAll(async () => {
   // a site that answers anyone (CORS open, preflight included): the kiosk must refuse it for where it is, not because the fetch failed
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Cache-Control': 'no-store' }
@@ -112,12 +122,7 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
 
   it('applies each injection case with every payload inert', async () => {
     for (const c of CORPUS.filter((x) => x.expect === 'inert')) {
-      await page.evaluate(() => (location.hash = '#/status'))
-      const served = await c.build(context(live))
-      await serveCase(served.feed, served.sig ?? (await context(live).sign(served.feed as Uint8Array)), served.files)
-      await syncNow()
-      live++
-      await expect.poll(() => page.getByTestId('status-revision').textContent(), { timeout: 10_000, message: c.id }).toBe(String(live))
+      await applyCase(c)
       await page.evaluate((id) => (location.hash = `#/notices/${encodeURIComponent(id)}`), `XSS-${c.id}`)
       // markup in plain-text fields is shown as the characters typed
       const expected = c.id === 'text-fields' ? `<svg onload="window.__xss='text'">` : `安全测试 ${c.id}`
@@ -142,12 +147,7 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
     const cases = CORPUS.filter(shownOnThisKiosk)
     expect(cases.length).toBeGreaterThan(0)
     for (const c of cases) {
-      await page.evaluate(() => (location.hash = '#/status'))
-      const served = await c.build(context(live))
-      await serveCase(served.feed, served.sig ?? (await context(live).sign(served.feed as Uint8Array)), served.files)
-      await syncNow()
-      live++
-      await expect.poll(() => page.getByTestId('status-revision').textContent(), { timeout: 10_000, message: c.id }).toBe(String(live))
+      await applyCase(c)
       for (const route of ['#/', '#/notices', '#/notices/N-1', '#/notices/N-2', '#/checklist', '#/handbook', '#/handbook/ch-1']) {
         await page.evaluate((r) => (location.hash = r), route)
         await page.waitForLoadState('networkidle')
