@@ -12,6 +12,7 @@ export const MAIN_HELP = `gongkai-feed — 村务公开内容文件工具 / feed
   keygen [-o DIR]       生成签名密钥对 / create a signing key pair
   sign FILE             为 feed.json 生成签名 feed.json.sig / sign: write FILE.sig
   verify FILE           用公钥核对签名和附件 / verify FILE.sig and the attachments
+  epoch FILE            写入纪元/换钥记录（恢复错误版本号或丢失的密钥） / write an epoch (key rotation) record
   diff [OLD] NEW        列出新版本增加、修改、删除了什么（OLD 可为线上地址） / what a new revision adds, changes, removes
 
 每个命令都有帮助 / each command has help: npx gongkai-feed <命令> --help
@@ -75,6 +76,14 @@ Key: ./gongkai-private.key or $GONGKAI_PRIVATE_KEY_FILE unless --key is given.`,
 公钥默认取 ./gongkai-public.key。
 Checks FILE.sig with the public key and the SHA-256 of the attachments beside FILE.
 Exit 0 when all match. Key: ./gongkai-public.key unless given.`,
+  epoch: `用法 / usage: gongkai-feed epoch FILE --number N (--pubkey BASE64 | --pubkey-file PATH) --key SIGNER_PRIVATE_KEY
+
+在 feed.json 中写入第 N 纪元记录：本纪元用 --pubkey 的密钥签名；记录由 --key 签署
+（一体机当前信任的密钥，或乡镇根密钥）。用于从错误的版本号或丢失的密钥中恢复，
+见 docs/feed-format.md。写入后再用本纪元的私钥 sign。
+Writes the epoch N record into FILE: this epoch's feeds are signed with the --pubkey key; the
+record is signed with --key (the key kiosks trust now, or the township root key). Recovers from
+a bad revision or a lost key (docs/feed-format.md). Then sign FILE with this epoch's key.`,
   diff: `用法 / usage: gongkai-feed diff OLD NEW  |  gongkai-feed diff NEW
 
 OLD、NEW 可以是文件或网址；只写 NEW 时与它的 feed_url（线上版本）比较。

@@ -10,7 +10,7 @@ import { init } from './commands/init'
 import { build } from './commands/build'
 import { validate } from './commands/validate'
 import { lintTarget } from './commands/lint'
-import { keygen, PRIVATE_KEY_FILE, readPublicKey, sign, verify } from './commands/keys'
+import { epoch, keygen, PRIVATE_KEY_FILE, readPublicKey, sign, verify } from './commands/keys'
 import { diff } from './commands/diff'
 
 const OPTIONS = {
@@ -22,6 +22,7 @@ const OPTIONS = {
   key: { type: 'string' },
   pubkey: { type: 'string' },
   'pubkey-file': { type: 'string' },
+  number: { type: 'string' },
 } as const
 
 function need(args: string[], n: number, command: string): string[] {
@@ -63,6 +64,12 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return await sign(need(args, 1, command)[0]!, values.key ?? process.env.GONGKAI_PRIVATE_KEY_FILE ?? PRIVATE_KEY_FILE, io)
       case 'verify':
         return await verify(need(args, 1, command)[0]!, readPublicKey({ pubkey: values.pubkey, pubkeyFile: values['pubkey-file'] }), io)
+      case 'epoch': {
+        const number = Number(values.number)
+        if (!(Number.isSafeInteger(number) && number > 0)) throw new UsageError(`--number 应为正整数 / must be a positive integer\n\n${HELP.epoch}`)
+        if (!values.key) throw new UsageError(`缺少 --key 签署记录的私钥 / missing --key (the key that signs the record)\n\n${HELP.epoch}`)
+        return await epoch(need(args, 1, command)[0]!, number, readPublicKey({ pubkey: values.pubkey, pubkeyFile: values['pubkey-file'] }), values.key, io)
+      }
       case 'diff': {
         const [a, b] = need(args, 1, command)
         return await diff(a!, b, io)

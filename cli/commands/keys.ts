@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { basename, dirname, join } from 'node:path'
 import * as ed from '@noble/ed25519'
 import { ed25519Verify, parsePublicKey, parseSignature } from '../../src/sync/verifySignature'
+import { epochMessage } from '../../src/sync/trust'
 import { UsageError, type Io } from '../io'
 
 export const PRIVATE_KEY_FILE = 'gongkai-private.key'
@@ -111,5 +112,25 @@ export async function verify(file: string, key: Uint8Array, io: Io): Promise<num
   }
   if (bad) return 1
   io.out('✓ 附件校验通过 / attachments match')
+  return 0
+}
+
+/**
+ * epoch FILE --number N --pubkey(-file) NEW --key SIGNER: writes the epoch record
+ * (docs/feed-format.md "Trust on first use, epochs and key rotation") into
+ * feed.json, signed with SIGNER — the key the kiosks trust now, or the township
+ * root key. Sign the feed afterwards with the key the record names.
+ */
+export async function epoch(file: string, number: number, newKey: Uint8Array, signerPath: string, io: Io): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / no such file`)
+  const feed = JSON.parse(readFileSync(file, 'utf8')) as { _gongkai?: { village?: { code?: string }; epoch?: unknown } }
+  const code = feed._gongkai?.village?.code
+  if (!code) throw new UsageError(`${file}: 没有 _gongkai.village.code，不能写纪元记录 / no _gongkai.village.code: an epoch record needs it`)
+  const publicKey = b64(newKey)
+  const signature = await ed.signAsync(epochMessage(code, number, publicKey), readSecret(signerPath))
+  feed._gongkai!.epoch = { number, public_key: publicKey, signature: b64(signature) }
+  writeFileSync(file, JSON.stringify(feed, null, 2) + '\n')
+  io.out(`✓ 已写入第 ${number} 纪元记录 / epoch ${number} record written: ${file}`)
+  io.out(`  下一步：用该纪元的私钥签名 / next: sign with this epoch's key: npx gongkai-feed sign ${file} --key …`)
   return 0
 }

@@ -53,11 +53,23 @@ function delivered(feed: Body, transport: HostileCase['transport']): unknown {
 
 /** cases a running kiosk with one config can be shown (config changes, unsigned and fresh kiosks: unit tests) */
 const onThisKiosk = (c: HostileCase) => !c.config && !c.unsigned && !c.fresh && c.expect !== 'applied'
+/** applied cases whose point is what the screen shows (personal numbers, bidi controls) */
+const shownOnThisKiosk = (c: HostileCase) => !c.config && !c.unsigned && !c.fresh && c.expect === 'applied' && !!c.hidden
 
 async function serveCase(feed: Body, sig: Body, files: Record<string, Body> = {}, transport?: HostileCase['transport']) {
   server.setRoute(FEED_PATH, delivered(feed, transport), 'application/json')
   server.setRoute(SIG_PATH, asBody(sig), 'text/plain')
   for (const [path, body] of Object.entries(files)) server.setRoute(path, asBody(body), 'application/octet-stream')
+}
+
+/** serves a case that must be applied, syncs, and waits until it is the live revision */
+async function applyCase(c: HostileCase) {
+  await page.evaluate(() => (location.hash = '#/status'))
+  const served = await c.build(context(live))
+  await serveCase(served.feed, served.sig ?? (await context(live).sign(served.feed as Uint8Array)), served.files)
+  await syncNow()
+  live++
+  await expect.poll(() => page.getByTestId('status-revision').textContent(), { timeout: 10_000, message: c.id }).toBe(String(live))
 }
 
 beforeAll(async () => {
@@ -110,12 +122,7 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
 
   it('applies each injection case with every payload inert', async () => {
     for (const c of CORPUS.filter((x) => x.expect === 'inert')) {
-      await page.evaluate(() => (location.hash = '#/status'))
-      const served = await c.build(context(live))
-      await serveCase(served.feed, served.sig ?? (await context(live).sign(served.feed as Uint8Array)), served.files)
-      await syncNow()
-      live++
-      await expect.poll(() => page.getByTestId('status-revision').textContent(), { timeout: 10_000, message: c.id }).toBe(String(live))
+      await applyCase(c)
       await page.evaluate((id) => (location.hash = `#/notices/${encodeURIComponent(id)}`), `XSS-${c.id}`)
       // markup in plain-text fields is shown as the characters typed
       const expected = c.id === 'text-fields' ? `<svg onload="window.__xss='text'">` : `安全测试 ${c.id}`
@@ -134,5 +141,20 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
       expect(await page.locator(['script', 'iframe', 'object', 'embed', 'form', 'video', 'audio', 'map', 'area', '[onerror]', '[onload]', '[href]', '[background]', '[cite]', '[usemap]', '[style]'].map((x) => `main .safe-html ${x}`).join(', ')).count(), c.id).toBe(0)
     }
     await screenshot(page, 'hostile-injection-inert')
+  })
+
+  it('shows no personal number and no bidi control anywhere, however a feed hides them (issue 18 §3, §12)', async () => {
+    const cases = CORPUS.filter(shownOnThisKiosk)
+    expect(cases.length).toBeGreaterThan(0)
+    for (const c of cases) {
+      await applyCase(c)
+      for (const route of ['#/', '#/notices', '#/notices/N-1', '#/notices/N-2', '#/checklist', '#/handbook', '#/handbook/ch-1']) {
+        await page.evaluate((r) => (location.hash = r), route)
+        await page.waitForLoadState('networkidle')
+        const shown = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[title], [alt], [aria-label]')].map((e) => `${e.getAttribute('title')} ${e.getAttribute('alt')} ${e.getAttribute('aria-label')}`).join(' '))
+        for (const h of c.hidden!) expect(shown, `${c.id} ${route}`).not.toContain(h)
+      }
+    }
+    await screenshot(page, 'hostile-privacy-masked')
   })
 })

@@ -9,6 +9,9 @@ import { execFileSync } from 'node:child_process'
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createHash } from 'node:crypto'
+import { decideTrust } from '../../../src/sync/trust'
+import { normalizeFeed } from '../../../src/feed/normalize'
+import { validateFeed } from '../../../src/feed/validate'
 import { join } from 'node:path'
 import { main } from '../../../cli/main'
 import type { Io } from '../../../cli/io'
@@ -127,6 +130,30 @@ describe('build pins every image the feed shows (issue 18 §2)', () => {
     // an image that is not in the source folder cannot be pinned: nothing is written
     edit(join(src, 'notices/N-003-停水通知.md'), 'images/stamped.png', 'images/missing.png')
     expect(await run('build', src, '-o', join(root, 'village-images-out2'))).toMatchObject({ code: 1, err: expect.stringContaining('image not found: images/missing.png') })
+  })
+})
+
+describe('epoch records (issue 18 §6, §7)', () => {
+  it('epoch writes a record signed by the old key that a kiosk trusting the old key accepts for the new one', async () => {
+    const src = await freshSource('village-epoch')
+    const out = join(root, 'village-epoch-out')
+    expect((await run('build', src, '-o', out)).code).toBe(0)
+    const [oldKeys, newKeys] = [join(root, 'epoch-old'), join(root, 'epoch-new')]
+    expect((await run('keygen', '-o', oldKeys)).code).toBe(0)
+    expect((await run('keygen', '-o', newKeys)).code).toBe(0)
+    const feedPath = join(out, 'feed.json')
+    const e = await run('epoch', feedPath, '--number', '1', '--pubkey-file', join(newKeys, 'gongkai-public.key'), '--key', join(oldKeys, 'gongkai-private.key'))
+    expect(e.code, e.err).toBe(0)
+    const feed = JSON.parse(readFileSync(feedPath, 'utf8'))
+    const newPub = readFileSync(join(newKeys, 'gongkai-public.key'), 'utf8').trim()
+    const oldPub = readFileSync(join(oldKeys, 'gongkai-public.key'), 'utf8').trim()
+    expect(feed._gongkai.epoch).toMatchObject({ number: 1, public_key: newPub })
+    const checked = validateFeed(feed)
+    expect(checked.ok).toBe(true)
+    if (!checked.ok) return
+    const content = normalizeFeed(checked.feed, 'https://township.example/feed.json')
+    expect(await decideTrust({ publicKey: newPub }, content, { publicKey: oldPub, epoch: 0 })).toEqual({ resetRevision: true })
+    expect(await run('epoch', feedPath, '--number', '0', '--pubkey', newPub, '--key', 'x')).toMatchObject({ code: 2 })
   })
 })
 
