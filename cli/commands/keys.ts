@@ -127,7 +127,7 @@ export async function epoch(file: string, number: number, newKey: Uint8Array, si
   const code = feed._gongkai?.village?.code
   if (!code) throw new UsageError(`${file}: 没有 _gongkai.village.code，不能写纪元记录 / no _gongkai.village.code: an epoch record needs it`)
   const publicKey = b64(newKey)
-  const signature = await ed.signAsync(epochMessage(code, number, publicKey), readSecret(signerPath))
+  const signature = await ed.signAsync(epochMessage(code, number, publicKey), await readSecret(signerPath))
   feed._gongkai!.epoch = { number, public_key: publicKey, signature: b64(signature) }
   writeFileSync(file, JSON.stringify(feed, null, 2) + '\n')
   io.out(`✓ 已写入第 ${number} 纪元记录 / epoch ${number} record written: ${file}`)
