@@ -14,7 +14,7 @@
  * Targets are reported, never asserted: exit 1 only when the harness itself fails.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -59,7 +59,7 @@ const log = (s) => console.log(`[${round((Date.now() - started) / 1000, 0)} s] $
 try {
   const kinds = String(args.browsers ?? 'debian,c109')
     .split(',')
-    .map((n) => (n === 'c109' ? chromium109() : debianChromium()))
+    .map((n) => (n === 'c109' ? chromium109(tmp) : debianChromium()))
   let dist = args.dist
   if (!dist) {
     dist = join(tmp, 'dist')
@@ -158,7 +158,13 @@ try {
   console.error(e)
   process.exitCode = 1
 } finally {
+  // the builds, the unpacked Chromium 109 and (already removed one by one) the profiles
   rmSync(tmp, { recursive: true, force: true })
+  try {
+    rmdirSync(BENCH_TMP)
+  } catch {
+    // not empty: another bench is running
+  }
 }
 
 result.seconds = (Date.now() - started) / 1000

@@ -22,11 +22,12 @@ const CONTEXT = { viewport: VIEWPORT, hasTouch: true, isMobile: false, locale: '
 export const BENCH_TMP = process.env.GONGKAI_BENCH_TMP ?? join(tmpdir(), 'gongkai-bench')
 
 /**
- * Unpacks Chromium 109 (once; kept in BENCH_TMP for the next run) and returns its path.
- * Written to a temp name and renamed, so an interrupted unpack is never taken for a binary.
+ * Unpacks Chromium 109 into `under` (once per folder: scripts/bench.mjs passes its run's temp
+ * folder, removed at the end) and returns its path. Written to a temp name and renamed, so an
+ * interrupted unpack is never taken for a binary.
  */
-export function chromium109Path() {
-  const dir = join(BENCH_TMP, 'chromium-109.0.6')
+export function chromium109Path(under = BENCH_TMP) {
+  const dir = join(under, 'chromium-109.0.6')
   const exe = join(dir, 'chromium')
   if (existsSync(exe)) return exe
   const require = createRequire(import.meta.url)
@@ -46,9 +47,9 @@ export function debianChromium() {
   return { name: 'debian', label: 'Debian Chromium', executablePath: CHROMIUM, args: CHROMIUM_ARGS }
 }
 
-/** @returns {BrowserKind} */
-export function chromium109() {
-  return { name: 'c109', label: 'Chromium 109', executablePath: chromium109Path(), args: CHROMIUM_109_ARGS }
+/** @param {string} [under] where to unpack it @returns {BrowserKind} */
+export function chromium109(under) {
+  return { name: 'c109', label: 'Chromium 109', executablePath: chromium109Path(under), args: CHROMIUM_109_ARGS }
 }
 
 /** Records every long task (> 50 ms) of the page from its first moment. */
