@@ -29,9 +29,13 @@ export async function serve(root, { config = null, feeds = {}, files = {} } = {}
       }
       const feed = feeds[url.pathname]
       if (feed) {
+        // the moment the answer starts to leave: taken as its head is written (after any gzip), not after
+        // sendBody returns — on a loaded machine the page can have painted before this process runs again
+        let at = 0
+        const writeHead = res.writeHead.bind(res)
+        res.writeHead = (...a) => ((at = Date.now()), writeHead(...a))
         sendBody(req, res, feed, { type: 'application/json; charset=utf-8' })
-        // after the headers are written: the moment the answer leaves (gzip included)
-        if (res.statusCode === 200) answers.push({ path: url.pathname, at: Date.now(), bytes: feed.length })
+        if (res.statusCode === 200) answers.push({ path: url.pathname, at, bytes: feed.length })
         return true
       }
       return false

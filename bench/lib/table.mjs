@@ -39,7 +39,8 @@ const fmt = (x, unit = '') => `${round(x, Math.abs(x) >= 100 ? 0 : Math.abs(x) >
  */
 export function checkTarget(t, kiosk, floor) {
   const value = t.ratio ? kiosk / floor : kiosk
-  if (!Number.isFinite(value)) return { met: null, text: 'not measured', value }
+  // a time or size below zero is a broken measurement, never a met target
+  if (!Number.isFinite(value) || kiosk < 0 || (t.ratio && !(floor > 0))) return { met: null, text: 'not measured', value }
   if (t.max !== undefined) {
     if (value <= t.max) return { met: true, text: 'met', value }
     if (t.ratio) {
@@ -54,14 +55,16 @@ export function checkTarget(t, kiosk, floor) {
 
 /**
  * One table row. `target` names a TARGETS entry (or is omitted for a figure
- * without one); ratio targets need `floor`.
+ * without one); ratio targets need `floor`. The floor's figure is shown
+ * whenever given; the ratio only for ratio targets and rows without a target.
  * @param {string} metric
  * @param {{ kiosk: number | string, floor?: number, target?: string, unit?: string }} o
  */
 export function tableRow(metric, { kiosk, floor, target }) {
   const t = target ? TARGETS[target] : null
   const num = typeof kiosk === 'number'
-  const ratio = num && Number.isFinite(floor) && floor > 0 ? kiosk / floor : null
+  // a ratio beside an absolute bound (the longest task) would read as if it were the target: left blank
+  const ratio = num && Number.isFinite(floor) && floor > 0 && (!t || t.ratio) ? kiosk / floor : null
   const check = t && num ? checkTarget(t, kiosk, floor) : null
   return {
     metric,

@@ -21,6 +21,9 @@ describe('bench targets', () => {
   it('reports a figure that was not measured instead of calling it met', () => {
     expect(checkTarget(TARGETS.applyRatio!, NaN, 100)).toMatchObject({ met: null, text: 'not measured' })
     expect(checkTarget(TARGETS.heapRatio!, 10, 0).met).toBe(null)
+    // a floor painted "before" the server's answer is a broken clock, not a 2× kiosk
+    expect(checkTarget(TARGETS.applyRatio!, 236, -18).met).toBe(null)
+    expect(checkTarget(TARGETS.tapP95!, -5).met).toBe(null)
   })
 })
 
@@ -30,6 +33,11 @@ describe('bench table', () => {
     expect(r).toMatchObject({ kiosk: '400', floor: '128', ratio: '3.13×', target: '≤ 2× floor', ok: false })
     expect(r.met).toMatch(/^NOT met: −144 ms/)
     expect(tableRow('initial JS', { kiosk: '87.2 KB' })).toMatchObject({ floor: '', ratio: '', target: '', met: '' })
+    expect(tableRow('apply at 4× (ms)', { kiosk: 778, floor: 642 })).toMatchObject({ ratio: '1.21×', target: '' })
+  })
+
+  it('shows the floor but no ratio beside an absolute bound', () => {
+    expect(tableRow('longest task (ms)', { kiosk: 226, floor: 371, target: 'applyMaxTask' })).toMatchObject({ floor: '371', ratio: '', met: 'NOT met: 176 ms over (−78 %)' })
   })
 
   it('pads columns counting CJK characters as two cells', () => {
