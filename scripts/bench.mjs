@@ -6,8 +6,8 @@
  * (metric | kiosk | floor | ratio | target | met / distance) and writes
  * bench/results/<mode>.json.
  *
- *   npm run bench          full suite (both browsers; ≈ 15–25 min on 2 cores)
- *   npm run bench:smoke    every path at small sizes (≈ 60–90 s), run by .ci/run
+ *   npm run bench          full suite (both browsers; 13 min without Lighthouse at load 25 on 2 cores)
+ *   npm run bench:smoke    every path at small sizes, run by .ci/run (4 min at load 27, half of it the build)
  *
  * Options: --only=size,cold,apply,interaction,heap,search,lighthouse (writes <mode>-only-….json)
  *          --browsers=debian,c109   --dist=<built kiosk> (skip its build)
