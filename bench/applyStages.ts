@@ -6,8 +6,9 @@
  *
  * In Node only the CPU stages (parse, validate, normalise, mask, index) are
  * representative: fake-indexeddb is far slower than Chromium's. The Chromium
- * run times the same stages plus the commit and the floor (JSON.parse + one
- * raw put of every record) in the same worker.
+ * run times the same stages plus the commit and the apply floor
+ * (bench/lib/floorApply.ts: JSON.parse + the kiosk's 400-notice chunks in one
+ * transaction) in the same worker.
  */
 import 'fake-indexeddb/auto'
 import { loadavg } from 'node:os'

@@ -1,7 +1,8 @@
 /**
  * In-page half of bench/applyStages.ts: the sync worker's stages on a
  * generated feed in a dedicated worker of a real Chromium page, with the real
- * IndexedDB, beside the floor (JSON.parse + one raw put of every record).
+ * IndexedDB, beside the apply floor (bench/lib/floorApply.ts: JSON.parse + the
+ * same 400-notice chunk records in one transaction).
  */
 import { generateFeed } from './lib/feedGen.mjs'
 import { validateFeed } from '../src/feed/validate'
@@ -10,32 +11,18 @@ import { guardFeedContent } from '../src/sync/guardContent'
 import { buildSearchIndex } from '../src/search/buildIndex'
 import { commitRevision, deleteDatabase, getDb, getLiveContent, getSearchIndex, readRevisionNotices } from '../src/db'
 import { applyFeedBytes } from '../src/sync/applyRevision'
+import { floorPut, openFloorDb } from './lib/floorApply'
 
 export interface StagesInput {
   items: number
   rounds: number
 }
 
+/** the shared apply floor (bench/lib/floorApply.ts) without its fetch and paint: parse + the kiosk's chunk layout, one transaction */
 async function floor(bytes: Uint8Array): Promise<number> {
-  const db = await new Promise<IDBDatabase>((res, rej) => {
-    const r = indexedDB.open(`floor-${Math.random()}`, 1)
-    r.onupgradeneeded = () => {
-      r.result.createObjectStore('notices', { keyPath: 'id' })
-      r.result.createObjectStore('revisions', { keyPath: 'id' })
-    }
-    r.onsuccess = () => res(r.result)
-    r.onerror = () => rej(r.error)
-  })
+  const db = await openFloorDb()
   const t0 = performance.now()
-  const feed = JSON.parse(new TextDecoder().decode(bytes)) as { items: unknown[] }
-  const tx = db.transaction(['notices', 'revisions'], 'readwrite')
-  const { items, ...rest } = feed
-  tx.objectStore('revisions').put({ id: 1, ...rest })
-  for (const n of items) tx.objectStore('notices').put(n)
-  await new Promise((res, rej) => {
-    tx.oncomplete = res
-    tx.onerror = () => rej(tx.error)
-  })
+  await floorPut(db, bytes)
   const ms = performance.now() - t0
   db.close()
   return ms
@@ -54,7 +41,7 @@ export async function runStages(input: StagesInput): Promise<Record<string, numb
   for (let round = 0; round < input.rounds; round++) {
     await deleteDatabase()
     const bytes = new TextEncoder().encode(JSON.stringify(generateFeed({ items: input.items, revision: 2 + round })))
-    add('floor: parse + raw put', await floor(bytes))
+    add('floor: parse + chunked put', await floor(bytes))
     const text = await time('decode', () => new TextDecoder('utf-8', { fatal: true }).decode(bytes))
     const json = await time('JSON.parse', () => JSON.parse(text) as unknown)
     const v = await time('validate', () => validateFeed(json))

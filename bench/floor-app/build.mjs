@@ -1,6 +1,11 @@
-/** Builds the floor app into `outDir` with the kiosk's Vite, Vue plugin and PWA plugin (generateSW, precache). */
+/**
+ * Builds the cold-start floor app into `outDir` with the kiosk's Vite, Vue
+ * plugin, vue-i18n plugin (runtime only, precompiled messages) and PWA plugin
+ * (a precaching service worker), so both pay the same framework costs.
+ */
 import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
 
@@ -10,8 +15,10 @@ export async function buildFloorApp(outDir) {
     base: './',
     configFile: false,
     logLevel: 'warn',
+    define: { __INTLIFY_PROD_DEVTOOLS__: false },
     plugins: [
       vue({ features: { optionsAPI: false } }),
+      VueI18nPlugin({ include: [fileURLToPath(new URL('./locales/**', import.meta.url))], runtimeOnly: true, compositionOnly: true, dropMessageCompiler: true, strictMessage: false }),
       VitePWA({
         registerType: 'prompt',
         injectRegister: false,
@@ -19,7 +26,7 @@ export async function buildFloorApp(outDir) {
         workbox: { globPatterns: ['**/*.{js,css,html}'], navigateFallback: 'index.html', clientsClaim: true },
       }),
     ],
-    build: { outDir, emptyOutDir: true, target: 'es2020' },
+    build: { outDir, emptyOutDir: true, target: 'es2020', modulePreload: { polyfill: false } },
   })
   return outDir
 }

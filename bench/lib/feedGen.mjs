@@ -60,10 +60,11 @@ function table(r, i) {
 }
 
 /**
- * @param {{ items: number, seed?: number, revision?: number, now?: number, openEvery?: number }} o
- *   now: the anchor (ms); every `openEvery`-th notice is open on that day (default: a third)
+ * @param {{ items: number, seed?: number, revision?: number, now?: number, openEvery?: number, mark?: string }} o
+ *   now: the anchor (ms); every `openEvery`-th notice is open on that day (default: a third);
+ *   mark: appended to every title, so a page can tell this revision's cards from an older one's
  */
-export function generateFeed({ items, seed = 20261127, revision = 1, now = Date.UTC(2026, 10, 27), openEvery = 3 }) {
+export function generateFeed({ items, seed = 20261127, revision = 1, now = Date.UTC(2026, 10, 27), openEvery = 3, mark = '' }) {
   const r = rng(seed)
   const dayMs = 86_400_000
   const checklist = []
@@ -91,7 +92,7 @@ export function generateFeed({ items, seed = 20261127, revision = 1, now = Date.
     if (i % 997 === 0) ext.pinned = true
     notices.push({
       id: `N-${i + 1}`,
-      title: `关于${pick(r, SUBJECTS)}的公示（第${i + 1}号）`,
+      title: `关于${pick(r, SUBJECTS)}的公示（第${i + 1}号）${mark}`,
       content_text: `${sentence(r)}${sentence(r)}`,
       date_published: iso(published),
       _gongkai: ext,

@@ -11,6 +11,8 @@ export interface BrowserBenchInput {
   queries: string[]
   prefixQueries: string[]
   fuseQueries: string[]
+  /** only our index (bench/search/suite.ts: the latency rows, no comparison engines) */
+  oursOnly?: boolean
 }
 
 async function run(input: BrowserBenchInput) {
@@ -22,6 +24,10 @@ async function run(input: BrowserBenchInput) {
   t0 = now()
   const ours = ourEngine(serialized)
   const loadMs = now() - t0
+  if (input.oursOnly) {
+    typingLatency(ours, input.queries.slice(0, 10), now)
+    return { buildMs, loadMs, latency: { [ours.name]: stats(typingLatency(ours, input.queries, now)) } }
+  }
   // warm up the JIT the same way for every engine
   const rdocs = readingDocs(serialized)
   const ms = buildMiniSearch(rdocs)
