@@ -25,6 +25,8 @@ export const villageItemSchema = v.object({
   ...checklistItemSchema.entries,
   retired: v.boolean('boolean'),
   retiredAt: v.union([dateTime, v.literal('')], 'date_time'),
+  /** the day the item applies from (its first period starts on or after it); absent or '': its creation day */
+  activeFrom: v.optional(optionalDay),
   ...meta,
 })
 export type VillageItem = v.InferOutput<typeof villageItemSchema>

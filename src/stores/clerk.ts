@@ -28,6 +28,7 @@ import { deliver, isDue, nextDueAt, outboxEntryFor, type OutboxEntry } from '../
 import type { ImportError } from '../clerk/exportFormat'
 import { isOrphanRecord } from '../clerk/residentView'
 import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
+import { noticeDisclosures } from '../compliance/noticeDisclosures'
 import type { ChecklistItem } from '../feed/types'
 import { useConfigStore } from './config'
 import { useContentStore } from './content'
@@ -148,15 +149,27 @@ export const useClerkStore = defineStore('clerk', () => {
 
   const activeItems = computed(() => items.value.filter((v) => !v.retired).map((v) => v.item))
 
+  /** village items apply from the start day the clerk chose, else from the day they were created */
+  const activeFromById = computed(() => new Map(records.value.items.map((i) => [i.id, i.activeFrom || todayLocal(new Date(i.createdAt))])))
+  const activeFrom = (item: ChecklistItem) => activeFromById.value.get(item.id)
+
+  /** township notices linked to an item count as its disclosures (乡镇发布) */
+  const townshipDisclosures = computed<DisclosureRecord[]>(() => {
+    const linked = new Map<string, typeof content.notices>()
+    for (const n of content.notices) if (n.checklistItem && n.origin !== 'village') linked.set(n.checklistItem, [...(linked.get(n.checklistItem) ?? []), n])
+    return activeItems.value.flatMap((item) => noticeDisclosures(item, linked.get(item.id) ?? []))
+  })
+  const allDisclosures = computed(() => [...disclosures.value, ...townshipDisclosures.value])
+
   /** the clerk's to-do list, most urgent first */
   const todo = computed(() =>
     activeItems.value
-      .map((item) => ({ item, status: complianceOf(item, disclosures.value, today.value, calendar.value) }))
+      .map((item) => ({ item, status: complianceOf(item, allDisclosures.value, today.value, calendar.value, { activeFrom: activeFrom(item) }) }))
       .sort((a, b) => compareUrgency(a.status, b.status)),
   )
 
   /** the village's on-time rate over the last 12 months (residents' checklist screen) */
-  const onTime = computed(() => onTimeRate(activeItems.value, disclosures.value, today.value, calendar.value, 12))
+  const onTime = computed(() => onTimeRate(activeItems.value, allDisclosures.value, today.value, calendar.value, 12, { activeFrom }))
 
   function lastPostedOn(itemId: string): string | null {
     let last: string | null = null
