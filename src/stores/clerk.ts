@@ -12,7 +12,10 @@ import {
   getUndoNote,
   kvGet,
   kvSet,
+  getPhoto,
   listOutbox,
+  listUploadAcks,
+  queueOutboxEntries,
   readClerkRecords,
   readVillageLayer,
   replaceVillageLayer,
@@ -24,7 +27,11 @@ import {
 import { hashPin, pinHashInForce, verifyPin } from '../clerk/pin'
 import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } from '../clerk/lockout'
 import { type ClerkRecord, type PhotoRecord, type RecordKind } from '../clerk/model'
-import { deliver, isDue, nextDueAt, outboxEntryFor, type OutboxEntry } from '../clerk/outbox'
+import { isDue, missingEntries, nextDueAt, outboxEntryFor, outboxKey, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck, type UploadState } from '../clerk/outbox'
+import { deliver } from '../clerk/upload'
+import { uploadError } from '../clerk/uploadErrors'
+import { sha256Hex } from '../sync/hash'
+import { resolveKioskId } from '../fleet/kioskId'
 import type { ImportError } from '../clerk/exportFormat'
 import { isOrphanRecord } from '../clerk/residentView'
 import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
@@ -61,6 +68,7 @@ export const useClerkStore = defineStore('clerk', () => {
   const loaded = shallowRef(false)
   const undoNote = shallowRef<UndoNote | null>(null)
   const outbox = shallowRef<OutboxEntry[]>([])
+  const acks = shallowRef<UploadAck[]>([])
   /** navigator.storage.persist() answer; null until asked or where unsupported */
   const persisted = shallowRef<boolean | null>(null)
 
@@ -77,7 +85,9 @@ export const useClerkStore = defineStore('clerk', () => {
   async function loadRecords() {
     records.value = await readClerkRecords()
     undoNote.value = await getUndoNote()
+    await requeueUnacknowledged()
     outbox.value = await listOutbox()
+    acks.value = await listUploadAcks()
     loaded.value = true
   }
 
@@ -195,8 +205,7 @@ export const useClerkStore = defineStore('clerk', () => {
     // photos new with this save join the record's list
     if ('photoIds' in record && opts.photos?.length) record = { ...record, photoIds: [...new Set([...record.photoIds, ...opts.photos.map((p) => p.id)])] }
     const full = { ...record, createdAt: before?.createdAt ?? now.toISOString(), updatedAt: now.toISOString(), version: (before?.version ?? 0) + 1 } as ClerkRecord
-    const url = config.config.clerkUploadUrl
-    const entry = url ? outboxEntryFor(kind, full, now, { kioskId: config.config.kioskId, villageCode: content.village?.code }) : null
+    const entry = config.config.clerkUploadUrl ? await entryFor(kind, full, now, {}, opts.photos) : null
     await saveClerkRecord({ kind, record: full, photos: opts.photos, outbox: entry, draftId: opts.draftId, before, now })
     await afterWrite()
     return full
@@ -212,7 +221,7 @@ export const useClerkStore = defineStore('clerk', () => {
     if (url) {
       // the server hears of the undo as a newer version of the record (or its deletion)
       const version = (current?.version ?? 0) + 1
-      entry = note.before ? outboxEntryFor(note.kind, { ...note.before, version }, now) : current ? outboxEntryFor(note.kind, { ...current, version }, now, { deleted: true }) : null
+      entry = note.before ? await entryFor(note.kind, { ...note.before, version }, now) : current ? await entryFor(note.kind, { ...current, version }, now, { deleted: true }) : null
     }
     await applyUndo(note, entry)
     await afterWrite()
@@ -248,6 +257,54 @@ export const useClerkStore = defineStore('clerk', () => {
 
   // ------------------------------------------------------------ outbox
 
+  /** The photos a record refers to, with their SHA-256, as the console's record body lists them. */
+  async function photosOf(record: ClerkRecord, fresh: PhotoRecord[] = []): Promise<OutboxPhoto[]> {
+    if (!('photoIds' in record)) return []
+    const out: OutboxPhoto[] = []
+    for (const id of record.photoIds) {
+      const p = fresh.find((x) => x.id === id) ?? (await getPhoto(id))
+      // a photo missing on this kiosk is left out: the console then holds the record without it
+      if (p) out.push({ id, sha256: await sha256Hex(p.blob), size: p.blob.size, type: p.mimeType })
+    }
+    return out
+  }
+
+  async function entryFor(kind: RecordKind, record: ClerkRecord, now: Date, extra: { deleted?: boolean } = {}, fresh?: PhotoRecord[]): Promise<OutboxEntry> {
+    const kioskId = await resolveKioskId(config.config.kioskId)
+    const villageCode = config.config.villageCode ?? content.village?.code
+    return outboxEntryFor(kind, record, now, { ...extra, kioskId, villageCode, photos: await photosOf(record, fresh) })
+  }
+
+  /**
+   * Rebuilds the queue from the records: each record the console has not
+   * acknowledged at its version and that has no entry is queued again (after
+   * an import, or when the outbox store was cleared).
+   */
+  async function requeueUnacknowledged() {
+    if (!config.config.clerkUploadUrl) return
+    const r = records.value
+    const all = [
+      ...r.items.map((record) => ({ kind: 'item' as const, record })),
+      ...r.ledger.map((record) => ({ kind: 'ledger' as const, record })),
+      ...r.notices.map((record) => ({ kind: 'notice' as const, record })),
+    ]
+    const queued = (await listOutbox()).map((e) => e.id)
+    const acked = new Map((await listUploadAcks()).map((a) => [a.id, a.version]))
+    const missing = missingEntries(all, queued, acked)
+    if (!missing.length) return
+    const now = new Date()
+    await queueOutboxEntries(await Promise.all(missing.map(({ kind, record }) => entryFor(kind, record, now))))
+  }
+
+  const outboxByKey = computed(() => new Map(outbox.value.map((e) => [e.id, e])))
+  const acksByKey = computed(() => new Map(acks.value.map((a) => [a.id, a])))
+
+  /** 已上传 / 等待上传（原因） for one record; null when uploads are not configured. */
+  function uploadState(kind: RecordKind, record: ClerkRecord): UploadState | null {
+    if (!config.config.clerkUploadUrl) return null
+    return uploadStateOf(kind, record, outboxByKey.value, acksByKey.value)
+  }
+
   let pumping = false
   let pumpTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -259,14 +316,28 @@ export const useClerkStore = defineStore('clerk', () => {
     clearTimeout(pumpTimer)
     try {
       const online = useSyncStore().online
-      if (online) {
-        for (const e of await listOutbox()) {
-          if (!isDue(e, Date.now())) continue
-          const r = await deliver(e, { url, fetch: globalThis.fetch.bind(globalThis), now: Date.now() })
-          await settleOutboxEntry(e, r.sent ? null : r.retry)
+      const deps = {
+        recordsUrl: new URL(url, config.configUrl).href,
+        token: config.config.kioskToken,
+        fetch: globalThis.fetch.bind(globalThis),
+        readPhoto: async (id: string) => (await getPhoto(id))?.blob,
+        now: () => Date.now(),
+      }
+      for (const e of await listOutbox()) {
+        if (!isDue(e, Date.now())) continue
+        if (!online) {
+          // the reason the clerk sees; the entry is tried as soon as the network is back
+          if ((e.lastError as { code?: string } | null)?.code !== 'offline') await settleOutboxEntry(e, { ...e, lastError: uploadError('offline', Date.now()) })
+          continue
         }
+        const r = await deliver(e, deps)
+        const ack = r.sent ? { id: outboxKey(e.kind, e.recordId), kind: e.kind, recordId: e.recordId, version: r.ack.version, at: new Date().toISOString() } : undefined
+        await settleOutboxEntry(e, r.sent ? null : r.retry, ack)
+        outbox.value = await listOutbox()
+        acks.value = await listUploadAcks()
       }
       outbox.value = await listOutbox()
+      acks.value = await listUploadAcks()
       const next = nextDueAt(outbox.value)
       if (next !== null && online) pumpTimer = setTimeout(() => void pumpOutbox(), Math.max(1000, next - Date.now()))
     } finally {
@@ -286,6 +357,8 @@ export const useClerkStore = defineStore('clerk', () => {
     loaded,
     undoNote,
     outbox,
+    acks,
+    uploadState,
     persisted,
     items,
     todo,
