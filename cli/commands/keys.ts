@@ -15,13 +15,21 @@ export const PUBLIC_KEY_FILE = 'gongkai-public.key'
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 
+/** A new Ed25519 key pair (the CLI's keygen and the township console's signing key). */
+export async function newKeyPair(): Promise<{ secret: Uint8Array; publicKey: Uint8Array }> {
+  const secret = ed.utils.randomSecretKey()
+  return { secret, publicKey: await ed.getPublicKeyAsync(secret) }
+}
+
+/** The detached signature of feed.json's exact bytes, as kiosks verify it. */
+export const signBytes = (bytes: Uint8Array, secret: Uint8Array): Promise<Uint8Array> => ed.signAsync(bytes, secret)
+
 export async function keygen(dir: string, io: Io): Promise<number> {
   const priv = join(dir, PRIVATE_KEY_FILE)
   const pub = join(dir, PUBLIC_KEY_FILE)
   if (existsSync(priv) || existsSync(pub)) throw new UsageError(`${priv} 已存在，未覆盖 / already exists; not overwritten`)
   mkdirSync(dir, { recursive: true })
-  const secret = ed.utils.randomSecretKey()
-  const publicKey = await ed.getPublicKeyAsync(secret)
+  const { secret, publicKey } = await newKeyPair()
   writeFileSync(priv, b64(secret) + '\n', { mode: 0o600 })
   chmodSync(priv, 0o600)
   writeFileSync(pub, b64(publicKey) + '\n')
@@ -41,7 +49,7 @@ function readSecret(path: string): Uint8Array {
 export async function sign(file: string, keyPath: string, io: Io): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / no such file`)
   const bytes = readFileSync(file)
-  const signature = await ed.signAsync(bytes, readSecret(keyPath))
+  const signature = await signBytes(bytes, readSecret(keyPath))
   writeFileSync(`${file}.sig`, b64(signature) + '\n')
   io.out(`✓ 已签名 / signed: ${file}.sig（之后不要再改动 ${file} / do not change the file after signing）`)
   return 0
