@@ -26,13 +26,13 @@ import {
 } from '../db'
 import { hashPin, pinHashInForce, verifyPin } from '../clerk/pin'
 import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } from '../clerk/lockout'
-import { type ClerkRecord, type PhotoRecord, type RecordKind } from '../clerk/model'
+import { type ClerkRecord, type PhotoRecord, type RecordKind, type VillageLayer } from '../clerk/model'
 import { isDue, missingEntries, nextDueAt, outboxEntryFor, outboxKey, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck, type UploadState } from '../clerk/outbox'
 import { deliver } from '../clerk/upload'
 import { uploadError } from '../clerk/uploadErrors'
 import { sha256Hex } from '../sync/hash'
 import { resolveKioskId } from '../fleet/kioskId'
-import type { ImportError } from '../clerk/exportFormat'
+import type { ExportSummary, ImportError } from '../clerk/exportFormat'
 import { isOrphanRecord } from '../clerk/residentView'
 import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
 import { noticeDisclosures } from '../compliance/noticeDisclosures'
@@ -245,14 +245,35 @@ export const useClerkStore = defineStore('clerk', () => {
     return { blob: new Blob([bytes as BlobPart], { type: 'application/zip' }), name: `gongkai-${v?.code ?? 'village'}-${day}.zip` }
   }
 
-  async function importFile(file: Blob): Promise<{ ok: true; counts: { items: number; ledger: number; notices: number; photos: number } } | { ok: false; error: ImportError }> {
+  /** the checked file waiting for the clerk's confirmation (not reactive: it can hold many photos) */
+  let pendingImport: VillageLayer | null = null
+
+  /**
+   * Reads and checks an export file fully, writing nothing: what it holds
+   * (village, export date, counts) for the clerk to confirm, or why it is refused.
+   */
+  async function inspectImport(file: Blob): Promise<{ ok: true; summary: ExportSummary } | { ok: false; error: ImportError }> {
+    pendingImport = null
     const { parseVillageExport } = await import('../clerk/exportFormat')
-    const parsed = await parseVillageExport(new Uint8Array(await file.arrayBuffer()), { villageCode: content.village?.code ?? null })
+    const v = content.village
+    const parsed = await parseVillageExport(file, { village: v ? { code: v.code, name: v.name } : null })
     if (!parsed.ok) return parsed
-    await replaceVillageLayer(parsed.layer)
+    pendingImport = parsed.layer
+    return { ok: true, summary: { village: parsed.village, exportedAt: parsed.exportedAt, counts: parsed.counts } }
+  }
+
+  function cancelImport() {
+    pendingImport = null
+  }
+
+  /** Replaces the village layer with the file inspectImport checked, in one transaction. */
+  async function confirmImport(): Promise<boolean> {
+    const layer = pendingImport
+    if (!layer) return false
+    pendingImport = null
+    await replaceVillageLayer(layer)
     await afterWrite()
-    const l = parsed.layer
-    return { ok: true, counts: { items: l.items.length, ledger: l.ledger.length, notices: l.notices.length, photos: l.photos.length } }
+    return true
   }
 
   // ------------------------------------------------------------ outbox
@@ -377,7 +398,9 @@ export const useClerkStore = defineStore('clerk', () => {
     save,
     undo,
     exportFile,
-    importFile,
+    inspectImport,
+    cancelImport,
+    confirmImport,
     pumpOutbox,
   }
 })

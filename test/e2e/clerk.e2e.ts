@@ -259,13 +259,18 @@ describe('clerk mode', () => {
     await page.getByTestId('clerk-nav-data').tap()
     const broken = join(profile.dir, 'broken.zip')
     writeFileSync(broken, readFileSync(file).subarray(0, 300))
+    // the file is checked before anything is asked: a broken one is refused at once
     await page.getByTestId('import-input').setInputFiles(broken)
-    await page.getByTestId('import-run').tap()
     await page.getByTestId('import-error').waitFor()
-    expect(await page.getByTestId('import-error').textContent()).toMatch(/导出文件.*\/.*export file/)
+    expect(await page.getByTestId('import-error').textContent()).toMatch(/不完整.*\/.*incomplete/)
+    expect(await page.getByTestId('import-confirm').count()).toBe(0)
     expect(await dumpLayer()).toBe('{"items":[],"ledger":[],"notices":[],"photos":[]}')
 
+    // a good one: what it holds, then the question
     await page.getByTestId('import-input').setInputFiles(file)
+    await page.getByTestId('import-summary').waitFor()
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/1 个事项，\d+ 条台账，\d+ 条公告，\d+ 张照片/)
+    expect(await page.getByTestId('import-village').textContent()).toMatch(/（\d+）/)
     await page.getByTestId('import-run').tap()
     await page.getByTestId('import-done').waitFor()
     await screenshot(page, 'clerk-import-done')
