@@ -7,7 +7,7 @@ export interface ServerConfig {
   baseUrl: string
   /** trust X-Forwarded-For (behind a load balancer) */
   trustProxy: boolean
-  /** heartbeats per minute a kiosk may send before 429 (records and photo parts share a larger budget) */
+  /** heartbeats a kiosk may send at once and per minute before 429 (records and photo parts: twice that) */
   kioskRatePerMinute: number
   /** the built web console, or null */
   webDir: string | null

@@ -78,7 +78,12 @@ export function authRoutes(ctx: Ctx) {
     const username = body.username.trim()
     const address = c.get('address')
     const actor: Actor = { name: username, kind: 'user', address }
-    await checkLocked(ctx, username, address)
+    try {
+      await checkLocked(ctx, username, address)
+    } catch (e) {
+      await audit(ctx.db, actor, 'auth.login_locked', `user:${username}`)
+      throw e
+    }
     const u = await one<{ id: number; password_hash: string; disabled: boolean }>(ctx.db, 'SELECT id, password_hash, disabled FROM users WHERE username = $1', [username])
     const ok = await verifyPassword(body.password, u?.password_hash ?? DUMMY_HASH)
     if (!u || !ok || u.disabled) {

@@ -6,7 +6,7 @@
 export type Row = Record<string, unknown>
 
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>
 }
 
 export interface Db extends Queryable {
@@ -18,6 +18,6 @@ export interface Db extends Queryable {
   close(): Promise<void>
 }
 
-export async function one<T extends Row>(q: Queryable, sql: string, params?: unknown[]): Promise<T | undefined> {
+export async function one<T = Row>(q: Queryable, sql: string, params?: unknown[]): Promise<T | undefined> {
   return (await q.query<T>(sql, params))[0]
 }

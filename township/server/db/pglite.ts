@@ -6,7 +6,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const pg = dataDir ? new PGlite(dataDir) : new PGlite()
   await pg.waitReady
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
-    async query<T extends Row>(sql: string, params?: unknown[]) {
+    async query<T = Row>(sql: string, params?: unknown[]) {
       return (await q.query<T>(sql, params as unknown[])).rows
     },
   })

@@ -11,8 +11,8 @@ pg.types.setTypeParser(1082, (v) => v)
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max })
   const wrap = (c: Pick<pg.Pool, 'query'>): Queryable => ({
-    async query<T extends Row>(sql: string, params?: unknown[]) {
-      return (await c.query<T>(sql, params)).rows
+    async query<T = Row>(sql: string, params?: unknown[]) {
+      return (await c.query(sql, params)).rows as T[]
     },
   })
   await pool.query('SELECT 1')

@@ -54,8 +54,10 @@ const envelope = v.object({
 
 export function ingestRoutes(ctx: Ctx) {
   const app = new Hono<Env>()
-  const beats = tokenBucket(300, 300)
-  const uploads = tokenBucket(600, 600)
+  const rate = ctx.config.kioskRatePerMinute
+  const beats = tokenBucket(rate, rate)
+  // records and photo parts: an outbox flush after a day offline is many requests at once
+  const uploads = tokenBucket(rate * 2, rate * 2)
 
   app.use('*', async (c, next) => {
     await next()
