@@ -11,6 +11,7 @@ import { fleetRoutes } from './fleet/routes'
 import { supervisionRoutes } from './supervision/routes'
 import { alertRoutes } from './alerts/routes'
 import { auditRoutes } from './auditRoutes'
+import { publishRoutes } from './publish/routes'
 import { serveWeb } from './http/static'
 
 export function createApp(ctx: Ctx) {
@@ -42,6 +43,7 @@ export function createApp(ctx: Ctx) {
   app.route('/api', supervisionRoutes(ctx))
   app.route('/api/alerts', alertRoutes(ctx))
   app.route('/api/audit', auditRoutes(ctx))
+  app.route('/api', publishRoutes(ctx))
   app.route('/feeds', feedRoutes(ctx))
   app.get('*', serveWeb(ctx.config.webDir))
   return app

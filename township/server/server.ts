@@ -13,6 +13,7 @@ import { seedDemo } from './demo/seed'
 import { makeSigner, masterKey } from './feeds/signingKey'
 import { runAlerts } from './alerts/digests'
 import { runRetention } from './retention'
+import { runScheduled } from './publish/workflow'
 
 export interface StartOptions {
   databaseUrl?: string
@@ -53,6 +54,9 @@ export function startJobs(ctx: Ctx): () => void {
   const safe = (name: string, f: () => Promise<unknown>) => () => void f().catch((e) => console.error(`${name}:`, e))
   const retention = safe('retention', () => runRetention(ctx))
   const alerts = safe('alerts', () => runAlerts(ctx))
+  const scheduled = safe('scheduled publishing', () => runScheduled(ctx))
+  const t3 = setInterval(scheduled, 60_000)
+  t3.unref()
   retention()
   alerts()
   const t1 = setInterval(retention, 24 * 3600_000)
@@ -62,5 +66,6 @@ export function startJobs(ctx: Ctx): () => void {
   return () => {
     clearInterval(t1)
     clearInterval(t2)
+    clearInterval(t3)
   }
 }

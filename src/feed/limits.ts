@@ -1,0 +1,14 @@
+/**
+ * What a kiosk downloads for one revision, in bytes. The CLI's build refuses
+ * a revision over these, so a township learns it before every kiosk refuses
+ * the whole revision (issue 12).
+ */
+/** each download — feed.json, every attachment and image — is cut off above the kiosk's maxFeedBytes, by default this */
+export const DEFAULT_FILE_LIMIT_BYTES = 20 * 1024 * 1024
+/** all new attachments and images of one revision together: a cheap kiosk stores every revision's files before it goes live */
+export const REVISION_LIMIT_BYTES = 200 * 1024 * 1024
+
+/** "20 MB" */
+export function inWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`
+}
