@@ -8,7 +8,8 @@ import { countFlags, filterFleet, revisionsBehind, storageShare } from '../../..
 import { countStates, stateLabel, stateSeverity, stateTone } from '../../../township/web/logic/itemState'
 import { rankVillages, supervisionRows } from '../../../township/web/logic/supervision'
 import { isReportKey } from '../../../township/web/logic/reportKey'
-import { ago, currentPeriodKeys, formatPercent } from '../../../township/web/logic/format'
+import { placeNames } from '../../../township/web/logic/places'
+import { ago, defaultReportKeys, formatPercent } from '../../../township/web/logic/format'
 import type { FleetKiosk, Supervision, SupervisionItem } from '../../../township/web/api/types'
 import zhSupervision from '../../../township/web/locales/zh-CN/supervision.json'
 import enSupervision from '../../../township/web/locales/en/supervision.json'
@@ -87,7 +88,9 @@ describe('supervision states', () => {
     expect(stateLabel(item('done'), zh)).toBe('按时')
     expect(stateLabel(item('due_soon', { daysLeft: 3 }), zh)).toBe('即将到期（剩 3 天）')
     expect(stateLabel(item('due_soon'), zh)).toBe('即将到期')
+    expect(stateLabel(item('due_soon', { daysLeft: 0 }), zh)).toBe('今天到期')
     expect(stateLabel(item('overdue', { overdueDays: 12 }), zh)).toBe('逾期 12 天')
+    expect(stateLabel(item('overdue'), zh)).toBe('逾期')
     expect(stateLabel(item('not_applicable'), zh)).toBe('不适用')
     expect(stateLabel(item('pending'), zh)).toBe('未到期')
     expect(stateLabel(item('overdue', { overdueDays: 12 }), en)).toBe('12 days overdue')
@@ -116,6 +119,15 @@ describe('supervision states', () => {
   })
 })
 
+describe('ledger places', () => {
+  it('read with the kiosk clerk labels, unknown codes as they are', () => {
+    const zhT = translator({ clerk: { place: { board: '公开栏', screen: '电子屏' } } })
+    const te = (k: string) => k === 'clerk.place.board' || k === 'clerk.place.screen'
+    expect(placeNames(['board', 'screen'], zhT, te, 'zh-CN')).toBe('公开栏、电子屏')
+    expect(placeNames(['board', 'loudspeaker-2'], zhT, te, 'en')).toBe('公开栏, loudspeaker-2')
+  })
+})
+
 describe('periods and times', () => {
   it('accepts the report keys the API takes and nothing else', () => {
     expect(isReportKey('month', '2026-11')).toBe(true)
@@ -124,9 +136,9 @@ describe('periods and times', () => {
     expect(isReportKey('quarter', '2026-Q5')).toBe(false)
     expect(isReportKey('year', '2026')).toBe(true)
   })
-  it('picks this period in Shanghai time (23:30 UTC on 31 Dec is already next year there)', () => {
-    expect(currentPeriodKeys(Date.parse('2026-12-31T23:30:00Z'))).toEqual({ month: '2027-01', quarter: '2027-Q1', year: '2027' })
-    expect(currentPeriodKeys(Date.parse('2026-11-15T04:00:00Z'))).toEqual({ month: '2026-11', quarter: '2026-Q4', year: '2026' })
+  it('defaults to the last whole month and quarter and this year, in Shanghai time (23:30 UTC on 31 Dec is already next year there)', () => {
+    expect(defaultReportKeys(Date.parse('2026-12-31T23:30:00Z'))).toEqual({ month: '2026-12', quarter: '2026-Q4', year: '2027' })
+    expect(defaultReportKeys(Date.parse('2026-11-15T04:00:00Z'))).toEqual({ month: '2026-10', quarter: '2026-Q3', year: '2026' })
   })
   it('says how long ago a kiosk was seen', () => {
     const now = Date.parse('2026-12-02T06:00:00Z')

@@ -44,8 +44,11 @@ export function todayInShanghai(now = Date.now()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
-/** Default report keys for today: this month, quarter and year. */
-export function currentPeriodKeys(now = Date.now()): { month: string; quarter: string; year: string } {
+/** Default report keys: the last whole month and quarter, and this year (年考核 runs through December). */
+export function defaultReportKeys(now = Date.now()): { month: string; quarter: string; year: string } {
   const [y, m] = todayInShanghai(now).split('-').map(Number) as [number, number]
-  return { month: `${y}-${String(m).padStart(2, '0')}`, quarter: `${y}-Q${Math.ceil(m / 3)}`, year: String(y) }
+  const pm = m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 }
+  const q = Math.ceil(m / 3)
+  const pq = q === 1 ? { y: y - 1, q: 4 } : { y, q: q - 1 }
+  return { month: `${pm.y}-${String(pm.m).padStart(2, '0')}`, quarter: `${pq.y}-Q${pq.q}`, year: String(y) }
 }

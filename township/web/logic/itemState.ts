@@ -12,9 +12,11 @@ export function stateLabel(item: Pick<SupervisionItem, 'state' | 'overdueDays' |
     case 'done':
       return t('supervision.state.done')
     case 'due_soon':
-      return item.daysLeft === null || item.daysLeft === undefined ? t('supervision.state.due_soon') : t('supervision.state.due_soon_days', { n: item.daysLeft })
+      if (item.daysLeft === null || item.daysLeft === undefined) return t('supervision.state.due_soon')
+      return item.daysLeft <= 0 ? t('supervision.state.due_today') : t('supervision.state.due_soon_days', { n: item.daysLeft })
     case 'overdue':
-      return t('supervision.state.overdue', { n: item.overdueDays ?? 0 })
+      // the weekly list gives no day count
+      return item.overdueDays === null || item.overdueDays === undefined ? t('supervision.state_name.overdue') : t('supervision.state.overdue', { n: item.overdueDays })
     case 'not_applicable':
       return t('supervision.state.not_applicable')
     default:

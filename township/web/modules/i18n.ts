@@ -9,7 +9,8 @@ export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 const STORAGE_KEY = 'gk-console-locale'
 
-const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' })
+// plus the kiosk's clerk messages, for the names clerks see (places, items): one text for one thing
+const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '../../../src/i18n/locales/*/clerk.json'], { eager: true, import: 'default' })
 
 export function buildMessages(): Record<Locale, Record<string, unknown>> {
   const out: Record<Locale, Record<string, unknown>> = { 'zh-CN': {}, en: {} }
