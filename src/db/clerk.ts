@@ -14,7 +14,10 @@ import { STORE_OF } from '../clerk/storeNames'
 import type { OutboxEntry, UploadAck } from '../clerk/outbox'
 
 export const CLERK_KV = {
+  /** before version 3 of the app: the kiosk-set PIN hash alone (read, never written) */
   pinHash: 'clerk.pinHash',
+  /** { hash: kiosk-set PIN hash or null, lock: LockState } — the record the PIN check needs, with a copy of the lock */
+  pin: 'clerk.pin',
   lock: 'clerk.lock',
   undo: 'clerk.undo',
 } as const

@@ -24,8 +24,8 @@ import {
   type ClerkRecords,
   type UndoNote,
 } from '../db'
-import { hashPin, pinHashInForce, verifyPin } from '../clerk/pin'
-import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } from '../clerk/lockout'
+import { hashPin, isWellFormedPin, pinHashInForce, verifyPin } from '../clerk/pin'
+import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, strictest, type LockState } from '../clerk/lockout'
 import { type ClerkRecord, type PhotoRecord, type RecordKind, type VillageLayer } from '../clerk/model'
 import { isDue, missingEntries, nextDueAt, outboxEntryFor, outboxKey, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck, type UploadState } from '../clerk/outbox'
 import { deliver } from '../clerk/upload'
@@ -75,11 +75,22 @@ export const useClerkStore = defineStore('clerk', () => {
   const needsPinSetup = computed(() => pinHash.value === null)
   const locked = computed(() => isLocked(lock.value, clock.now.getTime()))
 
+  /** the kiosk-set hash, from the PIN record (or the older lone key) */
+  let ownHash: string | null = null
+
   async function loadPinState() {
-    const stored = await kvGet<string>(CLERK_KV.pinHash)
-    const provisioned = config.config.clerkPinHash
-    pinHash.value = pinHashInForce(provisioned, stored)
-    lock.value = restoreLockState(await kvGet(CLERK_KV.lock))
+    const record = await kvGet<{ hash?: unknown; lock?: unknown }>(CLERK_KV.pin)
+    const legacy = await kvGet<string>(CLERK_KV.pinHash)
+    ownHash = typeof record?.hash === 'string' ? record.hash : typeof legacy === 'string' ? legacy : null
+    pinHash.value = pinHashInForce(config.config.clerkPinHash, ownHash ?? undefined)
+    lock.value = strictest(restoreLockState(await kvGet(CLERK_KV.lock)), restoreLockState(record?.lock))
+  }
+
+  /** The lock state into both records: deleting one of them does not unlock. */
+  async function writeLock(state: LockState) {
+    lock.value = state
+    await kvSet(CLERK_KV.lock, state)
+    await kvSet(CLERK_KV.pin, { hash: ownHash, lock: state })
   }
 
   async function loadRecords() {
@@ -92,9 +103,12 @@ export const useClerkStore = defineStore('clerk', () => {
   }
 
   async function setPin(pin: string) {
+    // no new PIN while locked (the lock may come from either record)
+    if (isLocked(lock.value, Date.now()) || !isWellFormedPin(pin)) return
     const h = await hashPin(pin)
-    await kvSet(CLERK_KV.pinHash, h)
-    pinHash.value = h
+    ownHash = h
+    await kvSet(CLERK_KV.pin, { hash: h, lock: lock.value })
+    pinHash.value = pinHashInForce(config.config.clerkPinHash, h)
     open()
   }
 
@@ -102,13 +116,11 @@ export const useClerkStore = defineStore('clerk', () => {
     const now = Date.now()
     if (isLocked(lock.value, now) || !pinHash.value) return 'locked'
     if (await verifyPin(pin, pinHash.value)) {
-      lock.value = UNLOCKED
-      await kvSet(CLERK_KV.lock, UNLOCKED)
+      await writeLock(UNLOCKED)
       open()
       return 'ok'
     }
-    lock.value = afterWrongPin(lock.value, Date.now())
-    await kvSet(CLERK_KV.lock, lock.value)
+    await writeLock(afterWrongPin(lock.value, Date.now()))
     return isLocked(lock.value, Date.now()) ? 'locked' : 'wrong'
   }
 
