@@ -12,6 +12,7 @@ import { supervisionRoutes } from './supervision/routes'
 import { alertRoutes } from './alerts/routes'
 import { auditRoutes } from './auditRoutes'
 import { publishRoutes } from './publish/routes'
+import { previewRoutes } from './publish/preview'
 import { serveWeb } from './http/static'
 
 export function createApp(ctx: Ctx) {
@@ -45,6 +46,7 @@ export function createApp(ctx: Ctx) {
   app.route('/api/audit', auditRoutes(ctx))
   app.route('/api', publishRoutes(ctx))
   app.route('/feeds', feedRoutes(ctx))
+  app.route('/preview', previewRoutes(ctx))
   app.get('*', serveWeb(ctx.config.webDir))
   return app
 }

@@ -15,7 +15,7 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const host = process.env.HOST ?? '127.0.0.1'
 const port = Number(process.env.PORT ?? 4180)
 const dataDir = resolve(process.env.TOWNSHIP_DATA ?? join(root, '.township-data'))
-const webDir = join(root, 'dist-township')
+const webDir = resolve(process.env.TOWNSHIP_WEB_DIR ?? join(root, 'dist-township'))
 const databaseUrl = process.env.DATABASE_URL || undefined
 
 const baseUrl = process.env.TOWNSHIP_BASE_URL?.replace(/\/$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`

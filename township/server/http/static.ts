@@ -22,10 +22,12 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><titl
 <p lang="en">The web console is not built yet. The server and its API (/api) are running.</p>
 </body></html>`
 
-export function serveWeb(webDir: string | null) {
+/** `prefix`: the path the folder is served under (the kiosk preview: /preview/<draft>) */
+export function serveWeb(webDir: string | null, prefix = '') {
   return (c: Context) => {
     if (!webDir || !existsSync(join(webDir, 'index.html'))) return c.html(NOT_BUILT)
-    const rel = c.req.path === '/' ? 'index.html' : decodeURIComponent(c.req.path.slice(1))
+    const sub = c.req.path.slice(prefix.length) || '/'
+    const rel = sub === '/' ? 'index.html' : decodeURIComponent(sub.slice(1))
     const path = normalize(join(webDir, rel))
     if (!path.startsWith(webDir + sep) || !existsSync(path) || !statSync(path).isFile()) return c.text('not found', 404)
     c.header('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream')
