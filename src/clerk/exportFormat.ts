@@ -85,8 +85,6 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
 /** A zip refusal in words, naming the entry and the figures where there are some. */
 function refused(r: ZipRefusal): { ok: false; error: ImportError } {
   switch (r.code) {
-    case 'too_many_entries':
-      return fail(r.code, undefined, { zh: `${MESSAGES.too_many_entries.zh}（本文件 ${r.count} 个）`, en: `${MESSAGES.too_many_entries.en} (this one has ${r.count})` })
     case 'entry_too_big':
       return fail(r.code, r.name, { zh: `${MESSAGES.entry_too_big.zh}（${r.name} 解压后 ${mb(r.size)}，上限 ${mb(r.cap)}）`, en: `${MESSAGES.entry_too_big.en} (${r.name}: ${mb(r.size)}, at most ${mb(r.cap)})` })
     case 'ratio':

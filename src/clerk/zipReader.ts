@@ -7,7 +7,7 @@
  * An entry is then inflated as a stream (fflate's Inflate) from slices of the
  * Blob, counting bytes as they come out: it stops at the size the directory
  * declared, so a lying header cannot grow it either. Memory stays about one
- * entry at its cap plus a 64 KB read slice.
+ * entry at its cap plus a 64 KB read slice and what 4 KB of deflate can make.
  */
 import { Inflate } from 'fflate'
 
@@ -26,6 +26,7 @@ export const IMPORT_CAPS = {
 } as const
 const RATIO_FROM = 64 * 1024
 const READ_SLICE = 64 * 1024
+const PUSH_BYTES = 4 * 1024
 
 export type ZipRefusal =
   | { code: 'not_zip' }
@@ -91,13 +92,16 @@ export async function readZipDirectory(file: Blob, caps: typeof IMPORT_CAPS = IM
   if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipRefused({ code: 'unsupported', name: '(zip64)' })
   if (count > caps.maxEntries) throw new ZipRefused({ code: 'too_many_entries', count })
   // every directory record is at least 46 bytes
-  if (cdSize < count * 46 || cdSize > count * (46 + 3 * 65535)) throw new ZipRefused({ code: 'not_zip' })
+  if (cdSize < count * 46) throw new ZipRefused({ code: 'not_zip' })
+  // a directory bigger than its count allows holds more entries than it says (a 16-bit count that wrapped)
+  if (cdSize > count * (46 + 3 * 65535)) throw new ZipRefused({ code: 'too_many_entries', count: count + 65536 })
   if (cdOffset + cdSize > tailStart + eocd) throw new ZipRefused({ code: 'truncated' })
   const cd = await read(file, cdOffset, cdOffset + cdSize)
   const entries = new Map<string, ZipEntry>()
   let total = 0
   const decoder = new TextDecoder('utf-8', { fatal: false })
-  for (let i = 0, p = 0; i < count; i++) {
+  let p = 0
+  for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length || u32(cd, p) !== 0x02014b50) throw new ZipRefused({ code: 'not_zip' })
     const flags = u16(cd, p + 8)
     const method = u16(cd, p + 10)
@@ -123,6 +127,8 @@ export async function readZipDirectory(file: Blob, caps: typeof IMPORT_CAPS = IM
     if (localOffset + 30 + compressedSize > cdOffset) throw new ZipRefused({ code: 'truncated' })
     entries.set(name, { name, method, compressedSize, size, localOffset })
   }
+  // more directory records than the 16-bit count says: a count that wrapped past 65,535
+  if (p < cd.length) throw new ZipRefused({ code: 'too_many_entries', count: count + 65536 })
   return entries
 }
 
@@ -146,7 +152,9 @@ export async function readZipEntry(file: Blob, e: ZipEntry): Promise<Uint8Array>
   try {
     for (let at = start; at < end; at += READ_SLICE) {
       const stop = Math.min(end, at + READ_SLICE)
-      inflate.push(await read(file, at, stop), stop === end)
+      const slice = await read(file, at, stop)
+      // deflate expands at most ~1032:1: fed 4 KB at a time, one push makes at most ~4 MB before the count stops it
+      for (let i = 0; i < slice.length; i += PUSH_BYTES) inflate.push(slice.subarray(i, Math.min(slice.length, i + PUSH_BYTES)), stop === end && i + PUSH_BYTES >= slice.length)
     }
   } catch (err) {
     if (err instanceof ZipRefused) throw err

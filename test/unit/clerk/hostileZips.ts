@@ -4,7 +4,8 @@
  */
 import { strToU8, zipSync } from 'fflate'
 
-export const HERE = { code: '330100001', name: '桐溪村' }
+/** the kiosk's village: the demo feed's 桐溪村 */
+export const HERE = { code: '341000000001', name: '桐溪村' }
 
 /** a valid-looking export envelope with nothing in it */
 export function envelope(over: Record<string, unknown> = {}, photos: unknown[] = []): Record<string, unknown> {

@@ -22,13 +22,20 @@ describe('bounded import: hostile files are refused with their reason, in words'
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.zh).toContain('石桥村（330100999）')
-    expect(r.error.zh).toContain('桐溪村（330100001）')
+    expect(r.error.zh).toContain('桐溪村（341000000001）')
     expect(r.error.en).toContain('330100999')
   })
 
   it('a zip bomb is refused from its directory: nothing is inflated', async () => {
     const r = await parseVillageExport(HOSTILE[0]![1](), { village: HERE })
     if (!r.ok) expect(r.error.zh).toMatch(/1024\.0 MB.*上限 8\.0 MB/)
+  })
+
+  it('a count that wrapped past 65,535 is still too many', async () => {
+    const { manyEntries } = await import('./hostileZips')
+    // 65,536 + 10 entries: the 16-bit count says 11
+    const r = await parseVillageExport(manyEntries(65_546), { village: HERE })
+    expect(r.ok || r.error.code).toBe('too_many_entries')
   })
 
   it('a directory that lies about a size stops the inflate at the declared size', async () => {
