@@ -12,7 +12,7 @@ import { isObject, readBytes, readJson } from '../http/body'
 import { sha256Hex } from '../tokens'
 import type { Ctx, Env } from '../context'
 import { heartbeatSchema } from './heartbeatSchema'
-import { storeHeartbeat } from './heartbeats'
+import { heartbeatWriter } from './heartbeats'
 import { issueList } from './issues'
 import { bearer, kioskByToken, type KioskRow } from './kioskAuth'
 import { tokenBucket } from './rateLimit'
@@ -55,6 +55,7 @@ const envelope = v.object({
 export function ingestRoutes(ctx: Ctx) {
   const app = new Hono<Env>()
   const rate = ctx.config.kioskRatePerMinute
+  const heartbeats = heartbeatWriter(ctx.db)
   const beats = tokenBucket(rate, rate)
   // records and photo parts: an outbox flush after a day offline is many requests at once
   const uploads = tokenBucket(rate * 2, rate * 2)
@@ -76,7 +77,7 @@ export function ingestRoutes(ctx: Ctx) {
     const { token: _t, ...rest } = body
     const parsed = v.safeParse(heartbeatSchema, rest)
     if (!parsed.success) throw badRequest('heartbeat.invalid', '心跳格式不对（格式 1，见 docs/heartbeat.md）', 'not a format 1 heartbeat (docs/heartbeat.md)', { issues: issueList(parsed.issues) })
-    await storeHeartbeat(ctx.db, kiosk.id, parsed.output, ctx.now())
+    await heartbeats.write(kiosk.id, parsed.output, ctx.now())
     return c.body(null, 204)
   })
 
