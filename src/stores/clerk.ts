@@ -25,6 +25,7 @@ import {
   type UndoNote,
 } from '../db'
 import { hashPin, isWellFormedPin, pinHashInForce, verifyPin } from '../clerk/pin'
+import { askProvisionedPin } from '../clerk/provisionedPin'
 import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, strictest, type LockState } from '../clerk/lockout'
 import { type ClerkRecord, type PhotoRecord, type RecordKind, type VillageLayer } from '../clerk/model'
 import { isDue, missingEntries, nextDueAt, outboxEntryFor, outboxKey, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck, type UploadState } from '../clerk/outbox'
@@ -72,7 +73,9 @@ export const useClerkStore = defineStore('clerk', () => {
   /** navigator.storage.persist() answer; null until asked or where unsupported */
   const persisted = shallowRef<boolean | null>(null)
 
-  const needsPinSetup = computed(() => pinHash.value === null)
+  /** the township provisioned the PIN: the service worker checks it (the page never holds that hash) */
+  const provisionedInWorker = shallowRef(false)
+  const needsPinSetup = computed(() => !provisionedInWorker.value && pinHash.value === null)
   const locked = computed(() => isLocked(lock.value, clock.now.getTime()))
 
   /** the kiosk-set hash, from the PIN record (or the older lone key) */
@@ -82,6 +85,8 @@ export const useClerkStore = defineStore('clerk', () => {
     const record = await kvGet<{ hash?: unknown; lock?: unknown }>(CLERK_KV.pin)
     const legacy = await kvGet<string>(CLERK_KV.pinHash)
     ownHash = typeof record?.hash === 'string' ? record.hash : typeof legacy === 'string' ? legacy : null
+    provisionedInWorker.value = (await askProvisionedPin())?.provisioned === true
+    // config.clerkPinHash reaches the page only where no service worker strips it (development)
     pinHash.value = pinHashInForce(config.config.clerkPinHash, ownHash ?? undefined)
     lock.value = strictest(restoreLockState(await kvGet(CLERK_KV.lock)), restoreLockState(record?.lock))
   }
@@ -104,7 +109,7 @@ export const useClerkStore = defineStore('clerk', () => {
 
   async function setPin(pin: string) {
     // no new PIN while locked (the lock may come from either record)
-    if (isLocked(lock.value, Date.now()) || !isWellFormedPin(pin)) return
+    if (isLocked(lock.value, Date.now()) || !isWellFormedPin(pin) || provisionedInWorker.value) return
     const h = await hashPin(pin)
     ownHash = h
     await kvSet(CLERK_KV.pin, { hash: h, lock: lock.value })
@@ -114,8 +119,9 @@ export const useClerkStore = defineStore('clerk', () => {
 
   async function tryPin(pin: string): Promise<PinResult> {
     const now = Date.now()
-    if (isLocked(lock.value, now) || !pinHash.value) return 'locked'
-    if (await verifyPin(pin, pinHash.value)) {
+    if (isLocked(lock.value, now) || (!pinHash.value && !provisionedInWorker.value)) return 'locked'
+    const ok = provisionedInWorker.value ? (await askProvisionedPin(pin))?.ok === true : await verifyPin(pin, pinHash.value!)
+    if (ok) {
       await writeLock(UNLOCKED)
       open()
       return 'ok'
