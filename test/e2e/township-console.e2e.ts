@@ -3,13 +3,20 @@
  * demo township): a staffer completes the one-time setup, signs out and in,
  * enrols a kiosk and downloads its config.json; every page passes axe (no
  * serious or critical violations) and is photographed at 1366×768 and 1920×1080.
+ * Then the real built kiosk app (dist/, or GONGKAI_DIST) runs with that config in
+ * another browser context: its heartbeats put it on the fleet page at the latest
+ * revision, a clerk's ledger record with a photo turns the item 按时 on the
+ * supervision page and its photo shows in the ledger; two records made offline
+ * arrive once each when the network is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
-import { launchBrowser, touchContext } from './support/browser'
+import { LANDSCAPE, launchBrowser, touchContext } from './support/browser'
+import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { startTownshipServer, type TownshipServer } from './support/townshipServer'
 import { apiGet, axeSerious, OFFICE_SIZES, shootBothSizes } from './support/townshipConsole'
+import { screenshot } from './support/kiosk'
 
 const ADMIN = { username: 'wangxh', displayName: '王晓红', password: 'guiwan-2026-secret' }
 
@@ -20,6 +27,13 @@ let page: Page
 const pageErrors: string[] = []
 /** the config.json a staffer downloaded for the new kiosk */
 let kioskConfig: Record<string, string>
+let kioskServer: KioskServer | undefined
+let kioskContext: BrowserContext | undefined
+let kiosk: Page
+
+const PIN = '1357'
+interface LedgerAnswer { records: { id: string; itemId: string; photos: { sha256: string }[] }[]; total: number }
+interface SupervisionAnswer { villages: { code: string; items: { itemId: string; state: string; period: { key: string } | null }[] }[] }
 
 beforeAll(async () => {
   server = await startTownshipServer()
@@ -30,6 +44,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await kioskContext?.close().catch(() => {})
+  await kioskServer?.close()
   await staff?.close().catch(() => {})
   await browser?.close().catch(() => {})
   await server?.close()
@@ -124,4 +140,139 @@ describe('township web console', () => {
     }
     expect(pageErrors).toEqual([])
   })
+
+  it('the real kiosk with that config reports in: the fleet page shows it on the latest revision', async () => {
+    kioskServer = await startKioskServer({ config: kioskConfig })
+    kioskContext = await browser.newContext(touchContext(LANDSCAPE))
+    kiosk = await kioskContext.newPage()
+    await kiosk.goto(kioskServer.url)
+    // the feed comes from the console's /feeds; the village name shows once it is applied
+    const name = kiosk.getByTestId('village-name')
+    await expect.poll(() => name.textContent(), { timeout: 30_000 }).not.toBe('')
+    await page.goto(`${server.url}/#/fleet`)
+    const row = page.locator(`tr[data-row="${kioskConfig.kioskId}"]`)
+    // a kiosk sends a heartbeat when it starts and every 10 minutes; the one at start may go before it has read
+    // its content (revision null), so the kiosk is restarted until one carries the revision
+    await expect
+      .poll(async () => {
+        await page.getByRole('button', { name: '刷新' }).click()
+        await page.waitForLoadState('networkidle')
+        const latest = await row.locator('[data-revision="latest"]').count()
+        if (!latest) await kiosk.reload()
+        return latest
+      }, { timeout: 60_000, intervals: [3000] })
+      .toBe(1)
+    expect(await row.textContent()).toContain(kioskConfig.kioskId)
+    await shootBothSizes(page, 'fleet-with-kiosk')
+  })
+
+  let villageCode: string
+  let itemId: string
+  it('a clerk records a disclosure with a photo on the kiosk: the item reads 按时 on the supervision page and the photo shows in the ledger', async () => {
+    villageCode = kioskConfig.villageCode
+    const before = await apiGet<SupervisionAnswer>(page, '/api/supervision')
+    // a periodic item (month, quarter, half or year) not yet disclosed for its current period
+    const open = before.villages.find((v) => v.code === villageCode)!.items.find((i) => (i.state === 'due_soon' || i.state === 'pending') && /^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/.test(i.period?.key ?? ''))
+    expect(open, 'an item of this village not yet disclosed for its current period').toBeTruthy()
+    itemId = open!.itemId
+
+    await kiosk.goto(`${kioskServer!.url}#/clerk`)
+    await kiosk.getByTestId('pin-pad').waitFor()
+    await enterPin(PIN)
+    await enterPin(PIN)
+    await kiosk.getByTestId('clerk-nav-ledger').waitFor()
+    await kiosk.goto(`${kioskServer!.url}#/clerk/ledger/new?item=${encodeURIComponent(itemId)}&period=${encodeURIComponent(open!.period!.key)}`)
+    await kiosk.getByTestId('ledger-form').waitFor()
+    expect(await kiosk.getByTestId('ledger-item').inputValue()).toBe(itemId)
+    // the kiosk names the console's period the same way
+    expect(await kiosk.getByTestId('ledger-period-choice').inputValue()).toBe(open!.period!.key)
+    await kiosk.getByTestId('ledger-place-screen').check()
+    await kiosk.getByTestId('ledger-posted-by').fill('王文书')
+    await kiosk.getByTestId('photo-input').setInputFiles({ name: 'board.png', mimeType: 'image/png', buffer: await makePng() })
+    await kiosk.getByTestId('pending-photo').waitFor()
+    await kiosk.getByTestId('ledger-save').tap()
+    await expect.poll(() => kiosk.getByTestId('ledger-row').count()).toBe(1)
+
+    await expect
+      .poll(async () => (await apiGet<LedgerAnswer>(page, `/api/villages/${villageCode}/ledger`)).records.filter((r) => r.itemId === itemId && r.photos.length === 1).length, { timeout: 30_000, intervals: [1000] })
+      .toBe(1)
+    await expect.poll(() => outboxCount(), { timeout: 10_000 }).toBe(0)
+
+    await page.goto(`${server.url}/#/supervision`)
+    await page.locator('select[name="village"]').selectOption(villageCode)
+    const cell = page.locator(`tr[data-row="${villageCode}:${itemId}"] [data-state]`)
+    await expect.poll(() => cell.textContent(), { timeout: 15_000 }).toBe('按时')
+    expect(await page.locator(`tr[data-row="${villageCode}:${itemId}"]`).textContent()).toContain('台账')
+
+    await page.goto(`${server.url}/#/ledger/${villageCode}`)
+    const img = page.locator('tbody img').first()
+    await img.waitFor()
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    await expectNoSeriousAxe('ledger with photo')
+    await shootBothSizes(page, 'ledger-with-photo')
+  })
+
+  it('offline, the clerk records two more; back online, both arrive once', async () => {
+    const total = async () => (await apiGet<LedgerAnswer>(page, `/api/villages/${villageCode}/ledger`)).total
+    const start = await total()
+    await kioskContext!.setOffline(true)
+    for (const [index, by] of [[2, '离线一'], [3, '离线二']] as const) {
+      await kiosk.goto(`${kioskServer!.url}#/clerk/ledger/new`)
+      await kiosk.getByTestId('ledger-form').waitFor()
+      await kiosk.getByTestId('ledger-item').selectOption({ index })
+      if (await kiosk.getByTestId('ledger-period-choice').isVisible()) await kiosk.getByTestId('ledger-period-choice').selectOption({ index: 1 })
+      if (!(await kiosk.getByTestId('ledger-period').inputValue())) await kiosk.getByTestId('ledger-period').fill('2026年11月')
+      await kiosk.getByTestId('ledger-posted-by').fill(by)
+      await kiosk.getByTestId('ledger-save').tap()
+      await kiosk.waitForURL(/saved=/)
+    }
+    await expect.poll(() => outboxCount()).toBe(2)
+    await screenshot(kiosk, 'console-kiosk-offline-outbox')
+    expect(await total()).toBe(start)
+
+    await kioskContext!.setOffline(false)
+    await expect.poll(() => outboxCount(), { timeout: 30_000, intervals: [1000] }).toBe(0)
+    await expect.poll(total, { timeout: 15_000 }).toBe(start + 2)
+    // and not again: a few seconds later still two more, each id once
+    await page.waitForTimeout(3000)
+    const after = await apiGet<LedgerAnswer>(page, `/api/villages/${villageCode}/ledger`)
+    expect(after.total).toBe(start + 2)
+    const ids = after.records.map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(pageErrors).toEqual([])
+  })
 })
+
+async function enterPin(pin: string) {
+  for (const d of pin) await kiosk.getByTestId(`pin-key-${d}`).tap()
+  await kiosk.getByTestId('pin-ok').tap()
+}
+
+/** entries waiting in the kiosk's upload outbox (IndexedDB) */
+function outboxCount(): Promise<number> {
+  return kiosk.evaluate(() => new Promise<number>((res, rej) => {
+    const r = indexedDB.open('gongkai')
+    r.onsuccess = () => {
+      const c = r.result.transaction('outbox').objectStore('outbox').count()
+      c.onsuccess = () => {
+        r.result.close()
+        res(c.result)
+      }
+      c.onerror = () => rej(c.error)
+    }
+  }))
+}
+
+/** a real 2400×1200 PNG, drawn by the kiosk's browser (the clerk's photo) */
+async function makePng(): Promise<Buffer> {
+  const bytes = await kiosk.evaluate(async () => {
+    const c = new OffscreenCanvas(2400, 1200)
+    const g = c.getContext('2d')!
+    g.fillStyle = '#1d6b36'
+    g.fillRect(0, 0, 2400, 1200)
+    g.fillStyle = '#fff'
+    g.fillRect(300, 300, 900, 500)
+    return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()))
+  })
+  return Buffer.from(bytes)
+}
