@@ -96,6 +96,11 @@ describe(`publishing from the console (${ENGINE})`, () => {
     const key = await h.ctx.signer.current(h.ctx.db, '341000001')
     expect(await ed.verifyAsync(sig, bytes, Buffer.from(key.publicKey, 'base64'))).toBe(true)
     expect(await h.count('audit_log', "action = 'draft.published'")).toBe(1)
+    // kiosks poll from another origin with If-None-Match: the preflight is answered and ETag is readable
+    const pre = await h.req(`/feeds/${V}/feed.json`, { method: 'OPTIONS', headers: { origin: 'http://kiosk.test', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' } })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/if-none-match/)
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/ETag/)
   })
 
   it('the author cannot approve their own notice, not even as admin', async () => {

@@ -12,6 +12,8 @@ import type { Ctx, Env } from '../context'
 
 function send(c: Context, bytes: Uint8Array, o: { etag: string; modified: Date; type: string }) {
   c.header('Access-Control-Allow-Origin', '*')
+  // the kiosk's conditional GET reads ETag and sends it back: cross-origin that needs both
+  c.header('Access-Control-Expose-Headers', 'ETag, Last-Modified')
   c.header('ETag', o.etag)
   c.header('Last-Modified', o.modified.toUTCString())
   c.header('Cache-Control', 'no-cache')
@@ -35,6 +37,15 @@ export function feedRoutes(ctx: Ctx) {
       'SELECT revision, feed, signature, sha256, published_at FROM revisions WHERE village_code = $1 ORDER BY revision DESC LIMIT 1',
       [village],
     )
+
+  // If-None-Match / If-Modified-Since are not CORS-safelisted: a kiosk's second poll is preflighted
+  app.options('/*', (c) => {
+    c.header('Access-Control-Allow-Origin', '*')
+    c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
+    c.header('Access-Control-Allow-Headers', 'if-none-match, if-modified-since, cache-control')
+    c.header('Access-Control-Max-Age', '86400')
+    return c.body(null, 204)
+  })
 
   app.get('/:village/feed.json', async (c) => {
     const r = await latest(c.req.param('village'))

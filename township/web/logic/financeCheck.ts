@@ -1,9 +1,9 @@
 /**
  * The finance-table view's live sums: per amount column 期初 + 收入 − 支出 and
- * the 期末 written, with the lint's own verdict (lintFinanceTable, the CLI's
- * rule) so the view never disagrees with submit.
+ * the 期末 written, read with the lint's own amount() so "12,500.00" counts
+ * as the lint counts it. The verdict that blocks submit is the lint's.
  */
-import { amount, lintFinanceTable } from '../../../src/feed/lint/finance'
+import { amount } from '../../../src/feed/lint/finance'
 import type { NoticeTable } from '../../../src/feed/types'
 
 export interface ColumnSum {
@@ -35,10 +35,4 @@ export function columnSums(t: NoticeTable): ColumnSum[] {
     out.push({ column, opening: o, income, expense, expected, closing: cl, ok: cl !== null && Math.abs(cl - expected) <= 0.005 })
   })
   return out
-}
-
-/** the lint's findings for this table alone */
-export function tableFindings(t: NoticeTable): { zh: string; en: string }[] {
-  const n = { id: 'table', title: '', category: '', pinned: false, urgent: false, attachments: [], tags: [], table: t }
-  return lintFinanceTable(n, 0).map((f) => ({ zh: f.zh, en: f.en }))
 }
