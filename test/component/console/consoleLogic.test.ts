@@ -76,6 +76,8 @@ describe('fleet filters', () => {
     expect(storageShare({ storageUsed: 25, storageQuota: 100 })).toBe(0.25)
     expect(storageShare({ storageUsed: 25, storageQuota: 0 })).toBeNull()
     expect(formatPercent(0.25)).toBe('25%')
+    expect(formatPercent(4.3e6 / 10e9)).toBe('<0.1%')
+    expect(formatPercent(0)).toBe('0%')
   })
 })
 

@@ -36,6 +36,8 @@ export function formatBytes(n: number | null | undefined): string {
 
 export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || Number.isNaN(share)) return '—'
+  // a new kiosk's few MB of 10 GB is not nothing
+  if (share > 0 && share < 0.001) return '<0.1%'
   return `${Math.round(share * 1000) / 10}%`
 }
 
