@@ -26,7 +26,8 @@ export default defineConfig({
     }),
   ],
   build: {
-    outDir: process.env.TOWNSHIP_WEB_DIST ?? here('../../dist-township'),
+    // TOWNSHIP_WEB_DIR: the same variable the server reads for where the build is (tests build their own)
+    outDir: process.env.TOWNSHIP_WEB_DIR ?? here('../../dist-township'),
     emptyOutDir: true,
     // office PCs: Chromium 109 is the floor
     target: ['es2020', 'chrome109'],

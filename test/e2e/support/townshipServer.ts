@@ -2,7 +2,9 @@
  * The real township console server (township/server/main.ts) on a free port
  * with PGlite in a temp folder: spawned as `npm run township` would, its
  * printed address and one-time setup link read from its output. The web
- * console (dist-township/) is built first when missing.
+ * console is built fresh into a temp folder for each server (TOWNSHIP_WEB_DIR),
+ * so a test never runs an old dist-township/ nor collides with someone's build;
+ * set TOWNSHIP_WEB_DIR to test a build you made.
  */
 import { spawn, execSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -10,7 +12,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const ROOT = join(__dirname, '../../..')
-export const WEB_DIST = join(ROOT, 'dist-township')
 
 export interface TownshipServer {
   /** http://127.0.0.1:<port> (no trailing slash) */
@@ -21,16 +22,21 @@ export interface TownshipServer {
   close(): Promise<void>
 }
 
-export function ensureWebBuilt() {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) execSync('npm run build:township -- --logLevel warn', { cwd: ROOT, stdio: 'inherit' })
+/** The web console built into a new temp folder (TOWNSHIP_WEB_DIR is vite's outDir in township/web/vite.config.ts). */
+function buildWeb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-township-web-'))
+  execSync('npm run build:township -- --logLevel warn', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TOWNSHIP_WEB_DIR: dir } })
+  if (!existsSync(join(dir, 'index.html'))) throw new Error('the web console build wrote no index.html')
+  return dir
 }
 
 export async function startTownshipServer(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TownshipServer> {
-  ensureWebBuilt()
+  const given = process.env.TOWNSHIP_WEB_DIR
+  const webDir = given ?? buildWeb()
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-township-e2e-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'township/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', TOWNSHIP_DATA: dataDir, TOWNSHIP_DEMO: opts.demo === false ? '0' : '1', ...opts.env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', TOWNSHIP_DATA: dataDir, TOWNSHIP_WEB_DIR: webDir, TOWNSHIP_DEMO: opts.demo === false ? '0' : '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -46,6 +52,7 @@ export async function startTownshipServer(opts: { demo?: boolean; env?: Record<s
       clearTimeout(t)
     }
     rmSync(dataDir, { recursive: true, force: true })
+    if (!given) rmSync(webDir, { recursive: true, force: true })
   }
 
   // the address line comes first; on a fresh database the setup link follows it
