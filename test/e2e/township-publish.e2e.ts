@@ -184,6 +184,18 @@ describe('publishing a notice from the township console', () => {
     expect(await page.locator('.notice-preview').textContent()).toContain('359447.33')
     expect(await axeSerious(page)).toEqual([])
     await shot(page, '4-review')
+
+    // 本机预览: the real kiosk app in a frame on the draft's feed, at both hall sizes
+    await page.getByRole('link', { name: '本机预览' }).click()
+    const frame = page.frameLocator('iframe.preview-frame')
+    await frame.getByTestId('village-name').waitFor({ timeout: 30_000 })
+    await page.locator('iframe.preview-frame').evaluate((f: HTMLIFrameElement) => (f.contentWindow!.location.hash = '#/notices'))
+    await frame.getByTestId('notice-card').filter({ hasText: TITLE }).first().waitFor({ timeout: 30_000 })
+    await shot(page, '4b-preview-1920x1080')
+    await page.getByRole('button', { name: '1080×1920' }).click()
+    expect(await page.locator('iframe.preview-frame').getAttribute('height')).toBe('1920')
+    await shot(page, '4c-preview-1080x1920')
+    await page.getByRole('link', { name: '← 返回审核' }).click()
     await page.getByRole('button', { name: '审核通过' }).click()
     await page.getByRole('button', { name: '签名并发布' }).click()
     await page.getByText(`已签名发布为第 ${latestBefore + 1} 版`).waitFor()

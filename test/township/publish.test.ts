@@ -229,6 +229,13 @@ describe(`publishing from the console (${ENGINE})`, () => {
     await step(reviewer, d.id, 'approve')
     const diff = (await (await h.req(`/api/drafts/${d.id}/diff`, { jar: reviewer })).json()) as { changes: { kind: string; text: string }[] }
     expect(diff.changes).toEqual([expect.objectContaining({ kind: 'added', text: expect.stringContaining('元旦放假安排') })])
+    // 本机预览: the kiosk app's config names the draft's own feed, which holds the notice and the next revision
+    const cfg = (await (await h.req(`/preview/${d.id}/config.json`)).json()) as { feeds: { id: string; url: string }[] }
+    expect(cfg.feeds[0]!.url).toBe(`/api/drafts/${d.id}/preview/feed.json`)
+    expect((await h.req(cfg.feeds[0]!.url)).status).toBe(401)
+    const preview = (await (await h.req(cfg.feeds[0]!.url, { jar: reviewer })).json()) as { items: { title: string }[]; _gongkai: { revision: number } }
+    expect(preview.items[0]!.title).toBe('元旦放假安排')
+    expect(preview._gongkai.revision).toBe((await published()).doc._gongkai.revision + 1)
     const rev = (await published()).doc._gongkai.revision
     const s = await step(reviewer, d.id, 'publish', { at: new Date(now.getTime() + 3600_000).toISOString() })
     expect(((await s.json()) as Draft).state).toBe('scheduled')

@@ -142,6 +142,10 @@ export function publishRoutes(ctx: Ctx) {
     const { doc, revision } = await baseDocument(ctx, ctx.db, d.village_code)
     const preview = withItem(doc, d.item, ctx.now())
     preview._gongkai.revision = revision + 1
+    // files/<sha256> is relative to the published feed: point the preview's at the same files
+    for (const item of preview.items) {
+      for (const a of (item.attachments ?? []) as { url: string }[]) if (a.url.startsWith('files/')) a.url = `/feeds/${encodeURIComponent(d.village_code)}/${a.url}`
+    }
     c.header('Content-Type', 'application/feed+json; charset=utf-8')
     return c.body(JSON.stringify(preview))
   })
