@@ -31,7 +31,7 @@ let kioskServer: KioskServer | undefined
 let kioskContext: BrowserContext | undefined
 let kiosk: Page
 
-const PIN = '1357'
+const PIN = '135790'
 interface LedgerAnswer { records: { id: string; itemId: string; photos: { sha256: string }[] }[]; total: number }
 interface SupervisionAnswer { villages: { code: string; items: { itemId: string; state: string; period: { key: string } | null }[] }[] }
 
