@@ -51,6 +51,7 @@ async function ingest(ctx: Ctx): Promise<number> {
   const { server, port } = await listen(ctx, '127.0.0.1', 0)
   const url = `http://127.0.0.1:${port}/api/kiosk/heartbeat`
   let next = 0
+  let retries = 0
   const body = (n: number) => {
     const k = tokens[n % tokens.length]!
     const now = new Date()
@@ -63,23 +64,36 @@ async function ingest(ctx: Ctx): Promise<number> {
     Array.from({ length: 16 }, async () => {
       while (next < BEATS) {
         const n = next++
-        const r = await fetch(url, { method: 'POST', body: body(n), headers: { 'content-type': 'text/plain' } })
-        if (r.status !== 204) throw new Error(`heartbeat ${n}: ${r.status} ${await r.text()}`)
+        const b = body(n)
+        // a kept-alive connection the server closed meanwhile (ECONNRESET) is retried: the heartbeat id makes a resend free
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const r = await fetch(url, { method: 'POST', body: b, headers: { 'content-type': 'text/plain' } })
+            if (r.status !== 204) throw new Error(`heartbeat ${n}: ${r.status} ${await r.text()}`)
+            break
+          } catch (e) {
+            if (attempt >= 3 || !/fetch failed/.test(String(e))) throw e
+            retries++
+          }
+        }
       }
     }),
   )
   const rate = BEATS / ((performance.now() - t0) / 1000)
   await new Promise((r) => server.close(() => r(null)))
+  if (retries) console.log(`(${retries} heartbeats resent after a reset connection)`)
   return rate
 }
 
-async function timed(url: string, cookie: string): Promise<number[]> {
-  const out: number[] = []
+/** REQUESTS timings after 3 warm-up requests; `first` is the very first (cold caches) */
+async function timed(url: string, cookie: string): Promise<number[] & { first?: number }> {
+  const out: number[] & { first?: number } = []
   for (let i = 0; i < REQUESTS + 3; i++) {
     const t = performance.now()
     const r = await fetch(url, { headers: { cookie } })
     await r.arrayBuffer()
     if (r.status !== 200) throw new Error(`${url}: ${r.status}`)
+    if (i === 0) out.first = performance.now() - t
     if (i >= 3) out.push(performance.now() - t)
   }
   return out
@@ -93,7 +107,7 @@ async function session(ctx: Ctx): Promise<string> {
   return `gk_session=${id}`
 }
 
-async function fleetBench(ctx: Ctx): Promise<{ rows: number; p95: number; seedSeconds: number }> {
+async function fleetBench(ctx: Ctx): Promise<{ rows: number; p95: number; seedSeconds: number; history: number }> {
   const t0 = performance.now()
   const villages = Math.ceil(KIOSKS / 5)
   await ctx.db.query("INSERT INTO villages (code, township_code, name) SELECT '341000002' || lpad(g::text, 3, '0'), '341000001', '村' || g FROM generate_series(1, $1) g", [villages])
@@ -126,12 +140,12 @@ async function fleetBench(ctx: Ctx): Promise<{ rows: number; p95: number; seedSe
   const cookie = await session(ctx)
   const { server, port } = await listen(ctx, '127.0.0.1', 0)
   const times = await timed(`http://127.0.0.1:${port}/api/fleet`, cookie)
-  await timed(`http://127.0.0.1:${port}/api/fleet/k1/history?days=90`, cookie)
+  const history = await timed(`http://127.0.0.1:${port}/api/fleet/k1/history?days=90`, cookie)
   await new Promise((r) => server.close(() => r(null)))
-  return { rows: n, p95: p95(times), seedSeconds }
+  return { rows: n, p95: p95(times), seedSeconds, history: p95(history) }
 }
 
-async function supervisionBench(ctx: Ctx): Promise<{ records: number; p95: number; items: number }> {
+async function supervisionBench(ctx: Ctx): Promise<{ records: number; p95: number; items: number; cold: number; changed: number }> {
   const source = JSON.parse(readFileSync(new URL('../../demo/feed.source.json', import.meta.url), 'utf8'))
   // 30 items: the demo's 28 and two more monthly ones
   const extra = [1, 2].map((i) => ({ ...source._gongkai.checklist.find((c: { id: string }) => c.id === 'CF-01'), id: `CF-9${i}`, title: `月度事项 ${i}` }))
@@ -162,8 +176,16 @@ async function supervisionBench(ctx: Ctx): Promise<{ records: number; p95: numbe
   const cookie = await session(ctx)
   const { server, port } = await listen(ctx, '127.0.0.1', 0)
   const times = await timed(`http://127.0.0.1:${port}/api/supervision`, cookie)
+  // one village's ledger changes between requests: that village is read and judged again, the rest come from the cache
+  const changed: number[] = []
+  for (let i = 0; i < Math.min(REQUESTS, 20); i++) {
+    await ctx.db.query("UPDATE clerk_records SET received_at = now() WHERE (village_code, kind, record_id, version) IN (SELECT village_code, kind, record_id, version FROM clerk_records WHERE village_code = (SELECT code FROM villages WHERE name LIKE '监督村%' ORDER BY random() LIMIT 1) LIMIT 1)")
+    const t = performance.now()
+    await (await fetch(`http://127.0.0.1:${port}/api/supervision`, { headers: { cookie } })).arrayBuffer()
+    changed.push(performance.now() - t)
+  }
   await new Promise((r) => server.close(() => r(null)))
-  return { records, p95: p95(times), items: source._gongkai.checklist.length }
+  return { records, p95: p95(times), items: source._gongkai.checklist.length, cold: times.first ?? NaN, changed: p95(changed) }
 }
 
 const started = Date.now()
@@ -182,6 +204,7 @@ try {
     rows.push(['heartbeat ingest, PostgreSQL', `${Math.round(rate)} /s`, '≥ 3,000 /s', `${BEATS} heartbeats over HTTP, 16 in flight, 50 kiosks`])
     const f = await fleetBench(ctx)
     rows.push(['GET /api/fleet p95, PostgreSQL', ms(f.p95), '≤ 100 ms', `${KIOSKS} kiosks, ${f.rows.toLocaleString('en')} heartbeat rows (${DAYS} days; seeded in ${f.seedSeconds.toFixed(0)} s)`])
+    rows.push(['GET /api/fleet/<kiosk>/history?days=90 p95', ms(f.history), '', 'from heartbeat_daily'])
     await ctx.db.close()
     rmSync(dir, { recursive: true, force: true })
   }
@@ -193,7 +216,9 @@ try {
     await admin.end()
     const { ctx, dir } = await context({ databaseUrl: cluster.url.replace(/\/postgres$/, '/supervision') })
     const s = await supervisionBench(ctx)
-    rows.push(['GET /api/supervision p95, PostgreSQL', ms(s.p95), '≤ 200 ms', `${VILLAGES} villages × ${s.items} items, ${s.records.toLocaleString('en')} ledger records (3 years)`])
+    rows.push(['GET /api/supervision p95, PostgreSQL', ms(s.p95), '≤ 200 ms', `${VILLAGES} villages × ${s.items} items, ${s.records.toLocaleString('en')} ledger records (3 years); data unchanged between requests`])
+    rows.push(['… p95 when one village changed before each request', ms(s.changed), '', 'that village read and judged again'])
+    rows.push(['… first request (cold caches)', ms(s.cold), '', 'every village read, every feed parsed, all judged'])
     await ctx.db.close()
     rmSync(dir, { recursive: true, force: true })
   }
