@@ -120,7 +120,7 @@ describe('publishing a notice from the township console', () => {
   it('an editor writes the notice, pastes a finance table from a spreadsheet, attaches a PDF, fixes what the lint shows and submits', async () => {
     const page = await signIn(EDITOR)
     await page.goto(`${server.url}/#/publish/${village}`)
-    await page.getByRole('heading', { name: '正在公开的公告' }).waitFor()
+    await page.getByText(`一体机当前应为第 ${latestBefore} 版`).waitFor()
     await shot(page, '1-publish')
     await page.getByRole('link', { name: '新建公告' }).click()
     await page.waitForURL(/drafts\/new/)
