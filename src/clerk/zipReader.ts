@@ -24,6 +24,7 @@ export const IMPORT_CAPS = {
   /** uncompressed / compressed for entries beyond RATIO_FROM bytes: JSON packs ~10:1, photos ~1:1 */
   maxRatio: 100,
 } as const
+export type ImportCaps = { [K in keyof typeof IMPORT_CAPS]: number }
 const RATIO_FROM = 64 * 1024
 const READ_SLICE = 64 * 1024
 const PUSH_BYTES = 4 * 1024
@@ -68,7 +69,7 @@ export function badEntryName(name: string): boolean {
 }
 
 /** The checked central directory, by name (a Map: names like `constructor` are names, not lookups). */
-export async function readZipDirectory(file: Blob, caps: typeof IMPORT_CAPS = IMPORT_CAPS, capOf: (name: string) => number = () => caps.maxPhotoBytes): Promise<Map<string, ZipEntry>> {
+export async function readZipDirectory(file: Blob, caps: ImportCaps = IMPORT_CAPS, capOf: (name: string) => number = () => caps.maxPhotoBytes): Promise<Map<string, ZipEntry>> {
   if (file.size < 22) throw new ZipRefused({ code: 'not_zip' })
   if (file.size > caps.maxTotalBytes) throw new ZipRefused({ code: 'too_big_total', size: file.size })
   // the end-of-central-directory record is in the last 22 + 65535 (comment) bytes

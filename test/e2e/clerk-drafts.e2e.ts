@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { execSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { launchPersistent, tempProfile } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
+import { browserPid, enterPin as pinPad, killBrowser } from './support/clerkSteps'
 
 const PIN = '135799'
 /** what may be lost: the draft interval (300 ms) plus a write in flight */
@@ -38,32 +37,13 @@ afterAll(async () => {
   profile?.remove()
 })
 
-function browserPid(): number {
-  const out = execSync(`pgrep -f -- ${profile.dir} || true`).toString().trim()
-  const main = (out ? out.split('\n').map(Number) : []).find((pid) => {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
-      return /chrom/.test(args[0] ?? '') && !args.some((a) => a.startsWith('--type='))
-    } catch {
-      return false
-    }
-  })
-  expect(main).toBeTruthy()
-  return main!
-}
-
-async function enterPin(pin: string) {
-  for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap()
-  await page.getByTestId('pin-ok').tap()
-}
-
 async function openNoticeForm(first: boolean) {
   await page.goto(`${server.url}#/clerk`)
   // a fresh load: clerk mode starts locked
   await page.reload()
   await page.getByTestId('pin-pad').waitFor({ timeout: 30_000 })
-  await enterPin(PIN)
-  if (first) await enterPin(PIN)
+  await pinPad(page, PIN)
+  if (first) await pinPad(page, PIN)
   await page.getByTestId('clerk-nav-notices').waitFor()
   await page.goto(`${server.url}#/clerk/notices/new`)
   await page.getByTestId('notice-text-input').waitFor()
@@ -81,7 +61,7 @@ describe('a draft typed steadily survives a killed browser', () => {
     let typed = ''
     const at: number[] = []
     // found before typing: the kill comes right after the last key
-    const pid = browserPid()
+    const pid = browserPid(profile.dir)
     for (let i = 0; i < keys; i++) {
       const ch = String.fromCharCode(0x4e00 + ((i * 7 + round) % 500))
       const t0 = Date.now()
@@ -91,10 +71,8 @@ describe('a draft typed steadily survives a killed browser', () => {
       const wait = every - (Date.now() - t0)
       if (wait > 0 && i < keys - 1) await new Promise((r) => setTimeout(r, wait))
     }
-    const closed = new Promise((r) => context.once('close', r))
     const killedAt = Date.now()
-    process.kill(pid, 'SIGKILL')
-    await closed
+    await killBrowser(context, pid)
 
     await open()
     await openNoticeForm(false)

@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchBrowser, tempProfile, touchContext } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
+import { enterPin as pinPad } from './support/clerkSteps'
 import { HOSTILE } from '../unit/clerk/hostileZips'
 
 const PIN = '864200'
@@ -104,17 +105,12 @@ const layer = () => page.evaluate(() => new Promise<string>((res) => {
   }
 }))
 
-async function enterPin(pin: string) {
-  for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap()
-  await page.getByTestId('pin-ok').tap()
-}
-
 describe('hostile import files', () => {
   it('a ledger record to protect', async () => {
     await page.goto(`${server.url}#/clerk`)
     await page.getByTestId('pin-pad').waitFor({ timeout: 30_000 })
-    await enterPin(PIN)
-    await enterPin(PIN)
+    await pinPad(page, PIN)
+    await pinPad(page, PIN)
     await page.getByTestId('clerk-nav-ledger').tap()
     await page.getByTestId('ledger-new').tap()
     await page.getByTestId('ledger-item').selectOption({ index: 1 })

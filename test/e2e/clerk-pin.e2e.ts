@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { pbkdf2Sync, randomBytes } from 'node:crypto'
 import { launchBrowser, touchContext } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
+import { enterPin as pinPad } from './support/clerkSteps'
 import { waitForServiceWorker } from './support/kiosk'
 
 const PIN = '482916'
@@ -36,11 +37,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function enterPin(pin: string) {
-  for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap()
-  await page.getByTestId('pin-ok').tap()
-}
 
 describe('provisioned clerk PIN', () => {
   it('the page never gets the hash, and the PIN opens clerk mode', async () => {
@@ -71,9 +67,9 @@ describe('provisioned clerk PIN', () => {
     await page.getByTestId('pin-pad').waitFor()
     // a PIN to enter, not one to set
     expect(await page.getByTestId('pin-pad').textContent()).toContain('请输入文书密码')
-    await enterPin('000000')
+    await pinPad(page, '000000')
     await page.getByTestId('pin-wrong').waitFor()
-    await enterPin(PIN)
+    await pinPad(page, PIN)
     await page.getByTestId('clerk-nav-ledger').waitFor()
   })
 
@@ -83,7 +79,7 @@ describe('provisioned clerk PIN', () => {
     await page.reload()
     for (let i = 0; i < 5; i++) {
       await page.getByTestId('pin-pad').waitFor()
-      await enterPin('111111')
+      await pinPad(page, '111111')
       if (i < 4) await expect.poll(() => page.getByTestId('pin-wrong').textContent()).toContain(String(4 - i))
     }
     await page.getByTestId('pin-locked').waitFor()

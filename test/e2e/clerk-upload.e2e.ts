@@ -8,12 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { execSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { launchPersistent, tempProfile } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { startTownshipServer, type TownshipServer } from './support/townshipServer'
 import { screenshot } from './support/kiosk'
+import { browserPid, enterPin as pinPad, killBrowser, storeCount } from './support/clerkSteps'
 
 const PIN = '975310'
 const VILLAGE = '341000000001' // 桐溪村 in the console's demo township and in the kiosk's demo feed
@@ -66,31 +65,6 @@ afterAll(async () => {
   await township?.close()
   profile?.remove()
 })
-
-function chromiumOnProfile(): number[] {
-  const out = execSync(`pgrep -f -- ${profile.dir} || true`).toString().trim()
-  return (out ? out.split('\n').map(Number) : []).filter((pid) => {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
-      return /chrom/.test(args[0] ?? '') && !args.some((a) => a.startsWith('--type='))
-    } catch {
-      return false
-    }
-  })
-}
-
-async function killBrowser() {
-  const closed = new Promise((r) => context.once('close', r))
-  const [main] = chromiumOnProfile()
-  expect(main).toBeTruthy()
-  process.kill(main!, 'SIGKILL')
-  await closed
-}
-
-async function enterPin(pin: string) {
-  for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap()
-  await page.getByTestId('pin-ok').tap()
-}
 
 async function makePng(color: string): Promise<Buffer> {
   const bytes = await page.evaluate(async (fill) => {
@@ -149,13 +123,7 @@ function storedOnKiosk(): Promise<{ id: string; postedBy: string; photos: { sha2
   })
 }
 
-const outboxCount = () => page.evaluate(() => new Promise<number>((res) => {
-  const r = indexedDB.open('gongkai')
-  r.onsuccess = () => {
-    const c = r.result.transaction('outbox').objectStore('outbox').count()
-    c.onsuccess = () => res(c.result)
-  }
-}))
+const outboxCount = () => storeCount(page, 'outbox')
 
 const states = () => page.getByTestId('upload-state').allTextContents()
 
@@ -163,8 +131,8 @@ describe('clerk uploads to the township console', () => {
   it('two records with photos made offline arrive once, photos byte-identical, and show 已上传', async () => {
     await page.goto(`${kiosk.url}#/clerk`)
     await page.getByTestId('pin-pad').waitFor({ timeout: 30_000 })
-    await enterPin(PIN)
-    await enterPin(PIN)
+    await pinPad(page, PIN)
+    await pinPad(page, PIN)
     await page.getByTestId('clerk-nav-ledger').waitFor()
 
     await context.setOffline(true)
@@ -207,11 +175,11 @@ describe('clerk uploads to the township console', () => {
     await screenshot(page, 'clerk-upload-console-down')
     expect(await outboxCount()).toBe(1)
 
-    await killBrowser()
+    await killBrowser(context, browserPid(profile.dir))
     await open()
     await page.goto(`${kiosk.url}#/clerk`)
     await page.getByTestId('pin-pad').waitFor({ timeout: 30_000 })
-    await enterPin(PIN)
+    await pinPad(page, PIN)
     await page.getByTestId('clerk-nav-ledger').tap()
     await expect.poll(states, { timeout: 30_000 }).toHaveLength(3)
     const after = await states()

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { RETRY_BASE_MS, RETRY_MAX_MS, idempotencyKey, isDue, missingEntries, nextDueAt, outboxEntryFor, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck } from '../../../src/clerk/outbox'
 import { PART_BYTES, deliver, type UploadDeps } from '../../../src/clerk/upload'
 import { deleteDatabase, listOutbox, listUploadAcks, queueOutboxEntries, saveClerkRecord, settleOutboxEntry } from '../../../src/db'
-import { fakeConsole } from './fakeConsole'
+import { fakeConsole, type FakeConsoleOptions } from './fakeConsole'
 import { item, ledger } from './fixtures'
 
 afterEach(() => deleteDatabase())
@@ -43,7 +43,7 @@ describe('upload to the console (docs/township-api.md)', () => {
     const stored = server.records.get('ledger:ledger-1')!
     expect(stored.version).toBe(2)
     expect(stored.body).toMatchObject({ kind: 'ledger', id: 'ledger-1', version: 2, kioskId: 'hall-1', villageCode: '330100001', photos: [{ id: 'photo-1', sha256: p.meta.sha256, size: 600 * 1024, type: 'image/jpeg' }] })
-  })
+  }, 60_000)
 
   it('resumes a photo from what the console already holds', async () => {
     const server = fakeConsole()
@@ -67,7 +67,7 @@ describe('upload to the console (docs/township-api.md)', () => {
     expect(server.log[0]).toMatchObject({ method: 'GET' })
     expect(server.log.filter((l) => l.method === 'PUT').map((l) => l.offset)).toEqual([2 * PART_BYTES])
     expect(server.photos.get(p.meta.sha256)).toEqual(p.bytes)
-  })
+  }, 60_000)
 
   it('follows the console to where it is after a 409, and skips photos it has complete', async () => {
     const server = fakeConsole()
@@ -85,15 +85,15 @@ describe('upload to the console (docs/township-api.md)', () => {
     const e2 = outboxEntryFor('ledger', ledger('ledger-2'), new Date(now), { photos: [p.meta] })
     expect((await deliver(e2, deps(server, { 'photo-1': p.bytes }))).sent).toBe(true)
     expect(server.log.map((l) => l.method)).toEqual(['GET', 'POST'])
-  })
+  }, 60_000)
 
   it.each([
-    ['the console unreachable', { fail: () => 'throw' as const }, 'network', '连不上乡镇平台'],
+    ['the console unreachable', { fail: () => 'throw' }, 'network', '连不上乡镇平台'],
     ['a revoked token (the console\'s own words)', { token: 'other' }, 'unauthorized:kiosk.bad_token', '设备令牌无效或已吊销'],
     ['the console busy', { fail: () => new Response('', { status: 429 }) }, 'rate_limited', '乡镇平台繁忙'],
     ['a server error', { fail: () => new Response('boom', { status: 500 }) }, 'server', 'HTTP 500'],
     ['a 200 without an acknowledgement', { fail: () => new Response('{}', { status: 200 }) }, 'bad_answer', '看不懂'],
-  ] as const)('not sent with %s: the reason in words', async (_n, opts, code, words) => {
+  ] as Array<[string, FakeConsoleOptions, string, string]>)('not sent with %s: the reason in words', async (_n, opts, code, words) => {
     const server = fakeConsole(opts)
     const e = outboxEntryFor('ledger', ledger(), new Date(now))
     const r = await deliver(e, deps(server, {}))
@@ -123,7 +123,7 @@ describe('upload to the console (docs/township-api.md)', () => {
 
   it('retries with growing backoff, sending the same key and bytes each time', async () => {
     let fails = 4
-    const server = fakeConsole({ fail: () => (fails-- > 0 ? new Response('', { status: 503 }) : null) })
+    const server = fakeConsole({ fail: (): Response | null => (fails-- > 0 ? new Response('', { status: 503 }) : null) })
     let e = outboxEntryFor('ledger', ledger(), new Date(now))
     const delays: number[] = []
     const bodies = new Set<string>()
