@@ -141,6 +141,23 @@ describe('township web console', () => {
     expect(pageErrors).toEqual([])
   })
 
+  it('the report page prints without the menus and links an .xlsx workbook', async () => {
+    await page.goto(`${server.url}/#/reports`)
+    await page.locator('svg.chart').first().waitFor()
+    const href = await page.locator('[data-action="xlsx"]').getAttribute('href')
+    expect(href).toMatch(/^\/api\/reports\/month\/\d{4}-\d{2}\.xlsx$/)
+    const xlsx = await page.evaluate(async (u) => {
+      const r = await fetch(u)
+      const b = new Uint8Array(await r.arrayBuffer())
+      return { status: r.status, type: r.headers.get('content-type'), zip: b[0] === 0x50 && b[1] === 0x4b }
+    }, href!)
+    expect(xlsx).toMatchObject({ status: 200, zip: true })
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('nav.sidenav').isVisible()).toBe(false)
+    expect(await page.locator('.report-village').count()).toBeGreaterThan(1)
+    await page.emulateMedia({ media: 'screen' })
+  })
+
   it('the real kiosk with that config reports in: the fleet page shows it on the latest revision', async () => {
     kioskServer = await startKioskServer({ config: kioskConfig })
     kioskContext = await browser.newContext(touchContext(LANDSCAPE))
