@@ -74,7 +74,7 @@ async function makePng(color: string): Promise<Buffer> {
     g.fillRect(0, 0, 1200, 900)
     // noise in a band: the PNG is well over one 256 KB part, so it goes up in several
     const noise = g.createImageData(1200, 200)
-    for (let i = 0; i < noise.data.length; i++) noise.data[i] = i % 4 === 3 ? 255 : (i * 2654435761) >>> 24
+    for (let i = 0; i < noise.data.length; i++) noise.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256)
     g.putImageData(noise, 0, 300)
     return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()))
   }, color)
