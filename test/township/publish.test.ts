@@ -3,6 +3,10 @@ import ExcelJS from 'exceljs'
 import * as ed from '@noble/ed25519'
 import { cnIdCheckChar } from '../../src/privacy'
 import { runScheduled } from '../../township/server/publish/workflow'
+import { writePublished } from '../../township/server/publish/exportFolder'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ENGINE, errorOf, smallTownship, startHarness, type Harness, type Jar } from './support'
 
 const V = '341000000101'
@@ -197,6 +201,16 @@ describe(`publishing from the console (${ENGINE})`, () => {
     expect(p.state).toBe('published')
     const file = await h.req(`/feeds/${V}/${att.url}`)
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf)
+    // the same bytes for another static host: feed, signature and the attachment
+    const dir = mkdtempSync(join(tmpdir(), 'gk-publish-dir-'))
+    try {
+      const out = await writePublished(h.ctx.db, V, dir)
+      expect(new Uint8Array(readFileSync(join(out, 'feed.json')))).toEqual(new Uint8Array(await (await h.req(`/feeds/${V}/feed.json`)).arrayBuffer()))
+      expect(readFileSync(join(out, 'feed.json.sig'), 'utf8')).toBe(await (await h.req(`/feeds/${V}/feed.json.sig`)).text())
+      expect(new Uint8Array(readFileSync(join(out, att.url)))).toEqual(pdf)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('withdrawal publishes a revision without the notice, the reason in the audit log; restoring an old revision publishes a higher one', async () => {
