@@ -26,7 +26,8 @@ let staff: BrowserContext
 let page: Page
 const pageErrors: string[] = []
 /** the config.json a staffer downloaded for the new kiosk */
-let kioskConfig: Record<string, string>
+interface KioskConfig { [key: string]: unknown; feedUrl: string; statusUrl: string; clerkUploadUrl: string; kioskId: string; kioskToken: string; villageCode: string }
+let kioskConfig: KioskConfig
 let kioskServer: KioskServer | undefined
 let kioskContext: BrowserContext | undefined
 let kiosk: Page
@@ -177,7 +178,7 @@ describe('township web console', () => {
         const latest = await row.locator('[data-revision="latest"]').count()
         if (!latest) await kiosk.reload()
         return latest
-      }, { timeout: 60_000, intervals: [3000] })
+      }, { timeout: 60_000, interval: 3000 })
       .toBe(1)
     expect(await row.textContent()).toContain(kioskConfig.kioskId)
     await shootBothSizes(page, 'fleet-with-kiosk')
@@ -211,7 +212,7 @@ describe('township web console', () => {
     await expect.poll(() => kiosk.getByTestId('ledger-row').count()).toBe(1)
 
     await expect
-      .poll(async () => (await apiGet<LedgerAnswer>(page, `/api/villages/${villageCode}/ledger`)).records.filter((r) => r.itemId === itemId && r.photos.length === 1).length, { timeout: 30_000, intervals: [1000] })
+      .poll(async () => (await apiGet<LedgerAnswer>(page, `/api/villages/${villageCode}/ledger`)).records.filter((r) => r.itemId === itemId && r.photos.length === 1).length, { timeout: 30_000, interval: 1000 })
       .toBe(1)
     await expect.poll(() => outboxCount(), { timeout: 10_000 }).toBe(0)
 
@@ -248,7 +249,7 @@ describe('township web console', () => {
     expect(await total()).toBe(start)
 
     await kioskContext!.setOffline(false)
-    await expect.poll(() => outboxCount(), { timeout: 30_000, intervals: [1000] }).toBe(0)
+    await expect.poll(() => outboxCount(), { timeout: 30_000, interval: 1000 }).toBe(0)
     await expect.poll(total, { timeout: 15_000 }).toBe(start + 2)
     // and not again: a few seconds later still two more, each id once
     await page.waitForTimeout(3000)
