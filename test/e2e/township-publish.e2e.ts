@@ -7,7 +7,8 @@
  * user approves and publishes it. The real built kiosk app (dist/ or
  * GONGKAI_DIST), configured with the console's enrolment config, shows the
  * notice with "内容已通过签名校验" within one poll, and the fleet page shows
- * that kiosk on the new revision. Screenshots go to docs/screenshots/publish/.
+ * that kiosk on the new revision. Screenshots: test-results (docs/screenshots/publish/
+ * with GONGKAI_DOC_SHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -17,8 +18,10 @@ import { LANDSCAPE, launchBrowser, touchContext } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { ROOT, startTownshipServer, type TownshipServer } from './support/townshipServer'
 import { apiGet, axeSerious, OFFICE_SIZES } from './support/townshipConsole'
+import { ARTIFACTS } from './support/kiosk'
 
-const SHOTS = join(ROOT, 'docs/screenshots/publish')
+/** GONGKAI_DOC_SHOTS=1 refreshes the guide's screenshots; otherwise they go with the other test artifacts */
+const SHOTS = process.env.GONGKAI_DOC_SHOTS ? join(ROOT, 'docs/screenshots/publish') : join(ARTIFACTS, 'publish')
 const ADMIN = { username: 'admin', displayName: '王晓红', password: 'guiwan-2026-secret' }
 const EDITOR = { username: 'zhangbj', displayName: '张编辑', password: 'editor-2026-secret', role: 'editor' }
 const REVIEWER = { username: 'lish', displayName: '李审核', password: 'reviewer-2026-secret', role: 'reviewer' }
