@@ -4,14 +4,17 @@
  * never the hash (issue 18 item 8; docs/hardening.md#clerk-pin).
  * null: no service worker answered (development, or a first start before it controls the page).
  */
-const CONTROLLER_WAIT_MS = 5000
+/** a first start: how long to wait for the worker being installed to take the page */
+const CONTROLLER_WAIT_MS = 15_000
 const ANSWER_WAIT_MS = 15_000
 
 async function controller(): Promise<ServiceWorker | null> {
   const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined
   if (!sw) return null
   if (sw.controller) return sw.controller
-  // a first start: the worker claims the page as it activates
+  // no worker registered at all (development): nothing to wait for
+  if (!(await sw.getRegistration().catch(() => undefined))) return null
+  // a first start: the worker claims the page as it activates; until then a provisioned PIN cannot be checked
   return new Promise((resolve) => {
     const done = () => resolve(sw.controller)
     sw.addEventListener('controllerchange', done, { once: true })
