@@ -4,7 +4,7 @@ import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-cli/**', 'dev-dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'bench/results/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'dist-township/**', 'dev-dist/**', 'node_modules/**', 'public/**', 'test-results/**', 'bench/results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

@@ -10,7 +10,7 @@ export default defineConfig({
     VueI18nPlugin({ include: [fileURLToPath(new URL('./src/i18n/locales/**', import.meta.url))], strictMessage: false }),
   ],
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts', 'test/township/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup/indexeddb.ts'],
     testTimeout: 20_000,

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm test: every test. Unit and component tests (vitest), then a fresh build,
- * then end-to-end tests against it in Debian's Chromium (installed first when
+ * npm test: every test. Unit and component tests (vitest; the township API
+ * suite on PGlite among them), the township API suite again on a throw-away
+ * PostgreSQL cluster (scripts/pg-cluster.mjs), then a fresh build, then
+ * end-to-end tests against it in Debian's Chromium (installed first when
  * missing and run as root on Debian; else the npm-shipped Chromium 109, see
  * scripts/e2e-browser.mjs). Prints the plain total
  * "N passed, N failed" as its last line and exits non-zero on any failure.
@@ -38,6 +40,16 @@ if (only !== 'e2e') {
   run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`])
   const c = count(join(out, 'unit.json'))
   console.log(`unit: ${c.passed} passed, ${c.failed} failed${c.missing ? ' (no report)' : ''}`)
+  totals.passed += c.passed
+  totals.failed += c.failed
+}
+
+if (only !== 'e2e') {
+  // the township API suite a second time, on a throw-away PostgreSQL cluster (the unit run above used PGlite)
+  rmSync(join(out, 'township-pg.json'), { force: true })
+  run('node', ['scripts/pg-cluster.mjs', 'run', '--', 'npx', 'vitest', 'run', 'test/township', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'township-pg.json')}`])
+  const c = count(join(out, 'township-pg.json'))
+  console.log(`township on PostgreSQL: ${c.passed} passed, ${c.failed} failed${c.missing ? ' (no report)' : ''}`)
   totals.passed += c.passed
   totals.failed += c.failed
 }

@@ -22,4 +22,10 @@ export async function bootstrap() {
   await useSyncStore().start()
   // storage care and the fleet heartbeat (statusUrl): loaded after start, the first screen does not need them
   void import('./fleet/runtime').then((m) => m.startFleet())
+  // clerk records still queued (a restart, a power cut) go on uploading without anyone opening clerk mode
+  if (config.config.clerkUploadUrl) void import('./stores/clerk').then(async (m) => {
+    const clerk = m.useClerkStore()
+    await clerk.loadRecords()
+    await clerk.pumpOutbox()
+  }).catch((e: unknown) => console.warn('clerk outbox not started', e))
 }

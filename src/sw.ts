@@ -10,10 +10,16 @@
  *   served again, from its own cache (src/serviceWorker/shellPolicy.ts).
  * - config.json: network first, the last answer when offline. Feeds and their
  *   files are not touched here: they live in IndexedDB.
+ * - The provisioned clerk PIN hash (clerk-pin.json beside config.json, or a
+ *   `clerkPinHash` still in config.json) never reaches the page: this worker
+ *   strips it from config.json, answers the page's own requests for
+ *   clerk-pin.json with 404, and checks PINs for the page on request
+ *   (CLERK_PIN message). docs/hardening.md#clerk-pin.
  * - __gongkai/activate is an empty page answered here, never by the server: the
  *   page loads it in a hidden frame when a new version is slow to take over
  *   (src/modules/pwa.ts says why).
  */
+import { parsePinHash, verifyPin } from './clerk/pin'
 import { chooseShell, emptyShellState, manifestKey, noteServed, noteStarted, shellsToKeep, type ShellState } from './serviceWorker/shellPolicy'
 
 interface ManifestEntry {
@@ -54,6 +60,9 @@ const STATE_URL = new URL('__gongkai/shell-state', self.registration.scope).href
 const ACTIVATE_URL = new URL('__gongkai/activate', self.registration.scope).href
 const CONFIG_CACHE = 'gongkai-config'
 const CONFIG_TIMEOUT_MS = 4000
+const PIN_URL = new URL('clerk-pin.json', self.registration.scope).href
+/** where a clerkPinHash found in config.json is kept (older deployments put it there) */
+const LEGACY_PIN_URL = new URL('__gongkai/config-pin', self.registration.scope).href
 
 const shellCache = (key: string) => `${SHELL_PREFIX}${key}`
 const absolute = (url: string) => new URL(url, self.location.href).href
@@ -120,19 +129,65 @@ async function serveFile(request: Request): Promise<Response> {
   return any ?? fetch(request)
 }
 
+/** config.json without clerkPinHash; the hash is kept where only this worker reads it */
+async function withoutPinHash(res: Response, cache: Cache): Promise<Response> {
+  if (!res.ok) return res
+  const text = await res.text()
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch {
+    return new Response(text, { status: res.status, headers: res.headers })
+  }
+  if (!doc || typeof doc !== 'object' || !('clerkPinHash' in doc)) {
+    await cache.delete(LEGACY_PIN_URL)
+    return new Response(text, { status: res.status, headers: res.headers })
+  }
+  const { clerkPinHash, ...rest } = doc as Record<string, unknown>
+  await cache.put(LEGACY_PIN_URL, new Response(JSON.stringify({ clerkPinHash })))
+  return new Response(JSON.stringify(rest), { status: res.status, headers: res.headers })
+}
+
 async function serveConfig(request: Request): Promise<Response> {
   const cache = await caches.open(CONFIG_CACHE)
   try {
-    const res = await Promise.race([
+    const fetched = await Promise.race([
       fetch(request),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CONFIG_TIMEOUT_MS)),
     ])
+    const res = await withoutPinHash(fetched, cache)
     if (res.ok) await cache.put(request, res.clone())
     return res
   } catch (err) {
     const cached = await cache.match(request)
     if (cached) return cached
     throw err
+  }
+}
+
+/** The provisioned PIN hash: clerk-pin.json (network first, the last answer offline), else config.json's. */
+async function provisionedPinHash(): Promise<string | null> {
+  const cache = await caches.open(CONFIG_CACHE)
+  let res: Response | undefined
+  try {
+    const got = await Promise.race([
+      fetch(PIN_URL, { cache: 'no-store', credentials: 'same-origin' }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CONFIG_TIMEOUT_MS)),
+    ])
+    if (got.ok) {
+      await cache.put(PIN_URL, got.clone())
+      res = got
+    } else if (got.status === 404) await cache.delete(PIN_URL)
+  } catch {
+    res = await cache.match(PIN_URL)
+  }
+  res ??= await cache.match(LEGACY_PIN_URL)
+  if (!res) return null
+  try {
+    const h = ((await res.json()) as { clerkPinHash?: unknown }).clerkPinHash
+    return typeof h === 'string' && parsePinHash(h) ? h : null
+  } catch {
+    return null
   }
 }
 
@@ -167,6 +222,11 @@ self.addEventListener('fetch', (e: FetchEventLike) => {
     e.respondWith(serveConfig(request))
     return
   }
+  if (url.pathname.endsWith('/clerk-pin.json')) {
+    // the page never reads the provisioned hash
+    e.respondWith(new Response('', { status: 404 }))
+    return
+  }
   url.search = ''
   if (inShell.has(url.href) || (url.pathname.includes('/assets/') && url.href.startsWith(self.registration.scope))) e.respondWith(serveFile(request))
 })
@@ -182,6 +242,15 @@ self.addEventListener('message', (e: MessageEventLike) => {
         const r = noteStarted(s, clientId, SELF, SELF_LABEL)
         if (r.changed) await deleteOldShells(r.state)
         return { state: r.state, result: undefined }
+      }),
+    )
+  } else if (data?.type === 'CLERK_PIN') {
+    // whether a PIN is provisioned and, when one is given, whether it matches: never the hash itself
+    const pin = (data as { pin?: unknown }).pin
+    e.waitUntil(
+      provisionedPinHash().then(async (hash) => {
+        const ok = hash && typeof pin === 'string' ? await verifyPin(pin, hash) : undefined
+        e.ports[0]?.postMessage({ provisioned: hash !== null, ...(ok === undefined ? {} : { ok }) })
       }),
     )
   } else if (data?.type === 'GONGKAI_SHELL_STATE') {

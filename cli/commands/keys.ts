@@ -16,13 +16,21 @@ export const PUBLIC_KEY_FILE = 'gongkai-public.key'
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 
+/** A new Ed25519 key pair (the CLI's keygen and the township console's signing key). */
+export async function newKeyPair(): Promise<{ secret: Uint8Array; publicKey: Uint8Array }> {
+  const secret = ed.utils.randomSecretKey()
+  return { secret, publicKey: await ed.getPublicKeyAsync(secret) }
+}
+
+/** The detached signature of feed.json's exact bytes, as kiosks verify it. */
+export const signBytes = (bytes: Uint8Array, secret: Uint8Array): Promise<Uint8Array> => ed.signAsync(bytes, secret)
+
 export async function keygen(dir: string, io: Io): Promise<number> {
   const priv = join(dir, PRIVATE_KEY_FILE)
   const pub = join(dir, PUBLIC_KEY_FILE)
   if (existsSync(priv) || existsSync(pub)) throw new UsageError(`${priv} 已存在，未覆盖 / already exists; not overwritten`)
   mkdirSync(dir, { recursive: true })
-  const secret = ed.utils.randomSecretKey()
-  const publicKey = await ed.getPublicKeyAsync(secret)
+  const { secret, publicKey } = await newKeyPair()
   writeFileSync(priv, b64(secret) + '\n', { mode: 0o600 })
   chmodSync(priv, 0o600)
   writeFileSync(pub, b64(publicKey) + '\n')
@@ -59,7 +67,7 @@ async function readSecret(path: string): Promise<Uint8Array> {
 export async function sign(file: string, keyPath: string, io: Io): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / no such file`)
   const bytes = readFileSync(file)
-  const signature = await ed.signAsync(bytes, await readSecret(keyPath))
+  const signature = await signBytes(bytes, await readSecret(keyPath))
   writeFileSync(`${file}.sig`, b64(signature) + '\n')
   io.out(`✓ 已签名 / signed: ${file}.sig（之后不要再改动 ${file} / do not change the file after signing）`)
   return 0
@@ -127,7 +135,7 @@ export async function epoch(file: string, number: number, newKey: Uint8Array, si
   const code = feed._gongkai?.village?.code
   if (!code) throw new UsageError(`${file}: 没有 _gongkai.village.code，不能写纪元记录 / no _gongkai.village.code: an epoch record needs it`)
   const publicKey = b64(newKey)
-  const signature = await ed.signAsync(epochMessage(code, number, publicKey), await readSecret(signerPath))
+  const signature = await signBytes(epochMessage(code, number, publicKey), await readSecret(signerPath))
   feed._gongkai!.epoch = { number, public_key: publicKey, signature: b64(signature) }
   writeFileSync(file, JSON.stringify(feed, null, 2) + '\n')
   io.out(`✓ 已写入第 ${number} 纪元记录 / epoch ${number} record written: ${file}`)

@@ -1,7 +1,10 @@
 /**
- * Saves a form's draft as it is typed: at most `delayMs` after the last change
- * (300 ms), and at once on flush (page hidden, about to unload, leaving the form).
- * Writes never overlap, and the last value always wins.
+ * Saves a form's draft as it is typed. During continuous input a write starts
+ * at most every `intervalMs` (300 ms) — a throttle, so steady typing is saved
+ * while it goes on (issue 18 item 5: a debounce alone restarts on every key and
+ * saved nothing until the typing paused) — and the last change is written
+ * `intervalMs` after it at the latest; at once on flush (page hidden, about to
+ * unload, leaving the form). Writes never overlap, and the last value always wins.
  */
 export interface DraftSaver<T> {
   schedule(value: T): void
@@ -11,11 +14,17 @@ export interface DraftSaver<T> {
   dispose(): void
 }
 
-export function createDraftSaver<T>(write: (value: T) => Promise<void>, opts: { delayMs?: number; onError?: (e: unknown) => void } = {}): DraftSaver<T> {
-  const delay = opts.delayMs ?? 300
+export function createDraftSaver<T>(
+  write: (value: T) => Promise<void>,
+  opts: { intervalMs?: number; onError?: (e: unknown) => void; now?: () => number } = {},
+): DraftSaver<T> {
+  const interval = opts.intervalMs ?? 300
+  const now = opts.now ?? (() => Date.now())
   let timer: ReturnType<typeof setTimeout> | null = null
   let pending: { value: T } | null = null
   let running: Promise<void> = Promise.resolve()
+  /** when the last write started: the next one is due `interval` after it */
+  let lastStart = -Infinity
 
   const run = (): Promise<void> => {
     if (timer) clearTimeout(timer)
@@ -23,6 +32,7 @@ export function createDraftSaver<T>(write: (value: T) => Promise<void>, opts: { 
     if (!pending) return running
     const { value } = pending
     pending = null
+    lastStart = now()
     running = running.then(() => write(value)).catch((e) => opts.onError?.(e))
     return running
   }
@@ -30,8 +40,10 @@ export function createDraftSaver<T>(write: (value: T) => Promise<void>, opts: { 
   return {
     schedule(value) {
       pending = { value }
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => void run(), delay)
+      // a timer already set keeps its time: new keys do not push the write back
+      if (timer) return
+      const wait = Math.max(0, Math.min(interval, lastStart + interval - now()))
+      timer = setTimeout(() => void run(), wait)
     },
     flush: run,
     get dirty() {

@@ -5,12 +5,14 @@
  *                    `_gongkai` extension (kind "village-layer") carries the
  *                    village's checklist items, the ledger and the photo list
  *   photos/<id>.<ext> each photo, its SHA-256 in the photo list
- * parseVillageExport checks everything before anything is written, and says in
- * Chinese and English why a file is refused.
+ * parseVillageExport checks everything before anything is written — the zip's
+ * directory against IMPORT_CAPS before anything is inflated (zipReader.ts) —
+ * and says in Chinese and English why a file is refused.
  */
 import * as v from 'valibot'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strFromU8, strToU8, zipSync } from 'fflate'
 import { sha256Hex } from '../sync/hash'
+import { IMPORT_CAPS, ZipRefused, readZipDirectory, readZipEntry, type ZipRefusal } from './zipReader'
 import { ledgerRecordSchema, localNoticeSchema, photoMetaSchema, villageItemSchema, type LocalNotice, type PhotoRecord, type VillageLayer } from './model'
 
 export const EXPORT_KIND = 'village-layer'
@@ -23,7 +25,26 @@ export interface ExportVillage {
   name: string
 }
 
-export type ImportErrorCode = 'not_zip' | 'no_feed' | 'bad_json' | 'foreign' | 'schema_version' | 'other_village' | 'invalid_record' | 'duplicate_id' | 'photo_missing' | 'photo_corrupt'
+export type ImportErrorCode =
+  | 'not_zip'
+  | 'truncated'
+  | 'too_many_entries'
+  | 'entry_too_big'
+  | 'too_big_total'
+  | 'ratio'
+  | 'bad_name'
+  | 'duplicate_name'
+  | 'unsupported'
+  | 'no_feed'
+  | 'bad_json'
+  | 'foreign'
+  | 'schema_version'
+  | 'no_village'
+  | 'other_village'
+  | 'invalid_record'
+  | 'duplicate_id'
+  | 'photo_missing'
+  | 'photo_corrupt'
 
 export interface ImportError {
   code: ImportErrorCode
@@ -35,6 +56,15 @@ export interface ImportError {
 
 const MESSAGES: Record<ImportErrorCode, { zh: string; en: string }> = {
   not_zip: { zh: '这不是台账导出文件（无法作为 zip 打开）。', en: 'This is not a ledger export file (it cannot be opened as a zip).' },
+  truncated: { zh: '文件不完整（可能没有拷贝完），无法导入。', en: 'The file is incomplete (perhaps not fully copied) and cannot be imported.' },
+  too_many_entries: { zh: `文件里的条目太多（上限 ${IMPORT_CAPS.maxEntries} 个），不是本系统导出的台账。`, en: `The file has too many entries (at most ${IMPORT_CAPS.maxEntries}); it is not a ledger export.` },
+  entry_too_big: { zh: '文件中有一项解压后过大，超过上限，已拒绝。', en: 'An entry in the file is too large once unpacked; refused.' },
+  too_big_total: { zh: `文件解压后总量过大（上限 ${IMPORT_CAPS.maxTotalBytes / 1024 / 1024} MB），已拒绝。`, en: `The file is too large once unpacked (at most ${IMPORT_CAPS.maxTotalBytes / 1024 / 1024} MB); refused.` },
+  ratio: { zh: '文件中有一项压缩比异常（疑似“压缩炸弹”），已拒绝。', en: 'An entry is compressed far beyond what an export does (a zip bomb?); refused.' },
+  bad_name: { zh: '文件中有不安全的路径名（如 ../），已拒绝。', en: 'The file has an unsafe entry name (such as ../); refused.' },
+  duplicate_name: { zh: '文件中有两个同名条目，无法判断用哪一个，已拒绝。', en: 'The file has two entries with the same name; refused.' },
+  unsupported: { zh: '文件使用了不支持的压缩方式或加密，已拒绝。', en: 'The file uses an unsupported compression or encryption; refused.' },
+  no_village: { zh: '文件没有注明是哪个村的台账，无法导入。', en: 'The file does not say which village it belongs to; it cannot be imported.' },
   no_feed: { zh: '文件里缺少 feed.json，可能不完整。', en: 'The file has no feed.json; it may be incomplete.' },
   bad_json: { zh: 'feed.json 已损坏，无法读取。', en: 'feed.json is damaged and cannot be read.' },
   foreign: { zh: '这不是本系统导出的村级台账文件。', en: 'This is not a village-layer file exported by this system.' },
@@ -46,8 +76,26 @@ const MESSAGES: Record<ImportErrorCode, { zh: string; en: string }> = {
   photo_corrupt: { zh: '照片已损坏（校验不一致）。', en: 'A photo is damaged (its checksum does not match).' },
 }
 
-function fail(code: ImportErrorCode, path?: string): { ok: false; error: ImportError } {
-  return { ok: false, error: { code, ...MESSAGES[code], ...(path ? { path } : {}) } }
+function fail(code: ImportErrorCode, path?: string, words: { zh: string; en: string } = MESSAGES[code]): { ok: false; error: ImportError } {
+  return { ok: false, error: { code, ...words, ...(path ? { path } : {}) } }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+
+/** A zip refusal in words, naming the entry and the figures where there are some. */
+function refused(r: ZipRefusal): { ok: false; error: ImportError } {
+  switch (r.code) {
+    case 'entry_too_big':
+      return fail(r.code, r.name, { zh: `${MESSAGES.entry_too_big.zh}（${r.name} 解压后 ${mb(r.size)}，上限 ${mb(r.cap)}）`, en: `${MESSAGES.entry_too_big.en} (${r.name}: ${mb(r.size)}, at most ${mb(r.cap)})` })
+    case 'ratio':
+      return fail(r.code, r.name, { zh: `${MESSAGES.ratio.zh}（${r.name} 压缩比 ${r.ratio}:1）`, en: `${MESSAGES.ratio.en} (${r.name}: ${r.ratio}:1)` })
+    case 'bad_name':
+    case 'duplicate_name':
+    case 'unsupported':
+      return fail(r.code, r.name)
+    default:
+      return fail(r.code)
+  }
 }
 
 const photoPath = (p: { id: string; mimeType: string }) => `photos/${p.id}.${EXT[p.mimeType] ?? 'bin'}`
@@ -94,7 +142,8 @@ const envelopeSchema = v.object({
   _gongkai: v.object({
     kind: v.literal(EXPORT_KIND),
     schema: v.number(),
-    village: v.nullable(v.object({ code: v.string(), name: v.string() })),
+    // absent or null is refused with its own reason below (no_village)
+    village: v.optional(v.nullable(v.object({ code: v.string(), name: v.string() }))),
     checklist_items: v.array(v.unknown()),
     ledger: v.array(v.unknown()),
     photos: v.array(v.unknown()),
@@ -103,27 +152,43 @@ const envelopeSchema = v.object({
 
 const photoEntrySchema = v.object({ ...photoMetaSchema.entries, path: v.string(), size_in_bytes: v.number(), sha256: v.string() })
 
-export type ParsedExport = { ok: true; layer: VillageLayer; village: ExportVillage | null; exportedAt: string } | { ok: false; error: ImportError }
+export interface ExportSummary {
+  village: ExportVillage
+  exportedAt: string
+  counts: { items: number; ledger: number; notices: number; photos: number }
+}
+
+export type ParsedExport = ({ ok: true; layer: VillageLayer } & ExportSummary) | { ok: false; error: ImportError }
 
 function pathOf(prefix: string, issues: v.BaseIssue<unknown>[]): string {
   const dotted = v.getDotPath(issues[0]!)
   return dotted ? `${prefix}.${dotted}` : prefix
 }
 
-/** Reads and checks a whole export file. Writes nothing: the caller stores the layer only when ok. */
-export async function parseVillageExport(bytes: Uint8Array, opts: { villageCode?: string | null } = {}): Promise<ParsedExport> {
-  let files: Record<string, Uint8Array>
+/**
+ * Reads and checks a whole export file. Writes nothing: the caller stores the
+ * layer only when ok (after showing the summary and asking). `village` is this
+ * kiosk's village: a file of another one is refused naming both.
+ */
+export async function parseVillageExport(input: Blob | Uint8Array, opts: { village?: ExportVillage | null } = {}): Promise<ParsedExport> {
+  const file = input instanceof Blob ? input : new Blob([input as BlobPart])
   try {
-    files = unzipSync(bytes)
-  } catch {
-    return fail('not_zip')
+    return await parseChecked(file, opts.village ?? null)
+  } catch (e) {
+    if (e instanceof ZipRefused) return refused(e.refusal)
+    throw e
   }
-  const feedBytes = files[FEED_FILE]
-  if (!feedBytes) return fail('no_feed')
+}
+
+async function parseChecked(file: Blob, here: ExportVillage | null): Promise<ParsedExport> {
+  const entries = await readZipDirectory(file, IMPORT_CAPS, (name) => (name === FEED_FILE ? IMPORT_CAPS.maxFeedBytes : IMPORT_CAPS.maxPhotoBytes))
+  const feedEntry = entries.get(FEED_FILE)
+  if (!feedEntry) return fail('no_feed')
   let doc: unknown
   try {
-    doc = JSON.parse(strFromU8(feedBytes))
-  } catch {
+    doc = JSON.parse(strFromU8(await readZipEntry(file, feedEntry)))
+  } catch (e) {
+    if (e instanceof ZipRefused) throw e
     return fail('bad_json')
   }
   const g = (doc as { _gongkai?: { kind?: unknown; schema?: unknown } } | null)?._gongkai
@@ -132,7 +197,14 @@ export async function parseVillageExport(bytes: Uint8Array, opts: { villageCode?
   const env = v.safeParse(envelopeSchema, doc)
   if (!env.success) return fail('foreign', pathOf('', env.issues))
   const e = env.output._gongkai
-  if (opts.villageCode && e.village && e.village.code !== opts.villageCode) return fail('other_village')
+  if (!e.village || !e.village.code) return fail('no_village', '_gongkai.village')
+  if (here && e.village.code !== here.code) {
+    const f = e.village
+    return fail('other_village', undefined, {
+      zh: `这是${f.name || '其他村'}（${f.code}）的台账，本机是${here.name || '本村'}（${here.code}），不能导入。`,
+      en: `This ledger belongs to ${f.name || 'another village'} (${f.code}); this kiosk is ${here.name || 'this village'} (${here.code}). It cannot be imported here.`,
+    })
+  }
 
   const parseAll = <S extends v.GenericSchema>(schema: S, list: unknown[], prefix: string) => {
     const out: v.InferOutput<S>[] = []
@@ -162,13 +234,21 @@ export async function parseVillageExport(bytes: Uint8Array, opts: { villageCode?
 
   const photos: PhotoRecord[] = []
   for (const p of photoEntries.out!) {
-    const data = files[p.path]
-    if (!data) return fail('photo_missing', p.path)
+    const entry = entries.get(p.path)
+    if (!entry) return fail('photo_missing', p.path)
+    const data = await readZipEntry(file, entry)
     if ((await sha256Hex(data)) !== p.sha256) return fail('photo_corrupt', p.path)
     photos.push({ id: p.id, blob: new Blob([data as BlobPart], { type: p.mimeType }), mimeType: p.mimeType, width: p.width, height: p.height, createdAt: p.createdAt })
   }
   const photoIds = new Set(photos.map((p) => p.id))
   for (const r of [...ledger.out!, ...notices.out!]) for (const id of r.photoIds) if (!photoIds.has(id)) return fail('photo_missing', `${r.id}:${id}`)
 
-  return { ok: true, layer: { items: items.out!, ledger: ledger.out!, notices: notices.out!, photos }, village: e.village, exportedAt: String((doc as { _gongkai: { exported_at?: unknown } })._gongkai.exported_at ?? '') }
+  const layer = { items: items.out!, ledger: ledger.out!, notices: notices.out!, photos }
+  return {
+    ok: true,
+    layer,
+    village: e.village,
+    exportedAt: String((doc as { _gongkai: { exported_at?: unknown } })._gongkai.exported_at ?? ''),
+    counts: { items: layer.items.length, ledger: layer.ledger.length, notices: layer.notices.length, photos: photos.length },
+  }
 }

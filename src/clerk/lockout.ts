@@ -33,6 +33,16 @@ export function attemptsLeft(s: LockState): number {
   return MAX_WRONG_PINS - s.failures
 }
 
+/**
+ * The stricter of two copies of the lock state. The state is written in two
+ * records (kv clerk.lock and the PIN record the check needs, clerk.pin), so
+ * deleting one of them does not unlock (issue 18 item 8).
+ */
+export function strictest(a: LockState, b: LockState): LockState {
+  const until = Math.max(a.lockedUntil ?? -Infinity, b.lockedUntil ?? -Infinity)
+  return { failures: Math.max(a.failures, b.failures), lockedUntil: Number.isFinite(until) ? until : null }
+}
+
 /** Reads whatever kv held; anything malformed counts as unlocked with no failures. */
 export function restoreLockState(raw: unknown): LockState {
   if (!raw || typeof raw !== 'object') return UNLOCKED

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import { checklistItemSchema, isoDate, dateTime, tableSchema, ID_PATTERN } from '../feed/schema'
+import { LIMITS } from './formLimits'
 
 const id = v.pipe(v.string('string'), v.regex(ID_PATTERN, 'id'))
 const text = (max: number) => v.pipe(v.string('string'), v.maxLength(max, 'too_long'))
@@ -23,8 +24,15 @@ export type Place = (typeof PLACES)[number]
 /** A checklist item the village added itself. Same fields as the feed's checklist. */
 export const villageItemSchema = v.object({
   ...checklistItemSchema.entries,
+  title: v.pipe(v.string('string'), v.trim(), v.minLength(1, 'non_empty'), v.maxLength(LIMITS.itemTitle, 'too_long')),
+  content: text(LIMITS.itemContent),
+  basis: text(LIMITS.itemBasis),
+  owner: text(LIMITS.itemShort),
+  audience: v.optional(text(LIMITS.itemShort), ''),
   retired: v.boolean('boolean'),
   retiredAt: v.union([dateTime, v.literal('')], 'date_time'),
+  /** the day the item applies from (its first period starts on or after it); absent or '': its creation day */
+  activeFrom: v.optional(optionalDay),
   ...meta,
 })
 export type VillageItem = v.InferOutput<typeof villageItemSchema>
@@ -64,8 +72,8 @@ export const maskedFindingSchema = v.object({ field: text(80), kind: v.picklist(
 /** A notice posted on this kiosk's board by the village. */
 export const localNoticeSchema = v.object({
   id,
-  title: v.pipe(v.string('string'), v.trim(), v.minLength(1, 'non_empty'), v.maxLength(200, 'too_long')),
-  text: text(20_000),
+  title: v.pipe(v.string('string'), v.trim(), v.minLength(1, 'non_empty'), v.maxLength(LIMITS.noticeTitle, 'too_long')),
+  text: text(LIMITS.noticeText),
   category: id,
   checklistItem: v.union([id, v.literal('')], 'id'),
   /** the 公示 window */

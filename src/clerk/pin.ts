@@ -5,7 +5,10 @@
  * e.g. pbkdf2-sha256$200000$q1xW…==$3mP0…=  (16-byte salt, 32-byte hash)
  */
 export const PIN_ITERATIONS = 200_000
-export const PIN_MIN_LENGTH = 4
+/** a new PIN has at least 6 digits (issue 18 item 8: 4 digits fall to an offline search in minutes) */
+export const PIN_MIN_LENGTH = 6
+/** entering a PIN set before that rule still takes 4 */
+export const PIN_ENTRY_MIN_LENGTH = 4
 export const PIN_MAX_LENGTH = 8
 const PREFIX = 'pbkdf2-sha256'
 const HASH_BYTES = 32

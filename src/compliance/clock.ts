@@ -10,7 +10,7 @@ import type { ChecklistItem, Frequency } from '../feed/types'
 import type { WorkCalendar } from './calendar'
 import { addWorkingDays } from './calendar'
 import { addDays, addMonths, diffDays, isDay } from './days'
-import { dueDateOf, eventPeriod, isPeriodic, periodByKey, periodContaining, periodOf, previousPeriod } from './periods'
+import { dueDateOf, eventPeriod, firstPeriodFrom, isPeriodic, periodByKey, periodContaining, periodOf, previousPeriod } from './periods'
 import type { Period, PeriodicType } from './periods'
 
 export type { Period } from './periods'
@@ -28,6 +28,20 @@ export interface DisclosureRecord {
   /** empty or a future day: not posted (yet) — an on_event record may register an event before it is disclosed */
   postedOn: string
   takenDownOn?: string
+  /** who disclosed it: the village's ledger (default) or a township notice linked to the item (noticeDisclosures) */
+  source?: DisclosureSource
+}
+
+export type DisclosureSource = 'ledger' | 'township'
+
+/** Options of complianceOf. */
+export interface ComplianceOptions {
+  /**
+   * YYYY-MM-DD the item applies from (its creation day, or a start date the
+   * clerk chose): its first period is the first one that starts on or after
+   * it, so an item created today is never overdue on day one.
+   */
+  activeFrom?: string
 }
 
 export interface ComplianceStatus {
@@ -40,6 +54,8 @@ export interface ComplianceStatus {
   lastPostedOn?: string
   /** done, but posted after the due date (counts as not on time) */
   late?: boolean
+  /** done: whether a ledger record or a township notice disclosed it (see DisclosureRecord.source) */
+  disclosedBy?: DisclosureSource
   /** why, where the state alone does not say it (公示 taken down early, an older period still missing…) */
   reason?: { zh: string; en: string }
 }
@@ -82,23 +98,38 @@ function firstRecordedStart(type: PeriodicType, posted: DisclosureRecord[]): str
   return since
 }
 
-function periodicStatus(type: PeriodicType, freq: Frequency, mine: DisclosureRecord[], today: string): ComplianceStatus {
-  const postedFor = (key: string) => firstPosted(mine.filter((r) => r.periodKey === key))
+/** The source of the earliest posting among `records` (ledger unless marked). */
+function sourceOfFirst(records: DisclosureRecord[]): DisclosureSource {
+  let first: DisclosureRecord | undefined
+  for (const r of records) if (first === undefined || r.postedOn < first.postedOn) first = r
+  return first?.source ?? 'ledger'
+}
+
+function periodicStatus(type: PeriodicType, freq: Frequency, mine: DisclosureRecord[], today: string, activeFrom: string | undefined): ComplianceStatus {
+  const forKey = (key: string) => mine.filter((r) => r.periodKey === key)
+  const postedFor = (key: string) => firstPosted(forKey(key))
   const current = periodOf(freq, today)!
-  const due = dueDateOf(freq, current)!
   const postedOn = postedFor(current.key)
+  const first = activeFrom ? firstPeriodFrom(type, activeFrom) : null
+  if (first && !postedOn && current.start < first.start) {
+    // the item is newer than the period being disclosed: its first period is still to come
+    return openStatus(first, dueDateOf(freq, first)!, today)
+  }
+  const due = dueDateOf(freq, current)!
   let status: ComplianceStatus = postedOn
-    ? { state: 'done', period: current, due, ...(postedOn > due ? { late: true } : {}) }
+    ? { state: 'done', period: current, due, disclosedBy: sourceOfFirst(forKey(current.key)), ...(postedOn > due ? { late: true } : {}) }
     : openStatus(current, due, today)
   if (status.state === 'overdue') return status
   // A gap in the ledger outranks the current period: the oldest period missing
-  // since the item's first recorded one (a ledger started this year does not
-  // make every earlier month overdue), within the look-back window.
+  // since the item's first period (its activeFrom, else its first recorded one:
+  // a ledger started this year does not make every earlier month overdue),
+  // within the look-back window.
   const since = firstRecordedStart(type, mine)
-  if (since === undefined) return status
+  if (since === undefined && !first) return status
+  const inRange = (p: Period) => (first ? p.start >= first.start : p.start > since!)
   const windowStart = addMonths(today, -LOOKBACK_MONTHS)
   let oldest: Period | null = null
-  for (let p = previousPeriod(type, current); p.start > since && dueDateOf(freq, p)! > windowStart; p = previousPeriod(type, p)) {
+  for (let p = previousPeriod(type, current); inRange(p) && dueDateOf(freq, p)! > windowStart; p = previousPeriod(type, p)) {
     if (!postedFor(p.key)) oldest = p
   }
   if (oldest) {
@@ -111,8 +142,8 @@ function periodicStatus(type: PeriodicType, freq: Frequency, mine: DisclosureRec
 // ------------------------------------------------------------------ long-term
 
 function longTermStatus(posted: DisclosureRecord[], today: string): ComplianceStatus {
-  const up = posted.some((r) => !isDay(r.takenDownOn) || r.takenDownOn > today)
-  if (up) return { state: 'not_applicable', period: null, due: null }
+  const up = posted.find((r) => !isDay(r.takenDownOn) || r.takenDownOn > today)
+  if (up) return { state: 'not_applicable', period: null, due: null, disclosedBy: up.source ?? 'ledger' }
   // never posted, or every posting taken down: it should be up now
   return {
     state: 'due_soon',
@@ -131,15 +162,17 @@ interface EventDue {
   period: Period
   due: string
   postedOn: string | undefined
+  source: DisclosureSource
 }
 
 function eventsOf(freq: Frequency, mine: DisclosureRecord[], today: string): EventDue[] {
   const byKey = new Map<string, DisclosureRecord[]>()
   for (const r of mine) byKey.set(r.periodKey, [...(byKey.get(r.periodKey) ?? []), r])
   return [...byKey].map(([key, recs]) => {
-    const postedOn = firstPosted(recs.filter((r) => isPosted(r, today)))
+    const posted = recs.filter((r) => isPosted(r, today))
+    const postedOn = firstPosted(posted)
     const period = eventPeriod(key, postedOn ?? recs.find((r) => isDay(r.postedOn))?.postedOn ?? today)
-    return { period, due: dueDateOf(freq, period)!, postedOn }
+    return { period, due: dueDateOf(freq, period)!, postedOn, source: sourceOfFirst(posted) }
   })
 }
 
@@ -150,7 +183,7 @@ function eventStatus(freq: Frequency, mine: DisclosureRecord[], today: string): 
   if (open[0]) return openStatus(open[0].period, open[0].due, today)
   const latest = events.sort((a, b) => (a.period.start < b.period.start ? 1 : -1))[0]
   if (!latest) return { state: 'not_applicable', period: null, due: null }
-  return { state: 'done', period: latest.period, due: latest.due, ...(latest.postedOn! > latest.due ? { late: true } : {}) }
+  return { state: 'done', period: latest.period, due: latest.due, disclosedBy: latest.source, ...(latest.postedOn! > latest.due ? { late: true } : {}) }
 }
 
 // ------------------------------------------------------------------ publicity (公示)
@@ -193,13 +226,14 @@ function publicityStatus(freq: Frequency & { type: 'publicity' }, posted: Disclo
       },
     }
   }
-  if (today < period.end) return { state: 'pending', period, due: period.end, daysLeft: diffDays(today, period.end) }
-  return { state: 'done', period, due: period.end }
+  const disclosedBy = latest.source ?? 'ledger'
+  if (today < period.end) return { state: 'pending', period, due: period.end, daysLeft: diffDays(today, period.end), disclosedBy }
+  return { state: 'done', period, due: period.end, disclosedBy }
 }
 
 // ------------------------------------------------------------------ public API
 
-export function complianceOf(item: ChecklistItem, records: DisclosureRecord[], today: string, cal: WorkCalendar): ComplianceStatus {
+export function complianceOf(item: ChecklistItem, records: DisclosureRecord[], today: string, cal: WorkCalendar, opts: ComplianceOptions = {}): ComplianceStatus {
   // a broken device clock must not take the clerk screens down with it
   if (!isDay(today)) return { state: 'not_applicable', period: null, due: null }
   const mine = records.filter((r) => r.itemId === item.id)
@@ -208,7 +242,8 @@ export function complianceOf(item: ChecklistItem, records: DisclosureRecord[], t
   for (const r of posted) if (lastPostedOn === undefined || r.postedOn > lastPostedOn) lastPostedOn = r.postedOn
   const freq = item.frequency
   let status: ComplianceStatus
-  if (isPeriodic(freq)) status = periodicStatus(freq.type, freq, posted, today)
+  const activeFrom = isDay(opts.activeFrom) ? opts.activeFrom : undefined
+  if (isPeriodic(freq)) status = periodicStatus(freq.type, freq, posted, today, activeFrom)
   else if (freq.type === 'on_event') status = eventStatus(freq, mine, today)
   else if (freq.type === 'publicity') status = publicityStatus(freq, posted, today, cal)
   else status = longTermStatus(posted, today)
@@ -220,6 +255,7 @@ export function complianceOf(item: ChecklistItem, records: DisclosureRecord[], t
  * (or event, or 公示) counts once its due date is inside the window and has
  * passed — or on the due day itself when it is already posted. Long-term
  * items have no due dates and do not count. rate is null when nothing was due.
+ * Periods before an item's first period (opts.activeFrom, as in complianceOf) do not count.
  */
 export function onTimeRate(
   items: ChecklistItem[],
@@ -227,6 +263,7 @@ export function onTimeRate(
   today: string,
   cal: WorkCalendar,
   months = LOOKBACK_MONTHS,
+  opts: { activeFrom?: (item: ChecklistItem) => string | undefined } = {},
 ): { onTime: number; due: number; rate: number | null } {
   let due = 0
   if (!isDay(today)) return { onTime: 0, due: 0, rate: null }
@@ -242,7 +279,9 @@ export function onTimeRate(
     const mine = records.filter((r) => r.itemId === item.id)
     const posted = mine.filter((r) => isPosted(r, today))
     if (isPeriodic(freq)) {
-      for (let p = periodContaining(freq.type, today); dueDateOf(freq, p)! > windowStart; p = previousPeriod(freq.type, p)) {
+      const activeFrom = opts.activeFrom?.(item)
+      const first = isDay(activeFrom) ? firstPeriodFrom(freq.type, activeFrom).start : ''
+      for (let p = periodContaining(freq.type, today); dueDateOf(freq, p)! > windowStart && p.start >= first; p = previousPeriod(freq.type, p)) {
         const d = dueDateOf(freq, p)!
         const first = firstPosted(posted.filter((r) => r.periodKey === p.key))
         count(d, first !== undefined && first <= d)

@@ -11,6 +11,7 @@ export {
   publicityPeriod,
   todayLocal,
 } from './clock'
-export type { ComplianceState, ComplianceStatus, DisclosureRecord } from './clock'
-export { DEFAULT_EVENT_DAYS, dueDateOf, eventPeriod, isPeriodic, periodByKey, periodContaining, periodOf, previousPeriod, recentPeriods } from './periods'
+export type { ComplianceOptions, ComplianceState, ComplianceStatus, DisclosureRecord, DisclosureSource } from './clock'
+export { noticeDisclosures } from './noticeDisclosures'
+export { DEFAULT_EVENT_DAYS, dueDateOf, eventPeriod, firstPeriodFrom, isPeriodic, periodByKey, periodContaining, periodOf, previousPeriod, recentPeriods } from './periods'
 export type { Period, PeriodicType } from './periods'

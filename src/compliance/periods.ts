@@ -66,6 +66,12 @@ export function periodContaining(type: PeriodicType, day: string): Period {
   return makePeriod(type, y, Math.floor((m - 1) / span) * span + 1)
 }
 
+/** The first period of `type` that starts on or after `day` (an item's first period, from its activeFrom). */
+export function firstPeriodFrom(type: PeriodicType, day: string): Period {
+  const p = periodContaining(type, day)
+  return p.start >= day ? p : periodContaining(type, addDays(p.end, 1))
+}
+
 /** The period just before `p` (same frequency). */
 export function previousPeriod(type: PeriodicType, p: Period): Period {
   return periodContaining(type, addDays(p.start, -1))

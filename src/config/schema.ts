@@ -42,6 +42,10 @@ export const configSchema = v.object({
   maxFeedBytes: v.optional(v.pipe(v.number('number'), v.integer('integer'), v.minValue(1024, 'positive')), 20 * 1024 * 1024),
   fetchTimeoutSeconds: v.optional(seconds(1), 30),
   kioskId: v.optional(v.string('string')),
+  /** the secret the township console gave this kiosk at enrolment: uploads and heartbeats carry it */
+  kioskToken: v.optional(v.pipe(v.string('string'), v.minLength(1, 'non_empty'))),
+  /** the village this kiosk belongs to, as the console knows it (uploads name it) */
+  villageCode: v.optional(v.pipe(v.string('string'), v.minLength(1, 'non_empty'))),
   statusUrl: v.optional(urlString),
   clerkUploadUrl: v.optional(urlString),
   clerkPinHash: v.optional(v.string('string')),

@@ -11,10 +11,13 @@
 import { getDb } from './connection'
 import type { Draft, LedgerRecord, LocalNotice, PhotoRecord, RecordKind, VillageItem, VillageLayer, ClerkRecord } from '../clerk/model'
 import { STORE_OF } from '../clerk/storeNames'
-import type { OutboxEntry } from '../clerk/outbox'
+import type { OutboxEntry, UploadAck } from '../clerk/outbox'
 
 export const CLERK_KV = {
+  /** before version 3 of the app: the kiosk-set PIN hash alone (read, never written) */
   pinHash: 'clerk.pinHash',
+  /** { hash: kiosk-set PIN hash or null, lock: LockState } — the record the PIN check needs, with a copy of the lock */
+  pin: 'clerk.pin',
   lock: 'clerk.lock',
   undo: 'clerk.undo',
 } as const
@@ -175,14 +178,37 @@ export async function listOutbox(): Promise<OutboxEntry[]> {
   return (await (await getDb()).getAll('outbox')) as unknown as OutboxEntry[]
 }
 
-/** After a delivery attempt: drop or reschedule the entry, unless a newer save replaced it meanwhile. */
-export async function settleOutboxEntry(sent: OutboxEntry, retry: OutboxEntry | null): Promise<void> {
+/**
+ * After a delivery attempt: drop the entry and keep the console's
+ * acknowledgement, or reschedule it — unless a newer save replaced it meanwhile
+ * (the acknowledgement of the older version is kept all the same).
+ */
+export async function settleOutboxEntry(sent: OutboxEntry, retry: OutboxEntry | null, ack?: UploadAck): Promise<void> {
+  const db = await getDb()
+  const tx = db.transaction(['outbox', 'uploads'], 'readwrite', { durability: 'strict' })
+  const outbox = tx.objectStore('outbox')
+  const current = (await outbox.get(sent.id)) as unknown as OutboxEntry | undefined
+  if (current && current.version === sent.version && current.body === sent.body) {
+    if (retry) await outbox.put(row(retry))
+    else await outbox.delete(sent.id)
+  }
+  if (ack) {
+    const uploads = tx.objectStore('uploads')
+    const before = (await uploads.get(ack.id)) as unknown as UploadAck | undefined
+    if (!before || before.version < ack.version) await uploads.put(row(ack))
+  }
+  await tx.done
+}
+
+export async function listUploadAcks(): Promise<UploadAck[]> {
+  return (await (await getDb()).getAll('uploads')) as unknown as UploadAck[]
+}
+
+/** Queues entries for records that have none (rebuilding the queue); an entry queued meanwhile is left as it is. */
+export async function queueOutboxEntries(entries: OutboxEntry[]): Promise<void> {
+  if (!entries.length) return
   const db = await getDb()
   const tx = db.transaction('outbox', 'readwrite')
-  const current = (await tx.store.get(sent.id)) as unknown as OutboxEntry | undefined
-  if (current && current.version === sent.version && current.body === sent.body) {
-    if (retry) await tx.store.put(row(retry))
-    else await tx.store.delete(sent.id)
-  }
+  for (const e of entries) if (!(await tx.store.getKey(e.id))) await tx.store.put(row(e))
   await tx.done
 }

@@ -12,7 +12,7 @@ import type { FeedContent, Notice } from '../feed/types'
 import type { FeedIssue } from '../feed/issues'
 
 export const DB_NAME = 'gongkai'
-export const DB_VERSION = 2
+export const DB_VERSION = 3
 
 export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'> {
   sourceId: string
@@ -102,6 +102,8 @@ export interface GongkaiDB extends DBSchema {
   drafts: { key: string; value: { id: string } & Record<string, unknown> }
   photos: { key: string; value: { id: string; blob: Blob } & Record<string, unknown> }
   outbox: { key: string; value: { id: string } & Record<string, unknown> }
+  /** what the console acknowledged per clerk record (version 3): the outbox can be rebuilt from the records and these */
+  uploads: { key: string; value: { id: string } & Record<string, unknown> }
   /** fleet heartbeats queued while offline */
   heartbeats: { key: string; value: { id: string } & Record<string, unknown> }
 }
@@ -127,5 +129,8 @@ export const migrations: Array<(db: Upgrade[0], tx: Upgrade[3]) => void> = [
   },
   (db) => {
     db.createObjectStore('noticeChunks', { keyPath: ['sourceId', 'revision', 'chunk'] })
+  },
+  (db) => {
+    db.createObjectStore('uploads', { keyPath: 'id' })
   },
 ]

@@ -98,12 +98,13 @@ export interface FlushResult {
 }
 
 /** Sends queued heartbeats oldest first; stops at the first failure (the rest wait for the next try). */
-export async function flushHeartbeats(url: string, post: PostFn = postHeartbeat): Promise<FlushResult> {
+export async function flushHeartbeats(url: string, post: PostFn = postHeartbeat, token?: string): Promise<FlushResult> {
   let sent = 0
   let error: string | null = null
   for (const hb of await listHeartbeats(MAX_QUEUED)) {
     try {
-      const res = await post(url, JSON.stringify(hb.body))
+      // the kiosk token (docs/township-api.md) is added as it is sent, never stored with the queued heartbeat
+      const res = await post(url, JSON.stringify(token ? { ...hb.body, token } : hb.body))
       if (!res.ok) {
         error = `HTTP ${res.status}`
         break
@@ -127,6 +128,8 @@ export interface HeartbeatLoop {
 /** Every intervalMs: queue a heartbeat, then send what is queued if online; when the network returns, send at once. */
 export function startHeartbeat(o: {
   url: string
+  /** config kioskToken: sent in the body */
+  token?: string
   collect: () => Promise<HeartbeatFacts>
   isOnline: () => boolean
   post?: PostFn
@@ -136,7 +139,7 @@ export function startHeartbeat(o: {
 }): HeartbeatLoop {
   let running: Promise<FlushResult> | null = null
   const flush = async (): Promise<FlushResult> => {
-    const r = o.isOnline() ? await flushHeartbeats(o.url, o.post) : { sent: 0, left: await countHeartbeats(), error: 'offline' }
+    const r = o.isOnline() ? await flushHeartbeats(o.url, o.post, o.token) : { sent: 0, left: await countHeartbeats(), error: 'offline' }
     o.onResult?.({ ...r, at: new Date().toISOString() })
     return r
   }

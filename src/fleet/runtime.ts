@@ -6,14 +6,16 @@
  * Loaded after start-up (bootstrap.ts); the first screen does not need it.
  */
 import { shallowRef } from 'vue'
-import { countHeartbeats, kvGet, kvSet, listSyncStates } from '../db'
+import { countHeartbeats, listSyncStates } from '../db'
+import { resolveKioskId } from './kioskId'
+
+export { resolveKioskId } from './kioskId'
 import { useConfigStore } from '../stores/config'
 import { useContentStore } from '../stores/content'
 import { checkClock } from './clockSanity'
 import { buildHeartbeat, startHeartbeat, type FlushResult, type Heartbeat, type HeartbeatFacts, type HeartbeatLoop, type SourceHealth } from './heartbeat'
 import { readStorage, requestPersistence, type StorageReport } from './storage'
 
-const KIOSK_ID_KEY = 'fleet.kioskId'
 const STORAGE_REFRESH_MS = 10 * 60_000
 
 export const storage = shallowRef<StorageReport | null>(null)
@@ -24,16 +26,6 @@ export const kioskId = shallowRef<string | null>(null)
 let loop: HeartbeatLoop | null = null
 let storageTimer: ReturnType<typeof setInterval> | undefined
 
-/** config.kioskId, else an id made once on this machine and kept */
-export async function resolveKioskId(configured: string | undefined): Promise<string> {
-  if (configured) return configured
-  let id = await kvGet<string>(KIOSK_ID_KEY)
-  if (!id) {
-    id = `kiosk-${[...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('')}`
-    await kvSet(KIOSK_ID_KEY, id)
-  }
-  return id
-}
 
 export async function refreshStorage(): Promise<StorageReport> {
   storage.value = await readStorage()
@@ -90,6 +82,8 @@ export async function startFleet() {
   if (!url) return
   loop = startHeartbeat({
     url: new URL(url, config.configUrl).href,
+    // the token goes into the body only as it is sent: never into what #/status shows or its QR code
+    token: config.config.kioskToken,
     collect: () => collectFacts(),
     isOnline: () => navigator.onLine,
     events: window,

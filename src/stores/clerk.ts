@@ -12,7 +12,10 @@ import {
   getUndoNote,
   kvGet,
   kvSet,
+  getPhoto,
   listOutbox,
+  listUploadAcks,
+  queueOutboxEntries,
   readClerkRecords,
   readVillageLayer,
   replaceVillageLayer,
@@ -21,13 +24,19 @@ import {
   type ClerkRecords,
   type UndoNote,
 } from '../db'
-import { hashPin, pinHashInForce, verifyPin } from '../clerk/pin'
-import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, type LockState } from '../clerk/lockout'
-import { type ClerkRecord, type PhotoRecord, type RecordKind } from '../clerk/model'
-import { deliver, isDue, nextDueAt, outboxEntryFor, type OutboxEntry } from '../clerk/outbox'
-import type { ImportError } from '../clerk/exportFormat'
+import { hashPin, isWellFormedPin, pinHashInForce, verifyPin } from '../clerk/pin'
+import { askProvisionedPin } from '../clerk/provisionedPin'
+import { UNLOCKED, afterWrongPin, isLocked, restoreLockState, strictest, type LockState } from '../clerk/lockout'
+import { type ClerkRecord, type PhotoRecord, type RecordKind, type VillageLayer } from '../clerk/model'
+import { isDue, missingEntries, nextDueAt, outboxEntryFor, outboxKey, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck, type UploadState } from '../clerk/outbox'
+import { deliver } from '../clerk/upload'
+import { uploadError } from '../clerk/uploadErrors'
+import { sha256Hex } from '../sync/hash'
+import { resolveKioskId } from '../fleet/kioskId'
+import type { ExportSummary, ImportError } from '../clerk/exportFormat'
 import { isOrphanRecord } from '../clerk/residentView'
 import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
+import { noticeDisclosures } from '../compliance/noticeDisclosures'
 import type { ChecklistItem } from '../feed/types'
 import { useConfigStore } from './config'
 import { useContentStore } from './content'
@@ -60,44 +69,64 @@ export const useClerkStore = defineStore('clerk', () => {
   const loaded = shallowRef(false)
   const undoNote = shallowRef<UndoNote | null>(null)
   const outbox = shallowRef<OutboxEntry[]>([])
+  const acks = shallowRef<UploadAck[]>([])
   /** navigator.storage.persist() answer; null until asked or where unsupported */
   const persisted = shallowRef<boolean | null>(null)
 
-  const needsPinSetup = computed(() => pinHash.value === null)
+  /** the township provisioned the PIN: the service worker checks it (the page never holds that hash) */
+  const provisionedInWorker = shallowRef(false)
+  const needsPinSetup = computed(() => !provisionedInWorker.value && pinHash.value === null)
   const locked = computed(() => isLocked(lock.value, clock.now.getTime()))
 
+  /** the kiosk-set hash, from the PIN record (or the older lone key) */
+  let ownHash: string | null = null
+
   async function loadPinState() {
-    const stored = await kvGet<string>(CLERK_KV.pinHash)
-    const provisioned = config.config.clerkPinHash
-    pinHash.value = pinHashInForce(provisioned, stored)
-    lock.value = restoreLockState(await kvGet(CLERK_KV.lock))
+    const record = await kvGet<{ hash?: unknown; lock?: unknown }>(CLERK_KV.pin)
+    const legacy = await kvGet<string>(CLERK_KV.pinHash)
+    ownHash = typeof record?.hash === 'string' ? record.hash : typeof legacy === 'string' ? legacy : null
+    provisionedInWorker.value = (await askProvisionedPin())?.provisioned === true
+    // config.clerkPinHash reaches the page only where no service worker strips it (development)
+    pinHash.value = pinHashInForce(config.config.clerkPinHash, ownHash ?? undefined)
+    lock.value = strictest(restoreLockState(await kvGet(CLERK_KV.lock)), restoreLockState(record?.lock))
+  }
+
+  /** The lock state into both records: deleting one of them does not unlock. */
+  async function writeLock(state: LockState) {
+    lock.value = state
+    await kvSet(CLERK_KV.lock, state)
+    await kvSet(CLERK_KV.pin, { hash: ownHash, lock: state })
   }
 
   async function loadRecords() {
     records.value = await readClerkRecords()
     undoNote.value = await getUndoNote()
+    await requeueUnacknowledged()
     outbox.value = await listOutbox()
+    acks.value = await listUploadAcks()
     loaded.value = true
   }
 
   async function setPin(pin: string) {
+    // no new PIN while locked (the lock may come from either record)
+    if (isLocked(lock.value, Date.now()) || !isWellFormedPin(pin) || provisionedInWorker.value) return
     const h = await hashPin(pin)
-    await kvSet(CLERK_KV.pinHash, h)
-    pinHash.value = h
+    ownHash = h
+    await kvSet(CLERK_KV.pin, { hash: h, lock: lock.value })
+    pinHash.value = pinHashInForce(config.config.clerkPinHash, h)
     open()
   }
 
   async function tryPin(pin: string): Promise<PinResult> {
     const now = Date.now()
-    if (isLocked(lock.value, now) || !pinHash.value) return 'locked'
-    if (await verifyPin(pin, pinHash.value)) {
-      lock.value = UNLOCKED
-      await kvSet(CLERK_KV.lock, UNLOCKED)
+    if (isLocked(lock.value, now) || (!pinHash.value && !provisionedInWorker.value)) return 'locked'
+    const ok = provisionedInWorker.value ? (await askProvisionedPin(pin))?.ok === true : await verifyPin(pin, pinHash.value!)
+    if (ok) {
+      await writeLock(UNLOCKED)
       open()
       return 'ok'
     }
-    lock.value = afterWrongPin(lock.value, Date.now())
-    await kvSet(CLERK_KV.lock, lock.value)
+    await writeLock(afterWrongPin(lock.value, Date.now()))
     return isLocked(lock.value, Date.now()) ? 'locked' : 'wrong'
   }
 
@@ -148,15 +177,27 @@ export const useClerkStore = defineStore('clerk', () => {
 
   const activeItems = computed(() => items.value.filter((v) => !v.retired).map((v) => v.item))
 
+  /** village items apply from the start day the clerk chose, else from the day they were created */
+  const activeFromById = computed(() => new Map(records.value.items.map((i) => [i.id, i.activeFrom || todayLocal(new Date(i.createdAt))])))
+  const activeFrom = (item: ChecklistItem) => activeFromById.value.get(item.id)
+
+  /** township notices linked to an item count as its disclosures (乡镇发布) */
+  const townshipDisclosures = computed<DisclosureRecord[]>(() => {
+    const linked = new Map<string, typeof content.notices>()
+    for (const n of content.notices) if (n.checklistItem && n.origin !== 'village') linked.set(n.checklistItem, [...(linked.get(n.checklistItem) ?? []), n])
+    return activeItems.value.flatMap((item) => noticeDisclosures(item, linked.get(item.id) ?? []))
+  })
+  const allDisclosures = computed(() => [...disclosures.value, ...townshipDisclosures.value])
+
   /** the clerk's to-do list, most urgent first */
   const todo = computed(() =>
     activeItems.value
-      .map((item) => ({ item, status: complianceOf(item, disclosures.value, today.value, calendar.value) }))
+      .map((item) => ({ item, status: complianceOf(item, allDisclosures.value, today.value, calendar.value, { activeFrom: activeFrom(item) }) }))
       .sort((a, b) => compareUrgency(a.status, b.status)),
   )
 
   /** the village's on-time rate over the last 12 months (residents' checklist screen) */
-  const onTime = computed(() => onTimeRate(activeItems.value, disclosures.value, today.value, calendar.value, 12))
+  const onTime = computed(() => onTimeRate(activeItems.value, allDisclosures.value, today.value, calendar.value, 12, { activeFrom }))
 
   function lastPostedOn(itemId: string): string | null {
     let last: string | null = null
@@ -182,8 +223,7 @@ export const useClerkStore = defineStore('clerk', () => {
     // photos new with this save join the record's list
     if ('photoIds' in record && opts.photos?.length) record = { ...record, photoIds: [...new Set([...record.photoIds, ...opts.photos.map((p) => p.id)])] }
     const full = { ...record, createdAt: before?.createdAt ?? now.toISOString(), updatedAt: now.toISOString(), version: (before?.version ?? 0) + 1 } as ClerkRecord
-    const url = config.config.clerkUploadUrl
-    const entry = url ? outboxEntryFor(kind, full, now, { kioskId: config.config.kioskId, villageCode: content.village?.code }) : null
+    const entry = config.config.clerkUploadUrl ? await entryFor(kind, full, now, {}, opts.photos) : null
     await saveClerkRecord({ kind, record: full, photos: opts.photos, outbox: entry, draftId: opts.draftId, before, now })
     await afterWrite()
     return full
@@ -199,7 +239,7 @@ export const useClerkStore = defineStore('clerk', () => {
     if (url) {
       // the server hears of the undo as a newer version of the record (or its deletion)
       const version = (current?.version ?? 0) + 1
-      entry = note.before ? outboxEntryFor(note.kind, { ...note.before, version }, now) : current ? outboxEntryFor(note.kind, { ...current, version }, now, { deleted: true }) : null
+      entry = note.before ? await entryFor(note.kind, { ...note.before, version }, now) : current ? await entryFor(note.kind, { ...current, version }, now, { deleted: true }) : null
     }
     await applyUndo(note, entry)
     await afterWrite()
@@ -223,17 +263,86 @@ export const useClerkStore = defineStore('clerk', () => {
     return { blob: new Blob([bytes as BlobPart], { type: 'application/zip' }), name: `gongkai-${v?.code ?? 'village'}-${day}.zip` }
   }
 
-  async function importFile(file: Blob): Promise<{ ok: true; counts: { items: number; ledger: number; notices: number; photos: number } } | { ok: false; error: ImportError }> {
+  /** the checked file waiting for the clerk's confirmation (not reactive: it can hold many photos) */
+  let pendingImport: VillageLayer | null = null
+
+  /**
+   * Reads and checks an export file fully, writing nothing: what it holds
+   * (village, export date, counts) for the clerk to confirm, or why it is refused.
+   */
+  async function inspectImport(file: Blob): Promise<{ ok: true; summary: ExportSummary } | { ok: false; error: ImportError }> {
+    pendingImport = null
     const { parseVillageExport } = await import('../clerk/exportFormat')
-    const parsed = await parseVillageExport(new Uint8Array(await file.arrayBuffer()), { villageCode: content.village?.code ?? null })
+    const v = content.village
+    const parsed = await parseVillageExport(file, { village: v ? { code: v.code, name: v.name } : null })
     if (!parsed.ok) return parsed
-    await replaceVillageLayer(parsed.layer)
+    pendingImport = parsed.layer
+    return { ok: true, summary: { village: parsed.village, exportedAt: parsed.exportedAt, counts: parsed.counts } }
+  }
+
+  function cancelImport() {
+    pendingImport = null
+  }
+
+  /** Replaces the village layer with the file inspectImport checked, in one transaction. */
+  async function confirmImport(): Promise<boolean> {
+    const layer = pendingImport
+    if (!layer) return false
+    pendingImport = null
+    await replaceVillageLayer(layer)
     await afterWrite()
-    const l = parsed.layer
-    return { ok: true, counts: { items: l.items.length, ledger: l.ledger.length, notices: l.notices.length, photos: l.photos.length } }
+    return true
   }
 
   // ------------------------------------------------------------ outbox
+
+  /** The photos a record refers to, with their SHA-256, as the console's record body lists them. */
+  async function photosOf(record: ClerkRecord, fresh: PhotoRecord[] = []): Promise<OutboxPhoto[]> {
+    if (!('photoIds' in record)) return []
+    const out: OutboxPhoto[] = []
+    for (const id of record.photoIds) {
+      const p = fresh.find((x) => x.id === id) ?? (await getPhoto(id))
+      // a photo missing on this kiosk is left out: the console then holds the record without it
+      if (p) out.push({ id, sha256: await sha256Hex(p.blob), size: p.blob.size, type: p.mimeType })
+    }
+    return out
+  }
+
+  async function entryFor(kind: RecordKind, record: ClerkRecord, now: Date, extra: { deleted?: boolean } = {}, fresh?: PhotoRecord[]): Promise<OutboxEntry> {
+    const kioskId = await resolveKioskId(config.config.kioskId)
+    const villageCode = config.config.villageCode ?? content.village?.code
+    return outboxEntryFor(kind, record, now, { ...extra, kioskId, villageCode, photos: await photosOf(record, fresh) })
+  }
+
+  /**
+   * Rebuilds the queue from the records: each record the console has not
+   * acknowledged at its version and that has no entry is queued again (after
+   * an import, or when the outbox store was cleared).
+   */
+  async function requeueUnacknowledged() {
+    if (!config.config.clerkUploadUrl) return
+    const r = records.value
+    const all = [
+      ...r.items.map((record) => ({ kind: 'item' as const, record })),
+      ...r.ledger.map((record) => ({ kind: 'ledger' as const, record })),
+      ...r.notices.map((record) => ({ kind: 'notice' as const, record })),
+    ]
+    const queued = (await listOutbox()).map((e) => e.id)
+    const acked = new Map((await listUploadAcks()).map((a) => [a.id, a.version]))
+    const missing = missingEntries(all, queued, acked)
+    if (!missing.length) return
+    const now = new Date()
+    await queueOutboxEntries(await Promise.all(missing.map(({ kind, record }) => entryFor(kind, record, now))))
+  }
+
+  const outboxByKey = computed(() => new Map(outbox.value.map((e) => [e.id, e])))
+  const acksByKey = computed(() => new Map(acks.value.map((a) => [a.id, a])))
+
+  /** 已上传 / 等待上传（原因） for one record; null when uploads are not configured. */
+  function uploadState(kind: RecordKind, record: ClerkRecord): UploadState | null {
+    if (!config.config.clerkUploadUrl) return null
+    return uploadStateOf(kind, record, outboxByKey.value, acksByKey.value)
+  }
 
   let pumping = false
   let pumpTimer: ReturnType<typeof setTimeout> | undefined
@@ -246,14 +355,28 @@ export const useClerkStore = defineStore('clerk', () => {
     clearTimeout(pumpTimer)
     try {
       const online = useSyncStore().online
-      if (online) {
-        for (const e of await listOutbox()) {
-          if (!isDue(e, Date.now())) continue
-          const r = await deliver(e, { url, fetch: globalThis.fetch.bind(globalThis), now: Date.now() })
-          await settleOutboxEntry(e, r.sent ? null : r.retry)
+      const deps = {
+        recordsUrl: new URL(url, config.configUrl).href,
+        token: config.config.kioskToken,
+        fetch: globalThis.fetch.bind(globalThis),
+        readPhoto: async (id: string) => (await getPhoto(id))?.blob,
+        now: () => Date.now(),
+      }
+      for (const e of await listOutbox()) {
+        if (!isDue(e, Date.now())) continue
+        if (!online) {
+          // the reason the clerk sees; the entry is tried as soon as the network is back
+          if ((e.lastError as { code?: string } | null)?.code !== 'offline') await settleOutboxEntry(e, { ...e, lastError: uploadError('offline', Date.now()) })
+          continue
         }
+        const r = await deliver(e, deps)
+        const ack = r.sent ? { id: outboxKey(e.kind, e.recordId), kind: e.kind, recordId: e.recordId, version: r.ack.version, at: new Date().toISOString() } : undefined
+        await settleOutboxEntry(e, r.sent ? null : r.retry, ack)
+        outbox.value = await listOutbox()
+        acks.value = await listUploadAcks()
       }
       outbox.value = await listOutbox()
+      acks.value = await listUploadAcks()
       const next = nextDueAt(outbox.value)
       if (next !== null && online) pumpTimer = setTimeout(() => void pumpOutbox(), Math.max(1000, next - Date.now()))
     } finally {
@@ -273,6 +396,8 @@ export const useClerkStore = defineStore('clerk', () => {
     loaded,
     undoNote,
     outbox,
+    acks,
+    uploadState,
     persisted,
     items,
     todo,
@@ -291,7 +416,9 @@ export const useClerkStore = defineStore('clerk', () => {
     save,
     undo,
     exportFile,
-    importFile,
+    inspectImport,
+    cancelImport,
+    confirmImport,
     pumpOutbox,
   }
 })

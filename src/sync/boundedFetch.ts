@@ -62,7 +62,7 @@ export async function fetchBounded(url: string, init: RequestInit, opts: Bounded
       throw new SyncError('redirect', [`${url} → ${res.url}`])
     }
     if (opts.onHeaders?.(res) === false) return { res, bytes: null }
-    const bytes = await readBody(res, opts.maxBytes, url, ctrl.signal)
+    const bytes = await readLimitedBody(res, opts.maxBytes, url, ctrl.signal)
     completed = true
     return { res, bytes }
   } finally {
@@ -80,7 +80,12 @@ function aborted(signal: AbortSignal): Promise<never> {
   })
 }
 
-async function readBody(res: Response, maxBytes: number, url: string, signal: AbortSignal): Promise<Uint8Array> {
+/**
+ * A body read to its end with a size limit enforced while reading (never whole
+ * into memory first) — the one limited-body reader, also used by the township
+ * console for request bodies. `signal` is the deadline, when there is one.
+ */
+export async function readLimitedBody(res: Pick<Response, 'headers' | 'body'>, maxBytes: number, url: string, signal?: AbortSignal): Promise<Uint8Array> {
   const declaredHeader = res.headers.get('content-length')
   const declared = declaredHeader === null ? NaN : Number(declaredHeader)
   if (declared > maxBytes) throw new SyncError('too_large', [`${declared} > ${maxBytes} bytes`, url])
@@ -88,7 +93,7 @@ async function readBody(res: Response, maxBytes: number, url: string, signal: Ab
   let total = 0
   if (res.body) {
     const reader = res.body.getReader()
-    const deadline = aborted(signal)
+    const deadline = signal ? aborted(signal) : new Promise<never>(() => undefined)
     deadline.catch(() => undefined)
     try {
       for (;;) {
@@ -101,7 +106,7 @@ async function readBody(res: Response, maxBytes: number, url: string, signal: Ab
     } catch (e) {
       void reader.cancel().catch(() => undefined)
       if (e instanceof SyncError) throw e
-      if (signal.aborted) throw new SyncError('timeout', [url])
+      if (signal?.aborted) throw new SyncError('timeout', [url])
       // the connection dropped mid-body: what arrived is a part, not the file
       throw new SyncError('truncated', [`${total} bytes received`, url])
     }

@@ -15,7 +15,7 @@ import { LANDSCAPE, PORTRAIT, launchPersistent, tempProfile } from './support/br
 import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { screenshot } from './support/kiosk'
 
-const PIN = '2468'
+const PIN = '246813'
 const RAW_ID = '11010519491231002X'
 let server: KioskServer
 let profile: ReturnType<typeof tempProfile>
@@ -29,9 +29,9 @@ async function open() {
 }
 
 beforeAll(async () => {
-  // the shipped demo config, plus an upload URL: saved records are POSTed there
+  // the shipped demo config, plus an upload URL but no kiosk token: records queue and say why
   server = await startKioskServer({ config: { feedUrl: 'demo/feed.json', clerkUploadUrl: 'upload' } })
-  server.setRoute('/upload', { ok: true })
+  server.setRoute('/upload', 500)
   profile = tempProfile()
   await open()
 })
@@ -159,15 +159,17 @@ describe('clerk mode', () => {
     expect(saved.photos).toHaveLength(1)
     expect(saved.ledger[0].photoIds).toEqual([saved.photos[0].id])
     expect(Math.max(saved.photos[0].width, saved.photos[0].height)).toBe(1600)
-    // queued in the outbox and POSTed to clerkUploadUrl; the entry goes once the server said 2xx
-    await expect.poll(() => server.requests.filter((r) => r === '/upload').length).toBe(1)
-    await expect.poll(() => page.evaluate(() => new Promise<number>((res) => {
+    // queued in the outbox; this kiosk has no kioskToken, so nothing is sent and the row says why
+    // (the upload itself: clerk-upload.e2e.ts against the real console)
+    await expect.poll(() => page.getByTestId('upload-state').first().textContent()).toContain('本机没有设备令牌')
+    expect(server.requests.filter((r) => r === '/upload').length).toBe(0)
+    expect(await page.evaluate(() => new Promise<number>((res) => {
       const r = indexedDB.open('gongkai')
       r.onsuccess = () => {
         const c = r.result.transaction('outbox').objectStore('outbox').count()
         c.onsuccess = () => res(c.result)
       }
-    }))).toBe(0)
+    }))).toBe(1)
 
     // a second record, left half-typed
     await page.getByTestId('ledger-new').tap()
@@ -259,13 +261,18 @@ describe('clerk mode', () => {
     await page.getByTestId('clerk-nav-data').tap()
     const broken = join(profile.dir, 'broken.zip')
     writeFileSync(broken, readFileSync(file).subarray(0, 300))
+    // the file is checked before anything is asked: a broken one is refused at once
     await page.getByTestId('import-input').setInputFiles(broken)
-    await page.getByTestId('import-run').tap()
     await page.getByTestId('import-error').waitFor()
-    expect(await page.getByTestId('import-error').textContent()).toMatch(/导出文件.*\/.*export file/)
+    expect(await page.getByTestId('import-error').textContent()).toMatch(/不完整.*\/.*incomplete/)
+    expect(await page.getByTestId('import-confirm').count()).toBe(0)
     expect(await dumpLayer()).toBe('{"items":[],"ledger":[],"notices":[],"photos":[]}')
 
+    // a good one: what it holds, then the question
     await page.getByTestId('import-input').setInputFiles(file)
+    await page.getByTestId('import-summary').waitFor()
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(/1 个事项，\d+ 条台账，\d+ 条公告，\d+ 张照片/)
+    expect(await page.getByTestId('import-village').textContent()).toMatch(/（\d+）/)
     await page.getByTestId('import-run').tap()
     await page.getByTestId('import-done').waitFor()
     await screenshot(page, 'clerk-import-done')
@@ -283,10 +290,10 @@ describe('clerk mode', () => {
     await page.getByTestId('clerk-leave').tap()
     await page.goto(`${server.url}#/clerk`)
     for (let i = 1; i <= 4; i++) {
-      await enterPin('1111')
+      await enterPin('111111')
       await expect.poll(() => page.getByTestId('pin-wrong').textContent()).toContain(String(5 - i))
     }
-    await enterPin('1111')
+    await enterPin('111111')
     await page.getByTestId('pin-locked').waitFor()
     await page.reload()
     await page.getByTestId('pin-locked').waitFor()

@@ -1,7 +1,7 @@
 /**
  * A clerk form whose every field is saved to IndexedDB as it is typed
- * (debounced 300 ms; at once when the page is hidden or unloads, or the form
- * closes). Reopening the form brings the draft back. The draft is masked by
+ * (at most every 300 ms while typing goes on — a throttle — and 300 ms after
+ * the last key; at once when the page is hidden or unloads, or the form closes). Reopening the form brings the draft back. The draft is masked by
  * the privacy guard before it is written: raw ID/phone/card numbers never
  * reach storage, not even in a draft.
  */

@@ -37,6 +37,11 @@ export function lintPublicityUnlinked(n: Notice, index: number, categoryTitle: s
   }]
 }
 
+/** the first day a 公示 that opens on `start` may end (the composer shows it: "须公示 7 天 → 至 12月9日") */
+export function publicityLastDay(start: string, f: { days: number; day_type?: 'calendar' | 'working' }, cal: WorkCalendar): string {
+  return f.day_type === 'working' ? addWorkingDays(start, isWorkingDay(start, cal) ? f.days - 1 : f.days, cal) : addDays(start, f.days - 1)
+}
+
 export function lintPublicity(n: Notice, index: number, items: Map<string, ChecklistItem>, cal: WorkCalendar): LintFinding[] {
   const item = n.checklistItem ? items.get(n.checklistItem) : undefined
   if (!item || item.frequency.type !== 'publicity' || !n.published) return []
@@ -54,7 +59,7 @@ export function lintPublicity(n: Notice, index: number, items: Map<string, Check
     }]
   }
   const start = chinaDay(n.published)
-  const need = working ? addWorkingDays(start, isWorkingDay(start, cal) ? days - 1 : days, cal) : addDays(start, days - 1)
+  const need = publicityLastDay(start, item.frequency, cal)
   const end = chinaDay(n.expires)
   if (end >= need) return []
   return [{

@@ -11,20 +11,49 @@ afterEach(() => {
 })
 
 describe('draft saver', () => {
-  it('writes at most 300 ms after the last keystroke, with the last value', async () => {
+  it('writes at most every 300 ms while typing goes on, and the last value 300 ms after the last key', async () => {
     vi.useFakeTimers()
-    const writes: string[] = []
-    const s = createDraftSaver<string>(async (v) => void writes.push(v))
+    const writes: [number, string][] = []
+    const t0 = Date.now()
+    const s = createDraftSaver<string>(async (v) => void writes.push([Date.now() - t0, v]))
     s.schedule('王')
     await vi.advanceTimersByTimeAsync(200)
     s.schedule('王文')
     await vi.advanceTimersByTimeAsync(200)
     s.schedule('王文书')
-    expect(writes).toEqual([])
+    // the first key at once, the next 300 ms later although keys kept coming (a debounce would still wait)
+    expect(writes).toEqual([[0, '王'], [300, '王文']])
     expect(s.dirty).toBe(true)
     await vi.advanceTimersByTimeAsync(300)
-    expect(writes).toEqual(['王文书'])
+    expect(writes).toEqual([[0, '王'], [300, '王文'], [600, '王文书']])
     expect(s.dirty).toBe(false)
+  })
+
+  it.each([
+    // [key interval ms, keys]: what is stored never lags the typing by more than 300 ms (issue 18: 256 keys at 160 ms were all lost)
+    [160, 256],
+    [50, 200],
+    [299, 40],
+    [301, 40],
+    [1000, 5],
+  ])('steady typing every %i ms (%i keys) is stored as it goes', async (every, keys) => {
+    vi.useFakeTimers()
+    let stored = ''
+    const s = createDraftSaver<string>(async (v) => void (stored = v))
+    let typed = ''
+    let worstLagMs = 0
+    const typedAt: number[] = []
+    for (let i = 0; i < keys; i++) {
+      typed += '字'
+      typedAt.push(Date.now())
+      s.schedule(typed)
+      await vi.advanceTimersByTimeAsync(every)
+      // the oldest key not yet stored: how long ago it was typed
+      if (stored.length < typed.length) worstLagMs = Math.max(worstLagMs, Date.now() - typedAt[stored.length]!)
+    }
+    expect(worstLagMs).toBeLessThanOrEqual(300 + every)
+    await vi.advanceTimersByTimeAsync(300)
+    expect(stored).toBe(typed)
   })
 
   it('flush writes at once (page hidden, unload) and nothing is written twice', async () => {
@@ -43,7 +72,7 @@ describe('draft saver', () => {
     const s = createDraftSaver<string>(async (v) => {
       await new Promise((r) => setTimeout(r, v === 'a' ? 30 : 1))
       writes.push(v)
-    }, { delayMs: 1 })
+    }, { intervalMs: 1 })
     s.schedule('a')
     void s.flush()
     s.schedule('b')

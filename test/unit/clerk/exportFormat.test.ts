@@ -32,7 +32,7 @@ describe('village-layer export', () => {
   })
 
   it('round-trips exactly: import gives the same canonical dump', async () => {
-    const r = await parseVillageExport(await exported(), { villageCode: village.code })
+    const r = await parseVillageExport(await exported(), { village })
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(await canonicalDump(r.layer)).toBe(await canonicalDump(layer()))
@@ -53,7 +53,7 @@ describe('village-layer export', () => {
 describe('village-layer import refuses broken and foreign files', () => {
   const cases: Array<[string, () => Promise<Uint8Array>, string]> = [
     ['not a zip', async () => strToU8('hello'), 'not_zip'],
-    ['a truncated zip', async () => (await exported()).slice(0, 200), 'not_zip'],
+    ['a truncated zip', async () => (await exported()).slice(0, 200), 'truncated'],
     ['a zip without feed.json', async () => zipSync({ 'x.txt': strToU8('x') }), 'no_feed'],
     ['damaged JSON', async () => patch(await exported(), 'feed.json', (t) => t.slice(0, 100)), 'bad_json'],
     ['a township feed', async () => zipSync({ 'feed.json': strToU8(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [], _gongkai: { schema: 1, revision: 3 } })) }), 'foreign'],
@@ -66,7 +66,7 @@ describe('village-layer import refuses broken and foreign files', () => {
   ]
   for (const [name, make, code] of cases) {
     it(`refuses ${name} (${code}) with a Chinese and an English message`, async () => {
-      const r = await parseVillageExport(await make(), { villageCode: village.code })
+      const r = await parseVillageExport(await make(), { village })
       expect(r.ok).toBe(false)
       if (r.ok) return
       expect(r.error.code).toBe(code)
@@ -76,12 +76,13 @@ describe('village-layer import refuses broken and foreign files', () => {
   }
 
   it('refuses another village’s ledger', async () => {
-    const r = await parseVillageExport(await exported(), { villageCode: '999999999' })
+    const r = await parseVillageExport(await exported(), { village: { code: '999999999', name: '石桥村' } })
     expect(r.ok || r.error.code).toBe('other_village')
+    if (!r.ok) expect(r.error.zh).toBe('这是桐溪村（330100001）的台账，本机是石桥村（999999999），不能导入。')
   })
 
   it('names where an invalid record is', async () => {
-    const r = await parseVillageExport(patch(await exported(), 'feed.json', (t) => t.replace('"postedOn": "2026-10-08"', '"postedOn": "yesterday"')))
+    const r = await parseVillageExport(patch(await exported(), 'feed.json', (t) => t.replace('"postedOn": "2026-10-08"', '"postedOn": "yesterday"')), { village })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.path).toBe('_gongkai.ledger[0].postedOn')
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PIN_ITERATIONS, hashPin, parsePinHash, pinHashInForce, verifyPin, isWellFormedPin } from '../../../src/clerk/pin'
-import { LOCK_MS, MAX_WRONG_PINS, UNLOCKED, afterWrongPin, attemptsLeft, isLocked, lockSecondsLeft, restoreLockState } from '../../../src/clerk/lockout'
+import { LOCK_MS, MAX_WRONG_PINS, UNLOCKED, afterWrongPin, attemptsLeft, isLocked, lockSecondsLeft, restoreLockState, strictest } from '../../../src/clerk/lockout'
 
 describe('PIN hash', () => {
   it('stores pbkdf2-sha256$iterations$salt$hash with at least 200,000 iterations and a random salt', async () => {
@@ -45,9 +45,11 @@ describe('PIN hash', () => {
     expect(pinHashInForce('garbage', 'garbage')).toBeNull()
   })
 
-  it('takes 4 to 8 digits only', () => {
-    expect(isWellFormedPin('1234')).toBe(true)
+  it('takes 6 to 8 digits only for a new PIN (issue 18: 4 digits fall in minutes offline)', () => {
+    expect(isWellFormedPin('123456')).toBe(true)
     expect(isWellFormedPin('12345678')).toBe(true)
+    expect(isWellFormedPin('1234')).toBe(false)
+    expect(isWellFormedPin('12345')).toBe(false)
     expect(isWellFormedPin('123')).toBe(false)
     expect(isWellFormedPin('123456789')).toBe(false)
     expect(isWellFormedPin('12a4')).toBe(false)
@@ -56,6 +58,21 @@ describe('PIN hash', () => {
 
 describe('wrong-PIN lockout', () => {
   const t0 = 1_800_000_000_000
+
+  it.each([
+    // the lock is kept in two records: deleting either (restoreLockState(undefined)) leaves the other in force
+    ['clerk.lock deleted', undefined, { failures: 0, lockedUntil: t0 + LOCK_MS }],
+    ['the PIN record deleted', { failures: 0, lockedUntil: t0 + LOCK_MS }, undefined],
+    ['both present, different counts', { failures: 3, lockedUntil: null }, { failures: 1, lockedUntil: t0 + LOCK_MS }],
+  ])('deleting one record does not unlock: %s', (_n, a, b) => {
+    const s = strictest(restoreLockState(a), restoreLockState(b))
+    expect(isLocked(s, t0 + 1)).toBe(true)
+  })
+
+  it('the stricter count survives too', () => {
+    expect(strictest(restoreLockState({ failures: 3, lockedUntil: null }), UNLOCKED)).toEqual({ failures: 3, lockedUntil: null })
+    expect(strictest(UNLOCKED, UNLOCKED)).toEqual(UNLOCKED)
+  })
 
   it('locks for 5 minutes at the fifth wrong PIN, not before', () => {
     let s = UNLOCKED

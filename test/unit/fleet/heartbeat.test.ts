@@ -92,6 +92,21 @@ describe('heartbeat', () => {
     loop.stop()
   })
 
+  it('carries the kiosk token in the body it sends, never in what is stored or shown', async () => {
+    const c = collector()
+    const loop = startHeartbeat({ url: 'https://town.example/s', token: 'secret-tok', collect: async () => facts({ now: new Date() }), isOnline: () => false, post: c.post })
+    await loop.beat()
+    // queued while offline: the stored copy has no token
+    expect(JSON.stringify(await listHeartbeats(10))).not.toContain('secret-tok')
+    expect(JSON.stringify(buildHeartbeat(facts()))).not.toContain('secret-tok')
+    loop.stop()
+    const online = startHeartbeat({ url: 'https://town.example/s', token: 'secret-tok', collect: async () => facts({ now: new Date() }), isOnline: () => true, post: c.post })
+    await online.beat()
+    online.stop()
+    expect(c.bodies.length).toBe(2)
+    for (const b of c.bodies) expect(b).toMatchObject({ token: 'secret-tok', kioskId: 'qingshi-hall-1' })
+  })
+
   it('a collector that is down keeps heartbeats queued, not lost', async () => {
     const c = collector()
     c.state.down = true

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import * as ed from '@noble/ed25519'
+import { cnIdCheckChar } from '../../src/privacy'
+import { runScheduled } from '../../township/server/publish/workflow'
+import { writePublished } from '../../township/server/publish/exportFolder'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ENGINE, errorOf, smallTownship, startHarness, type Harness, type Jar } from './support'
+
+const V = '341000000101'
+const first17 = '11010519491231002'
+const VALID_ID = first17 + cnIdCheckChar(first17)
+
+interface Draft {
+  id: number
+  state: string
+  itemId: string
+  findings: { rule: string; severity: string; zh: string }[]
+  blocking: boolean
+  reviews: { decision: string; reason: string; userName: string }[]
+  publishedRevision: number | null
+}
+
+const notice = (over: Record<string, unknown> = {}) => ({
+  title: '关于2026年冬季防火的通知',
+  content_html: '<p>请各户注意用火安全。</p>',
+  date_published: '2026-12-01T09:00:00+08:00',
+  _gongkai: { category: 'notices' },
+  ...over,
+})
+
+const financeTable = (closing: number) => ({
+  kind: 'finance',
+  caption: '2026年11月村集体财务收支',
+  unit: '元',
+  columns: ['项目', '11月'],
+  rows: [
+    { kind: 'opening', cells: ['期初余额', 1000] },
+    { kind: 'income', cells: ['土地承包费', 500] },
+    { kind: 'expense', cells: ['道路维修', 200] },
+    { kind: 'closing', cells: ['期末余额', closing] },
+  ],
+})
+
+describe(`publishing from the console (${ENGINE})`, () => {
+  let h: Harness
+  let admin: Jar
+  let editor: Jar
+  let reviewer: Jar
+  let now = new Date('2026-12-02T02:00:00Z')
+
+  const draft = async (jar: Jar, item: unknown) => {
+    const res = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { item }, jar })
+    expect(res.status).toBe(201)
+    return (await res.json()) as Draft
+  }
+  const step = (jar: Jar, id: number, what: string, json: unknown = {}) => h.req(`/api/drafts/${id}/${what}`, { method: 'POST', json, jar })
+  const published = async () => {
+    const res = await h.req(`/feeds/${V}/feed.json`)
+    return { res, doc: (await res.json()) as { items: { id: string; title: string; attachments?: unknown[] }[]; _gongkai: { revision: number } } }
+  }
+  /** a draft taken through submit, approve and publish */
+  const publishItem = async (item: unknown) => {
+    const d = await draft(editor, item)
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+    expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+    const p = await step(reviewer, d.id, 'publish')
+    expect(p.status).toBe(200)
+    return (await p.json()) as Draft
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ now: () => now })
+    await smallTownship(h)
+    admin = await h.admin()
+    for (const [username, role] of [['editor1', 'editor'], ['reviewer1', 'reviewer']]) {
+      const r = await h.req('/api/users', { method: 'POST', json: { username, displayName: username === 'editor1' ? '张编辑' : '李审核', role, password: `${username} password` }, jar: admin })
+      expect(r.status).toBe(201)
+    }
+    editor = await h.login('editor1', 'editor1 password')
+    reviewer = await h.login('reviewer1', 'reviewer1 password')
+  }, 60_000)
+  afterAll(() => h.close(), 60_000)
+
+  it('draft → submitted → approved → published: a signed feed at the kiosks’ URL with ETag and Last-Modified', async () => {
+    const d = await publishItem(notice())
+    expect(d.state).toBe('published')
+    expect(d.publishedRevision).toBe(1)
+    const { res, doc } = await published()
+    expect(doc._gongkai.revision).toBe(1)
+    expect(doc.items.map((i) => i.title)).toContain('关于2026年冬季防火的通知')
+    const etag = res.headers.get('etag')!
+    expect(res.headers.get('last-modified')).toBeTruthy()
+    expect((await h.req(`/feeds/${V}/feed.json`, { headers: { 'if-none-match': etag } })).status).toBe(304)
+    // the signature is over the served bytes, with the key the enrolment config names
+    const bytes = new Uint8Array(await (await h.req(`/feeds/${V}/feed.json`)).arrayBuffer())
+    const sig = Buffer.from((await (await h.req(`/feeds/${V}/feed.json.sig`)).text()).trim(), 'base64')
+    const key = await h.ctx.signer.current(h.ctx.db, '341000001')
+    expect(await ed.verifyAsync(sig, bytes, Buffer.from(key.publicKey, 'base64'))).toBe(true)
+    expect(await h.count('audit_log', "action = 'draft.published'")).toBe(1)
+    // kiosks poll from another origin with If-None-Match: the preflight is answered and ETag is readable
+    const pre = await h.req(`/feeds/${V}/feed.json`, { method: 'OPTIONS', headers: { origin: 'http://kiosk.test', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' } })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/if-none-match/)
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/ETag/)
+  })
+
+  it('the author cannot approve their own notice, not even as admin', async () => {
+    const own = await draft(admin, notice({ title: '管理员自己写的通知' }))
+    expect((await step(admin, own.id, 'submit')).status).toBe(200)
+    const res = await step(admin, own.id, 'approve')
+    expect(res.status).toBe(403)
+    const e = await errorOf(res)
+    expect(e.code).toBe('review.own_draft')
+    expect(e.zh).toMatch(/不能审核自己写的公告/)
+    expect(((await (await h.req(`/api/drafts/${own.id}`, { jar: admin })).json()) as Draft).state).toBe('submitted')
+    // another reviewer may
+    expect((await step(reviewer, own.id, 'approve')).status).toBe(200)
+  })
+
+  it('a notice with an unmasked valid ID number cannot be submitted; masked, it can', async () => {
+    const d = await draft(editor, notice({ title: '低保名单公示', content_html: `<p>户主：王某，身份证 ${VALID_ID}</p>` }))
+    expect(d.blocking).toBe(true)
+    expect(d.findings.some((f) => f.rule === 'privacy')).toBe(true)
+    const res = await step(editor, d.id, 'submit')
+    expect(res.status).toBe(422)
+    const e = await errorOf(res)
+    expect(e.code).toBe('draft.lint_blocked')
+    expect(e.zh).toMatch(/个人信息/)
+    expect(((await (await h.req(`/api/drafts/${d.id}`, { jar: editor })).json()) as Draft).state).toBe('draft')
+    const masked = `${VALID_ID.slice(0, 6)}********${VALID_ID.slice(-4)}`
+    const fixed = await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: notice({ title: '低保名单公示', content_html: `<p>户主：王某，身份证 ${masked}</p>` }) }, jar: editor })
+    expect(((await fixed.json()) as Draft).blocking).toBe(false)
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+  })
+
+  it('a finance table that does not reconcile is blocked with the numbers; the fixed one passes', async () => {
+    const lint = await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { item: notice({ title: '11月财务公开', _gongkai: { category: 'notices', table: financeTable(1200) } }) }, jar: editor })
+    const { findings } = (await lint.json()) as { findings: { rule: string; zh: string }[] }
+    expect(findings.map((f) => f.rule)).toContain('finance-reconcile')
+    expect(findings[0]!.zh).toMatch(/1000\.00 \+ 收入 500\.00 − 支出 200\.00 = 1300\.00，但期末写的是 1200\.00/)
+    const d = await draft(editor, notice({ title: '11月财务公开', _gongkai: { category: 'notices', table: financeTable(1200) } }))
+    expect((await step(editor, d.id, 'submit')).status).toBe(422)
+    await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: notice({ title: '11月财务公开', _gongkai: { category: 'notices', table: financeTable(1300) } }) }, jar: editor })
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+  })
+
+  it('rejection carries the reason back to the author; the edited draft goes round again', async () => {
+    const d = await draft(editor, notice({ title: '村道修缮公告' }))
+    await step(editor, d.id, 'submit')
+    expect((await errorOf(await step(reviewer, d.id, 'reject', { reason: '' }))).code).toBe('review.reason_required')
+    const r = await step(reviewer, d.id, 'reject', { reason: '请写明施工起止日期' })
+    expect(((await r.json()) as Draft).state).toBe('rejected')
+    const seen = (await (await h.req(`/api/drafts/${d.id}`, { jar: editor })).json()) as Draft
+    expect(seen.reviews.find((x) => x.decision === 'rejected')).toMatchObject({ reason: '请写明施工起止日期', userName: '李审核' })
+    expect((await step(reviewer, d.id, 'approve')).status).toBe(409)
+  })
+
+  it('a GBK .csv and an .xlsx upload give correct Chinese', async () => {
+    const gbk = Uint8Array.from([
+      // 项目,11月\r\n期初余额,1000\r\n期末余额,1300\r\n in GBK
+      0xcf, 0xee, 0xc4, 0xbf, 0x2c, 0x31, 0x31, 0xd4, 0xc2, 0x0d, 0x0a,
+      0xc6, 0xda, 0xb3, 0xf5, 0xd3, 0xe0, 0xb6, 0xee, 0x2c, 0x31, 0x30, 0x30, 0x30, 0x0d, 0x0a,
+      0xc6, 0xda, 0xc4, 0xa9, 0xd3, 0xe0, 0xb6, 0xee, 0x2c, 0x31, 0x33, 0x30, 0x30, 0x0d, 0x0a,
+    ])
+    const csv = await h.req('/api/uploads/table?name=' + encodeURIComponent('11月收支.csv'), { method: 'POST', body: gbk, headers: { 'content-type': 'text/csv' }, jar: editor })
+    expect(csv.status).toBe(200)
+    const t = (await csv.json()) as { grid: unknown[][]; table: { kind: string; columns: string[]; rows: { kind: string; cells: unknown[] }[] } }
+    expect(t.table.columns).toEqual(['项目', '11月'])
+    expect(t.table.rows).toEqual([{ kind: 'opening', cells: ['期初余额', 1000] }, { kind: 'closing', cells: ['期末余额', 1300] }])
+    expect(t.table.kind).toBe('finance')
+
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('收支')
+    ws.addRows([['项目', '十一月'], ['收入：土地承包费', 500], ['支出：道路维修', 200]])
+    const xlsx = new Uint8Array(await wb.xlsx.writeBuffer())
+    const up = await h.req('/api/uploads/table?name=' + encodeURIComponent('收支.xlsx'), { method: 'POST', body: xlsx, jar: editor })
+    expect(up.status).toBe(200)
+    expect(((await up.json()) as { grid: unknown[][] }).grid).toEqual([['项目', '十一月'], ['收入：土地承包费', 500], ['支出：道路维修', 200]])
+
+    const bad = await h.req('/api/uploads/table?name=x.csv', { method: 'POST', body: Uint8Array.from([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x0a]), jar: editor })
+    expect(bad.status).toBe(400)
+    expect((await errorOf(bad)).zh).toMatch(/x\.csv 第 2 行/)
+  })
+
+  it('an attachment over the kiosk’s limit is refused at upload, with the limit in words; a PDF under it is stored', async () => {
+    const big = new Uint8Array(20 * 1024 * 1024 + 1)
+    const res = await h.req(`/api/villages/${V}/files?name=` + encodeURIComponent('规划图.pdf'), { method: 'POST', body: big, headers: { 'content-type': 'application/pdf' }, jar: editor })
+    expect(res.status).toBe(413)
+    const e = await errorOf(res)
+    expect(e.code).toBe('file.too_large')
+    expect(e.zh).toMatch(/超过一体机能接收的单个文件上限 20 MB/)
+    expect(await h.count('feed_files')).toBe(0)
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%test\n')
+    const ok = await h.req(`/api/villages/${V}/files?name=` + encodeURIComponent('通知.pdf'), { method: 'POST', body: pdf, headers: { 'content-type': 'application/pdf' }, jar: editor })
+    expect(ok.status).toBe(201)
+    const att = (await ok.json()) as { url: string; _gongkai: { sha256: string } }
+    const p = await publishItem(notice({ title: '带附件的通知', attachments: [att] }))
+    expect(p.state).toBe('published')
+    const file = await h.req(`/feeds/${V}/${att.url}`)
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf)
+    // the same bytes for another static host: feed, signature and the attachment
+    const dir = mkdtempSync(join(tmpdir(), 'gk-publish-dir-'))
+    try {
+      const out = await writePublished(h.ctx.db, V, dir)
+      expect(new Uint8Array(readFileSync(join(out, 'feed.json')))).toEqual(new Uint8Array(await (await h.req(`/feeds/${V}/feed.json`)).arrayBuffer()))
+      expect(readFileSync(join(out, 'feed.json.sig'), 'utf8')).toBe(await (await h.req(`/feeds/${V}/feed.json.sig`)).text())
+      expect(new Uint8Array(readFileSync(join(out, att.url)))).toEqual(pdf)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('withdrawal publishes a revision without the notice, the reason in the audit log; restoring an old revision publishes a higher one', async () => {
+    const before = (await published()).doc
+    const target = before.items.find((i) => i.title === '关于2026年冬季防火的通知')!
+    const w = await h.req(`/api/villages/${V}/notices/${target.id}/withdraw`, { method: 'POST', json: { reason: '内容有误，重新发布' }, jar: reviewer })
+    expect(w.status).toBe(201)
+    const after = (await published()).doc
+    expect(after._gongkai.revision).toBe(before._gongkai.revision + 1)
+    expect(after.items.map((i) => i.id)).not.toContain(target.id)
+    const log = await h.ctx.db.query<{ details: { reason: string } }>("SELECT details FROM audit_log WHERE action = 'notice.withdrawn'")
+    expect(log[0]!.details.reason).toBe('内容有误，重新发布')
+
+    const r = await h.req(`/api/villages/${V}/revisions/1/restore`, { method: 'POST', json: {}, jar: reviewer })
+    expect(r.status).toBe(201)
+    const restored = (await published()).doc
+    expect(restored._gongkai.revision).toBeGreaterThan(after._gongkai.revision)
+    expect(restored._gongkai.revision).toBeGreaterThan(1)
+    expect(restored.items.map((i) => i.id)).toContain(target.id)
+    const list = (await (await h.req(`/api/villages/${V}/revisions`, { jar: editor })).json()) as { revisions: { revision: number; cause: string }[] }
+    expect(list.revisions[0]).toMatchObject({ revision: restored._gongkai.revision, cause: 'restore:1' })
+    expect(list.revisions.map((x) => x.revision)).toEqual([...list.revisions.map((x) => x.revision)].sort((a, b) => b - a))
+    const one = (await (await h.req(`/api/villages/${V}/revisions/1`, { jar: editor })).json()) as { changes: { kind: string; text: string }[] }
+    expect(one.changes[0]).toMatchObject({ kind: 'added' })
+  })
+
+  it('scheduled publishing waits for its time; the diff says what it adds', async () => {
+    const d = await draft(editor, notice({ title: '元旦放假安排' }))
+    await step(editor, d.id, 'submit')
+    await step(reviewer, d.id, 'approve')
+    const diff = (await (await h.req(`/api/drafts/${d.id}/diff`, { jar: reviewer })).json()) as { changes: { kind: string; text: string }[] }
+    expect(diff.changes).toEqual([expect.objectContaining({ kind: 'added', text: expect.stringContaining('元旦放假安排') })])
+    // 本机预览: the kiosk app's config names the draft's own feed, which holds the notice and the next revision
+    const cfg = (await (await h.req(`/preview/${d.id}/config.json`)).json()) as { feeds: { id: string; url: string }[] }
+    expect(cfg.feeds[0]!.url).toBe(`/api/drafts/${d.id}/preview/feed.json`)
+    expect((await h.req(cfg.feeds[0]!.url)).status).toBe(401)
+    const preview = (await (await h.req(cfg.feeds[0]!.url, { jar: reviewer })).json()) as { items: { title: string }[]; _gongkai: { revision: number } }
+    expect(preview.items[0]!.title).toBe('元旦放假安排')
+    expect(preview._gongkai.revision).toBe((await published()).doc._gongkai.revision + 1)
+    const rev = (await published()).doc._gongkai.revision
+    const s = await step(reviewer, d.id, 'publish', { at: new Date(now.getTime() + 3600_000).toISOString() })
+    expect(((await s.json()) as Draft).state).toBe('scheduled')
+    expect(await runScheduled(h.ctx)).toBe(0)
+    expect((await published()).doc._gongkai.revision).toBe(rev)
+    now = new Date(now.getTime() + 2 * 3600_000)
+    expect(await runScheduled(h.ctx)).toBe(1)
+    const doc = (await published()).doc
+    expect(doc._gongkai.revision).toBe(rev + 1)
+    expect(doc.items[0]!.title).toBe('元旦放假安排')
+  })
+})

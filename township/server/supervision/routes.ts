@@ -1,0 +1,102 @@
+/** Supervision API (监督): states, 周提醒, period reports (+ .xlsx), a village's ledger and its photos. */
+import { Hono } from 'hono'
+import { isDay } from '../../../src/compliance/days'
+import { one } from '../db/db'
+import { badRequest, notFound } from '../errors'
+import { mayUseVillage, requireRole } from '../auth/session'
+import type { Ctx, Env } from '../context'
+import { shanghaiDay } from '../days'
+import { villageFacts } from './disclosures'
+import { report, reportPeriod, supervision, weekly, type ReportKind } from './supervision'
+import { reportWorkbook } from './xlsx'
+
+export const LEDGER_PAGE = 50
+const KIND_ZH: Record<ReportKind, string> = { month: '月总结', quarter: '季评估', year: '年考核' }
+
+export function supervisionRoutes(ctx: Ctx) {
+  const app = new Hono<Env>()
+
+  const asOfOf = (raw: string | undefined) => {
+    if (raw === undefined || raw === '') return shanghaiDay(ctx.now())
+    if (!isDay(raw)) throw badRequest('input.invalid', 'asOf 应为 YYYY-MM-DD 日期', 'asOf must be a YYYY-MM-DD day', { field: 'asOf' })
+    return raw
+  }
+
+  app.get('/supervision', async (c) => {
+    const u = requireRole(c, 'viewer')
+    return c.json(supervision(await villageFacts(ctx.db, u.villages), asOfOf(c.req.query('asOf'))))
+  })
+
+  app.get('/supervision/weekly', async (c) => {
+    const u = requireRole(c, 'viewer')
+    return c.json(weekly(await villageFacts(ctx.db, u.villages), asOfOf(c.req.query('asOf'))))
+  })
+
+  app.get('/reports/:kind/:key', async (c) => {
+    const u = requireRole(c, 'viewer')
+    const kind = c.req.param('kind') as ReportKind
+    let key = c.req.param('key')
+    const xlsx = key.endsWith('.xlsx')
+    if (xlsx) key = key.slice(0, -5)
+    if (!(kind in KIND_ZH)) throw notFound('报表类型')
+    const period = reportPeriod(kind, key)
+    if (!period) throw badRequest('report.bad_period', '期间格式不对：月 2026-11、季 2026-Q4、年 2026', 'bad period key: month 2026-11, quarter 2026-Q4, year 2026')
+    const r = report(await villageFacts(ctx.db, u.villages), period, shanghaiDay(ctx.now()))
+    if (!xlsx) return c.json(r)
+    const bytes = await reportWorkbook(r, KIND_ZH[kind])
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    c.header('Content-Disposition', `attachment; filename="report-${kind}-${key}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${KIND_ZH[kind]}-${key}.xlsx`)}`)
+    return c.body(bytes as Uint8Array<ArrayBuffer>)
+  })
+
+  app.get('/villages/:code/ledger', async (c) => {
+    const u = requireRole(c, 'viewer')
+    const code = c.req.param('code')
+    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound('村')
+    const page = Math.max(1, Math.min(100_000, Number(c.req.query('page')) || 1))
+    const rows = await ctx.db.query<{ record_id: string; body: Record<string, unknown>; photos: { sha256: string; size: number; type: string }[]; received_at: Date; kiosk_id: string }>(
+      `SELECT record_id, body, photos, received_at, kiosk_id FROM clerk_records
+        WHERE village_code = $1 AND kind = 'ledger' AND is_current AND NOT deleted
+        ORDER BY posted_on DESC, record_id LIMIT ${LEDGER_PAGE} OFFSET ${(page - 1) * LEDGER_PAGE}`,
+      [code],
+    )
+    const total = await one<{ n: number }>(ctx.db, "SELECT count(*)::int AS n FROM clerk_records WHERE village_code = $1 AND kind = 'ledger' AND is_current AND NOT deleted", [code])
+    const facts = (await villageFacts(ctx.db, [code]))[0]
+    const titles = new Map((facts?.items ?? []).map((i) => [i.id, i.title]))
+    return c.json({
+      records: rows.map((r) => ({
+        id: r.record_id,
+        itemId: r.body.itemId,
+        itemTitle: titles.get(r.body.itemId as string) ?? null,
+        periodKey: r.body.periodKey,
+        periodLabel: r.body.periodLabel,
+        postedOn: r.body.postedOn,
+        places: r.body.places,
+        postedBy: r.body.postedBy,
+        photos: r.photos,
+        receivedAt: new Date(r.received_at).toISOString(),
+        kioskId: r.kiosk_id,
+      })),
+      total: Number(total?.n ?? 0),
+    })
+  })
+
+  app.get('/photos/:sha', async (c) => {
+    const u = requireRole(c, 'viewer')
+    const sha = c.req.param('sha')
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw notFound('照片')
+    // a photo is visible to whoever may see a village whose current record lists it
+    const ok = await one(
+      ctx.db,
+      `SELECT 1 FROM clerk_records WHERE is_current AND photos @> $1::jsonb AND ($2::text[] IS NULL OR village_code = ANY($2::text[])) LIMIT 1`,
+      [JSON.stringify([{ sha256: sha }]), u.villages],
+    )
+    const p = ok ? await one<{ bytes: Uint8Array; mime_type: string }>(ctx.db, 'SELECT bytes, mime_type FROM photos WHERE sha256 = $1', [sha]) : undefined
+    if (!p) throw notFound('照片')
+    c.header('Content-Type', p.mime_type)
+    c.header('Cache-Control', 'private, max-age=86400, immutable')
+    return c.body(new Uint8Array(p.bytes))
+  })
+
+  return app
+}

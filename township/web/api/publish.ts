@@ -1,0 +1,119 @@
+/** The publishing API (docs/township-api.md, "Publishing"): drafts, review, uploads, history. */
+import { ApiError, get, post, put, requestHeaders, toApiError } from './client'
+import type { NoticeTable } from '../../../src/feed/types'
+
+export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
+
+export interface Finding {
+  rule: string
+  severity: 'error' | 'warning'
+  target: string
+  path: string
+  zh: string
+  en: string
+}
+
+export interface FeedAttachment {
+  url: string
+  mime_type: string
+  title?: string
+  size_in_bytes?: number
+  _gongkai?: { sha256: string }
+}
+
+/** a JSON Feed item with the _gongkai extension, as the draft stores it */
+export interface FeedItem {
+  id?: string
+  title: string
+  content_html?: string
+  date_published?: string
+  attachments?: FeedAttachment[]
+  _gongkai?: { category?: string; checklist_item?: string; expires?: string; pinned?: boolean; urgent?: boolean; table?: NoticeTable }
+}
+
+export interface Draft {
+  id: number
+  villageCode: string
+  itemId: string
+  item: FeedItem
+  state: DraftState
+  authorId: number
+  authorName: string
+  publishAt: string | null
+  publishedRevision: number | null
+  updatedAt: string
+  reviews: { decision: string; reason: string; at: string; userId: number; userName: string }[]
+  findings: Finding[]
+  blocking: boolean
+}
+
+export interface DraftSummary {
+  id: number
+  itemId: string
+  title: string
+  state: DraftState
+  authorId: number
+  authorName: string
+  updatedAt: string
+  publishAt: string | null
+}
+
+export interface FeedDocument {
+  title: string
+  items: (FeedItem & { id: string })[]
+  _gongkai: {
+    revision: number
+    village: { code: string; name: string }
+    categories: { id: string; title: string }[]
+    checklist?: { id: string; title: string; frequency: { type: string; days?: number; day_type?: 'calendar' | 'working' } }[]
+    holidays?: string[]
+    workdays?: string[]
+  }
+}
+
+export interface Change {
+  kind: 'added' | 'changed' | 'removed'
+  what: string
+  text: string
+}
+
+export interface RevisionSummary {
+  revision: number
+  publishedAt: string
+  publishedBy: string
+  cause: string
+  notices: number
+}
+
+const v = (code: string) => `/api/villages/${encodeURIComponent(code)}`
+
+export const publishApi = {
+  feed: (code: string) => get<{ revision: number; document: FeedDocument }>(`${v(code)}/feed`),
+  drafts: (code: string) => get<{ drafts: DraftSummary[] }>(`${v(code)}/drafts`),
+  create: (code: string, item: FeedItem) => post<Draft>(`${v(code)}/drafts`, { item }),
+  lint: (code: string, item: FeedItem) => post<{ findings: Finding[] }>(`${v(code)}/lint`, { item }),
+  draft: (id: number) => get<Draft>(`/api/drafts/${id}`),
+  save: (id: number, item: FeedItem) => put<Draft>(`/api/drafts/${id}`, { item }),
+  step: (id: number, what: 'submit' | 'approve' | 'reject' | 'publish', body: Record<string, unknown> = {}) => post<Draft>(`/api/drafts/${id}/${what}`, body),
+  diff: (id: number) => get<{ baseRevision: number; changes: Change[] }>(`/api/drafts/${id}/diff`),
+  revisions: (code: string) => get<{ revisions: RevisionSummary[] }>(`${v(code)}/revisions`),
+  revision: (code: string, n: number) => get<{ revision: number; publishedAt: string; publishedBy: string; cause: string; document: FeedDocument; changes: Change[] }>(`${v(code)}/revisions/${n}`),
+  restore: (code: string, n: number) => post<{ revision: number }>(`${v(code)}/revisions/${n}/restore`),
+  withdraw: (code: string, itemId: string, reason: string) => post<{ revision: number }>(`${v(code)}/notices/${encodeURIComponent(itemId)}/withdraw`, { reason }),
+  attach: (code: string, file: File) => upload<FeedAttachment>(`${v(code)}/files?name=${encodeURIComponent(file.name)}`, file),
+  table: (file: File) => upload<{ name: string; grid: (string | number | null)[][]; table: NoticeTable }>(`/api/uploads/table?name=${encodeURIComponent(file.name)}`, file),
+}
+
+/** A file as the request body (bytes, its own type), the CSRF token like every change. */
+async function upload<T>(path: string, file: File): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { ...requestHeaders('POST', false), 'content-type': file.type || 'application/octet-stream' }, body: file })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and try again')
+  }
+  const json: unknown = await res.json().catch(() => null)
+  if (!res.ok) throw toApiError(res.status, json)
+  return json as T
+}
+
