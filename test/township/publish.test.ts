@@ -121,7 +121,7 @@ describe(`publishing from the console (${ENGINE})`, () => {
   })
 
   it('a notice with an unmasked valid ID number cannot be submitted; masked, it can', async () => {
-    const d = await draft(editor, notice({ title: '低保名单公示', content_html: `<p>户主：王某，身份证 ${VALID_ID}</p>` }))
+    const d = await draft(editor, notice({ title: '低保对象名单', content_html: `<p>户主：王某，身份证 ${VALID_ID}</p>` }))
     expect(d.blocking).toBe(true)
     expect(d.findings.some((f) => f.rule === 'privacy')).toBe(true)
     const res = await step(editor, d.id, 'submit')
@@ -131,7 +131,7 @@ describe(`publishing from the console (${ENGINE})`, () => {
     expect(e.zh).toMatch(/个人信息/)
     expect(((await (await h.req(`/api/drafts/${d.id}`, { jar: editor })).json()) as Draft).state).toBe('draft')
     const masked = `${VALID_ID.slice(0, 6)}********${VALID_ID.slice(-4)}`
-    const fixed = await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: notice({ title: '低保名单公示', content_html: `<p>户主：王某，身份证 ${masked}</p>` }) }, jar: editor })
+    const fixed = await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: notice({ title: '低保对象名单', content_html: `<p>户主：王某，身份证 ${masked}</p>` }) }, jar: editor })
     expect(((await fixed.json()) as Draft).blocking).toBe(false)
     expect((await step(editor, d.id, 'submit')).status).toBe(200)
   })
