@@ -5,7 +5,7 @@
  * facts, so a technician at the screen sees what the township sees).
  * Loaded after start-up (bootstrap.ts); the first screen does not need it.
  */
-import { shallowRef } from 'vue'
+import { shallowRef, watch, type WatchStopHandle } from 'vue'
 import { countHeartbeats, listSyncStates } from '../db'
 import { resolveKioskId } from './kioskId'
 
@@ -24,6 +24,7 @@ export const queued = shallowRef(0)
 export const kioskId = shallowRef<string | null>(null)
 
 let loop: HeartbeatLoop | null = null
+let stopRevisionWatch: WatchStopHandle | undefined
 let storageTimer: ReturnType<typeof setInterval> | undefined
 
 
@@ -78,6 +79,7 @@ export async function startFleet() {
   kioskId.value = await resolveKioskId(config.config.kioskId)
   loop?.stop()
   loop = null
+  stopRevisionWatch?.()
   const url = config.config.statusUrl
   if (!url) return
   loop = startHeartbeat({
@@ -94,4 +96,10 @@ export async function startFleet() {
   })
   // the first one right after start: a restarted kiosk shows up at once
   void loop.beat().catch(() => undefined)
+  // a new live revision is news for the township's fleet page: report it now, not at the next beat (10 min)
+  const content = useContentStore()
+  stopRevisionWatch = watch(
+    () => config.sources.map((s) => content.bySource.get(s.id)?.record?.revision ?? null).join(','),
+    () => void loop?.beat().catch(() => undefined),
+  )
 }
