@@ -213,6 +213,34 @@ describe(`publishing from the console (${ENGINE})`, () => {
     }
   })
 
+  it('a revision over the kiosk’s total limit is shown while composing and refused at publish, with the limit in words', async () => {
+    // eleven videos of 19 MB each: every one under the per-file limit, together over the 200 MB of one revision
+    const videos = Array.from({ length: 11 }, (_, i) => {
+      const sha256 = String(i).padStart(2, '0').repeat(32)
+      return { url: `files/${sha256}`, mime_type: 'video/mp4', title: `政策图解${i + 1}.mp4`, size_in_bytes: 19 * 1024 * 1024, _gongkai: { sha256 } }
+    })
+    const item = notice({ title: '政策图解合集', attachments: videos })
+    const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { item }, jar: editor })).json()) as { size: { bytes: number; over: boolean; zh: string } }
+    expect(lint.size.over).toBe(true)
+    expect(lint.size.bytes).toBeGreaterThan(209 * 1024 * 1024)
+    expect(lint.size.zh).toMatch(/一体机每版上限 200 MB/)
+    const d = await draft(editor, item)
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+    expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+    const before = (await published()).doc._gongkai.revision
+    const res = await step(reviewer, d.id, 'publish')
+    expect(res.status).toBe(413)
+    const e = await errorOf(res)
+    expect(e.code).toBe('revision.too_large')
+    expect(e.zh).toMatch(/共 209 MB，超过一体机每一版能接收的上限 200 MB/)
+    expect((await published()).doc._gongkai.revision).toBe(before)
+    expect(((await (await h.req(`/api/drafts/${d.id}`, { jar: editor })).json()) as Draft).state).toBe('approved')
+    // the notice without the videos fits, and goes out
+    const small = (await publishItem(notice({ title: '政策图解合集（文字版）' }))) as Draft & { size: { over: boolean } }
+    expect(small.state).toBe('published')
+    expect(small.size.over).toBe(false)
+  })
+
   it('withdrawal publishes a revision without the notice, the reason in the audit log; restoring an old revision publishes a higher one', async () => {
     const before = (await published()).doc
     const target = before.items.find((i) => i.title === '关于2026年冬季防火的通知')!

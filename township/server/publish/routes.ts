@@ -10,6 +10,7 @@ import { tableFromGrid } from '../../../src/feed/tableFromGrid'
 import { describeChange, findingsFor, withItem } from './compose'
 import { baseDocument, listRevisions, restoreRevision, revisionView, withdrawNotice } from './revisions'
 import { uploadAttachment, uploadTable } from './uploads'
+import { revisionSize } from './revisionSize'
 import { approveDraft, cleanItem, createDraft, draftRow, draftView, publishDraft, rejectDraft, submitDraft, updateDraft, type DraftRow } from './workflow'
 
 /** a draft's JSON body: a notice of up to 1 MB (tables and HTML; files are uploaded apart) */
@@ -59,7 +60,8 @@ export function publishRoutes(ctx: Ctx) {
     const { code } = await village(c, 'editor')
     const item = cleanItem((await body(c)).item, 'N-draft')
     const { doc } = await baseDocument(ctx, ctx.db, code)
-    return c.json({ findings: findingsFor(withItem(doc, item, ctx.now()), item.id, chinaDay(ctx.now())) })
+    const next = withItem(doc, item, ctx.now())
+    return c.json({ findings: findingsFor(next, item.id, chinaDay(ctx.now())), size: await revisionSize(ctx.db, next) })
   })
 
   app.post('/villages/:code/files', async (c) => {

@@ -13,6 +13,7 @@ import { chinaDay } from '../../../cli/io'
 import { ID_PATTERN } from '../../../src/feed/schema'
 import { findingsFor, withItem, type FeedItem } from './compose'
 import { baseDocument, publishDocument } from './revisions'
+import { revisionSize } from './revisionSize'
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
@@ -45,7 +46,8 @@ export async function draftView(ctx: Ctx, d: DraftRow) {
   )
   const author = await one<{ display_name: string }>(ctx.db, 'SELECT display_name FROM users WHERE id = $1', [d.author_id])
   const { doc } = await baseDocument(ctx, ctx.db, d.village_code)
-  const findings = findingsFor(withItem(doc, d.item, ctx.now()), d.item_id, chinaDay(ctx.now()))
+  const next = withItem(doc, d.item, ctx.now())
+  const findings = findingsFor(next, d.item_id, chinaDay(ctx.now()))
   return {
     id: d.id,
     villageCode: d.village_code,
@@ -61,6 +63,7 @@ export async function draftView(ctx: Ctx, d: DraftRow) {
     reviews: reviews.map((r) => ({ decision: r.decision, reason: r.reason, at: iso(r.at), userId: Number(r.user_id), userName: r.display_name })),
     findings,
     blocking: findings.some((f) => f.severity === 'error'),
+    size: await revisionSize(ctx.db, next),
   }
 }
 

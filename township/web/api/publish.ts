@@ -1,6 +1,9 @@
 /** The publishing API (docs/township-api.md, "Publishing"): drafts, review, uploads, history. */
 import { ApiError, get, post, put, requestHeaders, toApiError } from './client'
 import type { NoticeTable } from '../../../src/feed/types'
+import type { RevisionSize } from '../../../src/feed/limits'
+
+export type { RevisionSize }
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
@@ -45,6 +48,7 @@ export interface Draft {
   reviews: { decision: string; reason: string; at: string; userId: number; userName: string }[]
   findings: Finding[]
   blocking: boolean
+  size: RevisionSize
 }
 
 export interface DraftSummary {
@@ -91,7 +95,7 @@ export const publishApi = {
   feed: (code: string) => get<{ revision: number; document: FeedDocument }>(`${v(code)}/feed`),
   drafts: (code: string) => get<{ drafts: DraftSummary[] }>(`${v(code)}/drafts`),
   create: (code: string, item: FeedItem) => post<Draft>(`${v(code)}/drafts`, { item }),
-  lint: (code: string, item: FeedItem) => post<{ findings: Finding[] }>(`${v(code)}/lint`, { item }),
+  lint: (code: string, item: FeedItem) => post<{ findings: Finding[]; size: RevisionSize }>(`${v(code)}/lint`, { item }),
   draft: (id: number) => get<Draft>(`/api/drafts/${id}`),
   save: (id: number, item: FeedItem) => put<Draft>(`/api/drafts/${id}`, { item }),
   step: (id: number, what: 'submit' | 'approve' | 'reject' | 'publish', body: Record<string, unknown> = {}) => post<Draft>(`/api/drafts/${id}/${what}`, body),
