@@ -16,6 +16,7 @@ import { basename, extname, join, relative } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { csvRecords, parseCsv } from './csv'
 import { splitFrontMatter } from './frontMatter'
+import { checklistItemFromRecord, splitList } from '../../src/feed/checklistRecord'
 
 type Json = Record<string, unknown>
 
@@ -57,16 +58,6 @@ const ROW_KIND: Record<string, string> = {
   支出: 'expense', expense: 'expense', 支出合计: 'expense_total', expense_total: 'expense_total',
   期末: 'closing', 期末余额: 'closing', closing: 'closing',
   备注: 'memo', memo: 'memo', 合计: 'total', total: 'total', 数据: 'data', data: 'data', '': 'data',
-}
-
-const FREQUENCY: Record<string, string> = {
-  长期: 'long_term', 长期公开: 'long_term', long_term: 'long_term',
-  每月: 'monthly', monthly: 'monthly',
-  每季度: 'quarterly', quarterly: 'quarterly',
-  每半年: 'semiannual', semiannual: 'semiannual',
-  每年: 'yearly', yearly: 'yearly',
-  随时: 'on_event', on_event: 'on_event',
-  公示: 'publicity', publicity: 'publicity',
 }
 
 /** a date-time for the feed: a bare date means the start (or, for ends, the end) of that day in China */
@@ -121,7 +112,6 @@ function fileOf(dir: string, rel: string, files: Map<string, SourceFile>, proble
   return f
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? v.split(/[;；|]/).map((s) => s.trim()).filter(Boolean) : [])
 const mdFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [])
 
 export function readSource(dir: string, opts: { revision: number; generatedAt: string }): SourceResult {
@@ -140,16 +130,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
   } else problems.push('village.json: 缺少此文件 / missing')
 
   const checklist = existsSync(join(dir, 'checklist.csv'))
-    ? csvRecords(readFileSync(join(dir, 'checklist.csv'), 'utf8')).map((r) => {
-        const type = FREQUENCY[r.frequency ?? ''] ?? r.frequency ?? ''
-        const frequency: Json = { type }
-        if (type === 'publicity') {
-          frequency.days = Number(r.days)
-          frequency.day_type = /working|工作日/.test(r.day_type ?? '') ? 'working' : 'calendar'
-        }
-        if (type === 'on_event' && r.days) frequency.within_days = Number(r.days)
-        return { id: r.id, category: r.category, title: r.title, content: r.content ?? '', basis: r.basis ?? '', frequency, channels: list(r.channels), owner: r.owner ?? '', audience: r.audience ?? '' }
-      })
+    ? csvRecords(readFileSync(join(dir, 'checklist.csv'), 'utf8')).map(checklistItemFromRecord)
     : []
 
   const items: Json[] = []
@@ -180,7 +161,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     })
     if (listed.length) item.attachments = listed
     if (Object.keys(g).length) item._gongkai = g
-    const off = list(data.lint_ignore)
+    const off = splitList(data.lint_ignore)
     if (off.length) ignore[id] = off
     items.push(item)
   }

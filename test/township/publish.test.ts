@@ -265,6 +265,74 @@ describe(`publishing from the console (${ENGINE})`, () => {
     expect(one.changes[0]).toMatchObject({ kind: 'added' })
   })
 
+  describe('the checklist, edited through the same review', () => {
+    // 编号,类别,事项,…,公开对象 and two rows (公示 7 天; 每月), saved by Excel as plain "CSV (逗号分隔)": GBK
+    const GBK_CHECKLIST = 'seC6xSzA4LHwLMrCz+4sxNrI3SzSwL7dLMa1tM4szOzK/SzM7Mr9wODQzSy5q7+qt73KvSzU8MjO1vfM5Sy5q7+qttTP8w0KQ1ctMDEsdmlsbGFnZSzX7rXNyfq77rGj1c+21M/zLLXNsaO21M/z0NXD+6GisaPVz8jLyv0sobbJ57vhvsjW+tTd0NCw7Leoobe12squ0rvM9Sy5q8q+LDcsLLTlzvG5q7+qwLiju7Xn19O0pcP+xsEstOXOr7vhLMirzOW05cPxDQpDRi0wMSxmaW5hbmNlLLLGzvHK1danx+m/9iy498/uytXI66Gi1qez9sP3z7gsoba05cPxzq/Usbvh1+nWr7eoobe12sj9yq7M9SzDv9TCLCwstOXO8bmrv6rAuCy05c6vu+EsyKvM5bTlw/ENCg=='
+    type Row = { id: string; category: string; title: string; basis: string; frequency: { type: string; days?: number; day_type?: string }; channels: string[]; owner: string }
+    const importSheet = async (name: string, body: Uint8Array<ArrayBuffer>) => h.req('/api/uploads/checklist?name=' + encodeURIComponent(name), { method: 'POST', body, jar: editor })
+
+    it('a GBK .csv and an .xlsx checklist import give correct Chinese; a row with a wrong field count is refused with its line', async () => {
+      const csv = await importSheet('公开目录.csv', Uint8Array.from(Buffer.from(GBK_CHECKLIST, 'base64')))
+      expect(csv.status).toBe(200)
+      const rows = ((await csv.json()) as { checklist: Row[] }).checklist
+      expect(rows.map((r) => [r.id, r.title, r.owner])).toEqual([['CW-01', '最低生活保障对象', '村委会'], ['CF-01', '财务收支情况', '村委会']])
+      expect(rows[0]!.frequency).toEqual({ type: 'publicity', days: 7, day_type: 'calendar' })
+      expect(rows[0]!.channels).toEqual(['村务公开栏', '电子触摸屏'])
+      expect(rows[1]!.basis).toBe('《村民委员会组织法》第三十条')
+      expect(rows[1]!.frequency).toEqual({ type: 'monthly' })
+
+      const wb = new ExcelJS.Workbook()
+      wb.addWorksheet('清单').addRows([
+        ['id', 'category', 'title', 'content', 'basis', 'frequency', 'days', 'day_type', 'channels', 'owner', 'audience'],
+        ['DW-01', 'party', '发展党员情况', '发展对象姓名', '《中国共产党发展党员工作细则》', '公示', 5, '工作日', '村务公开栏', '村党组织', '全体村民'],
+      ])
+      const xlsx = await importSheet('清单.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))
+      expect(xlsx.status).toBe(200)
+      const x = ((await xlsx.json()) as { checklist: Row[] }).checklist
+      expect(x).toEqual([expect.objectContaining({ id: 'DW-01', category: 'party', title: '发展党员情况', owner: '村党组织', frequency: { type: 'publicity', days: 5, day_type: 'working' } })])
+
+      const shifted = new TextEncoder().encode('id,title,frequency\nCF-01,财务收支情况,每月\nCF-02,工程项目,每季度,多出的一项\n')
+      const bad = await importSheet('清单.csv', shifted)
+      expect(bad.status).toBe(400)
+      expect((await errorOf(bad)).zh).toMatch(/清单\.csv 第 3 行.*这一行有 4 项，表头有 3 项/)
+    })
+
+    it('a checklist draft: the feed’s validator checks it, the author cannot approve it, another reviewer publishes it', async () => {
+      const csv = await importSheet('公开目录.csv', Uint8Array.from(Buffer.from(GBK_CHECKLIST, 'base64')))
+      const rows = ((await csv.json()) as { checklist: Row[] }).checklist
+      const broken = [rows[0]!, { ...rows[1]!, frequency: { type: '每天' } }]
+      const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { kind: 'checklist', item: { checklist: broken } }, jar: editor })).json()) as { findings: { path: string; severity: string }[] }
+      expect(lint.findings).toEqual([expect.objectContaining({ severity: 'error', path: expect.stringContaining('_gongkai.checklist[1].frequency') })])
+      const res = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'checklist', item: { checklist: broken } }, jar: editor })
+      expect(res.status).toBe(201)
+      const d = (await res.json()) as Draft & { kind: string }
+      expect(d.kind).toBe('checklist')
+      expect(d.blocking).toBe(true)
+      expect((await step(editor, d.id, 'submit')).status).toBe(422)
+      expect((await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: { checklist: rows } }, jar: editor })).status).toBe(200)
+      expect((await step(editor, d.id, 'submit')).status).toBe(200)
+      // the author, even as admin, cannot approve the checklist they wrote
+      const own = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'checklist', item: { checklist: rows } }, jar: admin })
+      const ownId = ((await own.json()) as Draft).id
+      expect((await step(admin, ownId, 'submit')).status).toBe(200)
+      const self = await step(admin, ownId, 'approve')
+      expect(self.status).toBe(403)
+      expect((await errorOf(self)).code).toBe('review.own_draft')
+      expect((await step(editor, d.id, 'approve')).status).toBe(403)
+      expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+      const diff = (await (await h.req(`/api/drafts/${d.id}/diff`, { jar: reviewer })).json()) as { changes: { kind: string; text: string }[] }
+      expect(diff.changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'added', text: expect.stringContaining('最低生活保障对象') })]))
+      expect((await step(reviewer, d.id, 'publish')).status).toBe(200)
+      const { doc } = await published()
+      const ext = doc._gongkai as unknown as { checklist: Row[]; categories: { id: string; title: string }[] }
+      expect(ext.checklist.map((r) => r.title)).toEqual(['最低生活保障对象', '财务收支情况'])
+      expect(ext.categories).toEqual(expect.arrayContaining([{ id: 'village', title: '村务公开' }, { id: 'finance', title: '财务公开' }]))
+      // a notice may now point at the published item, and its 公示 window is held to the item's 7 days
+      const linked = await draft(editor, notice({ title: '2026年低保对象公示', _gongkai: { category: 'notices', checklist_item: 'CW-01' } }))
+      expect(linked.findings.filter((f) => f.rule === 'unknown-checklist-item')).toEqual([])
+    })
+  })
+
   it('scheduled publishing waits for its time; the diff says what it adds', async () => {
     const d = await draft(editor, notice({ title: '元旦放假安排' }))
     await step(editor, d.id, 'submit')

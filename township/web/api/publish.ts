@@ -24,7 +24,23 @@ export interface FeedAttachment {
   _gongkai?: { sha256: string }
 }
 
-/** a JSON Feed item with the _gongkai extension, as the draft stores it */
+/** what a draft changes: a notice, the village's whole checklist, or one handbook chapter */
+export type DraftKind = 'notice' | 'checklist' | 'chapter'
+
+/** a checklist item as the feed holds it (src/feed/schema.ts) */
+export interface ChecklistRow {
+  id: string
+  category: string
+  title: string
+  content: string
+  basis: string
+  frequency: { type: string; days?: number; day_type?: 'calendar' | 'working'; within_days?: number }
+  channels: string[]
+  owner: string
+  audience: string
+}
+
+/** a JSON Feed item with the _gongkai extension, as the draft stores it; a checklist draft holds `checklist`, a chapter draft `content_markdown` */
 export interface FeedItem {
   id?: string
   title: string
@@ -32,11 +48,14 @@ export interface FeedItem {
   date_published?: string
   attachments?: FeedAttachment[]
   _gongkai?: { category?: string; checklist_item?: string; expires?: string; pinned?: boolean; urgent?: boolean; table?: NoticeTable }
+  checklist?: ChecklistRow[]
+  content_markdown?: string
 }
 
 export interface Draft {
   id: number
   villageCode: string
+  kind: DraftKind
   itemId: string
   item: FeedItem
   state: DraftState
@@ -53,6 +72,7 @@ export interface Draft {
 
 export interface DraftSummary {
   id: number
+  kind: DraftKind
   itemId: string
   title: string
   state: DraftState
@@ -94,8 +114,8 @@ const v = (code: string) => `/api/villages/${encodeURIComponent(code)}`
 export const publishApi = {
   feed: (code: string) => get<{ revision: number; document: FeedDocument }>(`${v(code)}/feed`),
   drafts: (code: string) => get<{ drafts: DraftSummary[] }>(`${v(code)}/drafts`),
-  create: (code: string, item: FeedItem) => post<Draft>(`${v(code)}/drafts`, { item }),
-  lint: (code: string, item: FeedItem) => post<{ findings: Finding[]; size: RevisionSize }>(`${v(code)}/lint`, { item }),
+  create: (code: string, item: FeedItem, kind: DraftKind = 'notice') => post<Draft>(`${v(code)}/drafts`, { kind, item }),
+  lint: (code: string, item: FeedItem, kind: DraftKind = 'notice') => post<{ findings: Finding[]; size: RevisionSize }>(`${v(code)}/lint`, { kind, item }),
   draft: (id: number) => get<Draft>(`/api/drafts/${id}`),
   save: (id: number, item: FeedItem) => put<Draft>(`/api/drafts/${id}`, { item }),
   step: (id: number, what: 'submit' | 'approve' | 'reject' | 'publish', body: Record<string, unknown> = {}) => post<Draft>(`/api/drafts/${id}/${what}`, body),
@@ -105,6 +125,7 @@ export const publishApi = {
   restore: (code: string, n: number) => post<{ revision: number }>(`${v(code)}/revisions/${n}/restore`),
   withdraw: (code: string, itemId: string, reason: string) => post<{ revision: number }>(`${v(code)}/notices/${encodeURIComponent(itemId)}/withdraw`, { reason }),
   attach: (code: string, file: File) => upload<FeedAttachment>(`${v(code)}/files?name=${encodeURIComponent(file.name)}`, file),
+  checklist: (file: File) => upload<{ name: string; checklist: ChecklistRow[] }>(`/api/uploads/checklist?name=${encodeURIComponent(file.name)}`, file),
   table: (file: File) => upload<{ name: string; grid: (string | number | null)[][]; table: NoticeTable }>(`/api/uploads/table?name=${encodeURIComponent(file.name)}`, file),
 }
 
