@@ -333,6 +333,38 @@ describe(`publishing from the console (${ENGINE})`, () => {
     })
   })
 
+  it('a handbook chapter goes through the same review: the privacy lint blocks it, the author cannot approve it, an edit replaces it by id', async () => {
+    const chapter = (body: string) => ({ title: '异议处理', content_markdown: `## 怎样提出异议\n\n${body}` })
+    const res = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'chapter', item: chapter(`联系人身份证号 ${VALID_ID}，请到村委会。`) }, jar: editor })
+    expect(res.status).toBe(201)
+    const d = (await res.json()) as Draft & { kind: string; itemId: string }
+    expect(d.kind).toBe('chapter')
+    expect(d.findings).toEqual([expect.objectContaining({ rule: 'privacy', severity: 'error' })])
+    expect((await step(editor, d.id, 'submit')).status).toBe(422)
+    expect((await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: chapter('对公示内容有异议的，可在公示期内向村务监督委员会书面提出。') }, jar: editor })).status).toBe(200)
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+    const own = await step(editor, d.id, 'approve')
+    expect(own.status).toBe(403)
+    expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+    expect((await step(reviewer, d.id, 'publish')).status).toBe(200)
+    type Handbook = { handbook: { title: string; chapters: { id: string; title: string; content_markdown: string }[] } }
+    let ext = (await published()).doc._gongkai as unknown as Handbook
+    expect(ext.handbook.title).toBe('村务公开手册')
+    expect(ext.handbook.chapters).toEqual([{ id: d.itemId, title: '异议处理', content_markdown: expect.stringContaining('村务监督委员会书面提出') }])
+    // editing the published chapter (same id) replaces it; the notices and the checklist stay
+    const before = (await published()).doc
+    const edit = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'chapter', item: { id: d.itemId, title: '异议处理（修订）', content_markdown: '十日内答复。' } }, jar: editor })
+    const e = (await edit.json()) as Draft
+    await step(editor, e.id, 'submit')
+    await step(reviewer, e.id, 'approve')
+    expect((await step(reviewer, e.id, 'publish')).status).toBe(200)
+    const after = (await published()).doc
+    ext = after._gongkai as unknown as Handbook
+    expect(ext.handbook.chapters).toEqual([{ id: d.itemId, title: '异议处理（修订）', content_markdown: '十日内答复。' }])
+    expect(after.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id))
+    expect(after._gongkai.revision).toBe(before._gongkai.revision + 1)
+  })
+
   it('scheduled publishing waits for its time; the diff says what it adds', async () => {
     const d = await draft(editor, notice({ title: '元旦放假安排' }))
     await step(editor, d.id, 'submit')

@@ -90,6 +90,7 @@ export interface FeedDocument {
     village: { code: string; name: string }
     categories: { id: string; title: string }[]
     checklist?: { id: string; title: string; frequency: { type: string; days?: number; day_type?: 'calendar' | 'working' } }[]
+    handbook?: { title: string; chapters: { id: string; title: string; content_markdown: string }[] }
     holidays?: string[]
     workdays?: string[]
   }

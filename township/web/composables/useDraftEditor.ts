@@ -33,7 +33,6 @@ export function useDraftEditor(o: {
   const saved = ref('')
   const busy = ref(false)
   const editable = computed(() => !draft.value || (['draft', 'rejected'].includes(draft.value.state) && (draft.value.authorId === session.user?.id || session.user?.role === 'admin')))
-  const rejection = computed(() => (draft.value?.state === 'rejected' ? [...draft.value.reviews].reverse().find((r) => r.decision === 'rejected') : undefined))
   const blocking = computed(() => findings.value.some((f) => f.severity === 'error'))
 
   const show = (d: Draft) => {
@@ -99,5 +98,5 @@ export function useDraftEditor(o: {
     }
   }
 
-  return { code, draftId, draft, findings, size, error, saved, busy, editable, rejection, blocking, load, save, submit }
+  return { code, draftId, draft, findings, size, error, saved, busy, editable, blocking, load, save, submit }
 }

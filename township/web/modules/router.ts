@@ -28,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/publish/:code?', component: () => import('../views/PublishView.vue'), meta: { title: 'publish.nav' } },
   { path: '/publish/:code/drafts/:id', component: () => import('../views/ComposeView.vue'), meta: { role: 'editor', title: 'publish.nav' } },
   { path: '/publish/:code/checklist/:id', component: () => import('../views/ChecklistView.vue'), meta: { role: 'editor', title: 'publish.nav' } },
+  { path: '/publish/:code/chapters/:id', component: () => import('../views/ChapterView.vue'), meta: { role: 'editor', title: 'publish.nav' } },
   { path: '/publish/:code/review/:id', component: () => import('../views/ReviewView.vue'), meta: { title: 'publish.nav' } },
   { path: '/publish/:code/preview/:id', component: () => import('../views/PreviewView.vue'), meta: { title: 'publish.nav' } },
   { path: '/publish/:code/history', component: () => import('../views/HistoryView.vue'), meta: { title: 'publish.nav' } },
