@@ -267,12 +267,12 @@ describe(`publishing from the console (${ENGINE})`, () => {
 
   describe('the checklist, edited through the same review', () => {
     // 编号,类别,事项,…,公开对象 and two rows (公示 7 天; 每月), saved by Excel as plain "CSV (逗号分隔)": GBK
-    const GBK_CHECKLIST = 'seC6xSzA4LHwLMrCz+4sxNrI3SzSwL7dLMa1tM4szOzK/SzM7Mr9wODQzSy5q7+qt73KvSzU8MjO1vfM5Sy5q7+qttTP8w0KQ1ctMDEsdmlsbGFnZSzX7rXNyfq77rGj1c+21M/zLLXNsaO21M/z0NXD+6GisaPVz8jLyv0sobbJ57vhvsjW+tTd0NCw7Leoobe12squ0rvM9Sy5q8q+LDcsLLTlzvG5q7+qwLiju7Xn19O0pcP+xsEstOXOr7vhLMirzOW05cPxDQpDRi0wMSxmaW5hbmNlLLLGzvHK1danx+m/9iy498/uytXI66Gi1qez9sP3z7gsoba05cPxzq/Usbvh1+nWr7eoobe12sj9yq7M9SzDv9TCLCwstOXO8bmrv6rAuCy05c6vu+EsyKvM5bTlw/ENCg=='
+    const gbkChecklist = () => new Uint8Array(readFileSync(new URL('../fixtures/checklist/公开目录-gbk.csv', import.meta.url)))
     type Row = { id: string; category: string; title: string; basis: string; frequency: { type: string; days?: number; day_type?: string }; channels: string[]; owner: string }
     const importSheet = async (name: string, body: Uint8Array<ArrayBuffer>) => h.req('/api/uploads/checklist?name=' + encodeURIComponent(name), { method: 'POST', body, jar: editor })
 
     it('a GBK .csv and an .xlsx checklist import give correct Chinese; a row with a wrong field count is refused with its line', async () => {
-      const csv = await importSheet('公开目录.csv', Uint8Array.from(Buffer.from(GBK_CHECKLIST, 'base64')))
+      const csv = await importSheet('公开目录.csv', gbkChecklist())
       expect(csv.status).toBe(200)
       const rows = ((await csv.json()) as { checklist: Row[] }).checklist
       expect(rows.map((r) => [r.id, r.title, r.owner])).toEqual([['CW-01', '最低生活保障对象', '村委会'], ['CF-01', '财务收支情况', '村委会']])
@@ -298,7 +298,7 @@ describe(`publishing from the console (${ENGINE})`, () => {
     })
 
     it('a checklist draft: the feed’s validator checks it, the author cannot approve it, another reviewer publishes it', async () => {
-      const csv = await importSheet('公开目录.csv', Uint8Array.from(Buffer.from(GBK_CHECKLIST, 'base64')))
+      const csv = await importSheet('公开目录.csv', gbkChecklist())
       const rows = ((await csv.json()) as { checklist: Row[] }).checklist
       const broken = [rows[0]!, { ...rows[1]!, frequency: { type: '每天' } }]
       const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { kind: 'checklist', item: { checklist: broken } }, jar: editor })).json()) as { findings: { path: string; severity: string }[] }
