@@ -7,11 +7,12 @@
  *
  * PostgreSQL is a throw-away cluster (scripts/pg-cluster.mjs). --smoke runs
  * tiny sizes to check the harness. Sizes: BENCH_KIOSKS (500), BENCH_DAYS (90),
- * BENCH_VILLAGES (300), BENCH_BEATS (3000).
+ * BENCH_VILLAGES (300), BENCH_BEATS (3000); BENCH_PG_PORT picks the cluster's port.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { startCluster } from '../../scripts/pg-cluster.mjs'
 import type { Ctx } from '../../township/server/context'
 import { openDb } from '../../township/server/db/open'
@@ -40,6 +41,41 @@ async function context(o: { databaseUrl?: string; dataDir?: string }): Promise<{
   return { ctx, dir }
 }
 
+/** The heartbeat client (plain JS for a worker thread): 50 warm-up beats, then `beats` with `inFlight` at a time; posts {rate, retries}. */
+const LOAD_GENERATOR = `
+const { parentPort, workerData: { url, tokens, beats, inFlight } } = require('node:worker_threads')
+const body = (n) => {
+  const k = tokens[n % tokens.length]
+  const now = new Date()
+  return JSON.stringify({ format: 1, id: now.getTime().toString(36) + '-' + n, kioskId: k.id, village: '一村', appVersion: '0.1.0', contentRevision: 3, lastSuccessfulSync: now.toISOString(), lastError: null, storageUsed: 1, storageQuota: 2, uptime: n, createdAt: now.toISOString(), clockOk: true, sources: [], token: k.token })
+}
+const post = (b) => fetch(url, { method: 'POST', body: b, headers: { 'content-type': 'text/plain' } })
+;(async () => {
+  for (let i = 0; i < 50; i++) await post(body(beats + i))
+  let next = 0
+  let retries = 0
+  const t0 = performance.now()
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < beats) {
+      const n = next++
+      const b = body(n)
+      // a kept-alive connection the server closed meanwhile (ECONNRESET) is retried: the heartbeat id makes a resend free
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const r = await post(b)
+          if (r.status !== 204) throw new Error('heartbeat ' + n + ': ' + r.status + ' ' + (await r.text()))
+          break
+        } catch (e) {
+          if (attempt >= 3 || !/fetch failed/.test(String(e))) throw e
+          retries++
+        }
+      }
+    }
+  }))
+  parentPort.postMessage({ rate: beats / ((performance.now() - t0) / 1000), retries })
+})()
+`
+
 /** heartbeats/s over real HTTP, 16 at a time, from 50 kiosks */
 async function ingest(ctx: Ctx): Promise<number> {
   await ctx.db.query("INSERT INTO villages (code, township_code, name) VALUES ('341000001001', '341000001', '一村')")
@@ -49,37 +85,14 @@ async function ingest(ctx: Ctx): Promise<number> {
     tokens.push({ id: r.kiosk.id, token: r.config.kioskToken })
   }
   const { server, port } = await listen(ctx, '127.0.0.1', 0)
-  const url = `http://127.0.0.1:${port}/api/kiosk/heartbeat`
-  let next = 0
-  let retries = 0
-  const body = (n: number) => {
-    const k = tokens[n % tokens.length]!
-    const now = new Date()
-    return JSON.stringify({ format: 1, id: `${now.getTime().toString(36)}-${n}`, kioskId: k.id, village: '一村', appVersion: '0.1.0', contentRevision: 3, lastSuccessfulSync: now.toISOString(), lastError: null, storageUsed: 1, storageQuota: 2, uptime: n, createdAt: now.toISOString(), clockOk: true, sources: [], token: k.token })
-  }
-  // warm up
-  for (let i = 0; i < 50; i++) await fetch(url, { method: 'POST', body: body(BEATS + i), headers: { 'content-type': 'text/plain' } })
-  const t0 = performance.now()
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < BEATS) {
-        const n = next++
-        const b = body(n)
-        // a kept-alive connection the server closed meanwhile (ECONNRESET) is retried: the heartbeat id makes a resend free
-        for (let attempt = 0; ; attempt++) {
-          try {
-            const r = await fetch(url, { method: 'POST', body: b, headers: { 'content-type': 'text/plain' } })
-            if (r.status !== 204) throw new Error(`heartbeat ${n}: ${r.status} ${await r.text()}`)
-            break
-          } catch (e) {
-            if (attempt >= 3 || !/fetch failed/.test(String(e))) throw e
-            retries++
-          }
-        }
-      }
-    }),
-  )
-  const rate = BEATS / ((performance.now() - t0) / 1000)
+  // the client runs in a worker thread: its fetch/undici work is not charged to the server's event loop
+  const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { url: `http://127.0.0.1:${port}/api/kiosk/heartbeat`, tokens, beats: BEATS, inFlight: 16 } })
+  const { rate, retries } = await new Promise<{ rate: number; retries: number }>((resolve, reject) => {
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`the heartbeat client stopped (exit ${code})`)))
+  })
+  await worker.terminate()
   await new Promise((r) => server.close(() => r(null)))
   if (retries) console.log(`(${retries} heartbeats resent after a reset connection)`)
   return rate
@@ -196,7 +209,7 @@ const started = Date.now()
   await ctx.db.close()
   rmSync(dir, { recursive: true, force: true })
 }
-const cluster = await startCluster()
+const cluster = await startCluster({ port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined })
 try {
   {
     const { ctx, dir } = await context({ databaseUrl: cluster.url })

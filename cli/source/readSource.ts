@@ -24,6 +24,8 @@ import { parseLooseDate } from '../../src/import/looseDate'
 import { SourceError, type SourceProblem } from '../../src/import/problem'
 import { parsePath } from '../../src/feed/issues'
 import { DEFAULT_FILE_LIMIT_BYTES, inWords, REVISION_LIMIT_BYTES } from '../../src/feed/limits'
+import { checklistItemFromRecord, FREQUENCY_WORDS, splitList } from '../../src/feed/checklistRecord'
+import { KIND_HEADERS, ROW_KIND_NAMES } from '../../src/feed/tableFromGrid'
 
 type Json = Record<string, unknown>
 
@@ -74,25 +76,6 @@ const MIME: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-export const ROW_KIND: Record<string, string> = {
-  期初: 'opening', 期初余额: 'opening', 上期结余: 'opening', opening: 'opening',
-  收入: 'income', income: 'income', 收入合计: 'income_total', income_total: 'income_total',
-  支出: 'expense', expense: 'expense', 支出合计: 'expense_total', expense_total: 'expense_total',
-  期末: 'closing', 期末余额: 'closing', 本期结余: 'closing', closing: 'closing',
-  备注: 'memo', memo: 'memo', 合计: 'total', total: 'total', 数据: 'data', data: 'data', '': 'data',
-}
-/** first-column headers that mark a finance table's row kinds */
-export const KIND_HEADERS = ['kind', '类型', '行类型', '类别', '收支类型', '收支类别', '科目类型']
-
-const FREQUENCY: Record<string, string> = {
-  长期: 'long_term', 长期公开: 'long_term', long_term: 'long_term',
-  每月: 'monthly', 按月: 'monthly', monthly: 'monthly',
-  每季度: 'quarterly', 按季: 'quarterly', 按季度: 'quarterly', quarterly: 'quarterly',
-  每半年: 'semiannual', semiannual: 'semiannual',
-  每年: 'yearly', 按年: 'yearly', yearly: 'yearly',
-  随时: 'on_event', 随时公开: 'on_event', on_event: 'on_event',
-  公示: 'publicity', publicity: 'publicity',
-}
 
 const DATE_EXPECTED = (key: string, v: string) => ({
   zh: `${key} 写成了 "${v}"，应写作 2026-10-05 或 2026-10-05T18:00:00+08:00（也认 2026/10/5、2026年10月5日、2026.10.5，可带时间 09:30）`,
@@ -108,7 +91,6 @@ function cell(raw: string): string | number | null {
   return t
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? v.split(/[;；|]/).map((s) => s.trim()).filter(Boolean) : [])
 const mdFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [])
 
 /** which front-matter key a field of the item was written as */
@@ -164,21 +146,17 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
       const r = Object.fromEntries(t!.header.map((k, i) => [k, (row.cells[i] ?? '').trim()]))
       const at = (zh: string, en: string) => problems.push({ file: 'checklist.csv', line: row.line, zh, en })
       const word = r.frequency ?? ''
-      const type = FREQUENCY[word]
-      const frequency: Json = { type: type ?? word }
+      const type = FREQUENCY_WORDS[word]
       if (!type) at(`frequency 写成了 "${word}"，应为 长期、每月、每季度、每半年、每年、随时 或 公示（例如 公示，并在 days 写 7）`, `frequency is "${word}"; expected 长期/long_term, 每月/monthly, 每季度/quarterly, 每半年/semiannual, 每年/yearly, 随时/on_event or 公示/publicity`)
       const days = (r.days ?? '').trim()
       if (type === 'publicity') {
         if (!/^[1-9]\d*$/.test(days)) at(`公示事项的 days 写成了 "${days}"，应为公示天数，例如 7`, `days of a 公示 item is "${days}"; expected the number of days, e.g. 7`)
-        frequency.days = Number(days)
-        frequency.day_type = /working|工作日/.test(r.day_type ?? '') ? 'working' : 'calendar'
       }
       if (type === 'on_event' && days) {
         if (!/^\d+$/.test(days)) at(`days 写成了 "${days}"，应为天数，例如 10`, `days is "${days}"; expected a number of days, e.g. 10`)
-        frequency.within_days = Number(days)
       }
       checklistLines.push(row.line)
-      checklist.push({ id: r.id, category: r.category, title: r.title, content: r.content ?? '', basis: r.basis ?? '', frequency, channels: list(r.channels), owner: r.owner ?? '', audience: r.audience ?? '' })
+      checklist.push(checklistItemFromRecord(r))
     }
   }
 
@@ -211,7 +189,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     origin.rows = t.rows.map((r) => r.line)
     const rows = t.rows.map((r) => {
       const kindText = hasKind ? (r.cells[0] ?? '').trim() : ''
-      const kind = ROW_KIND[kindText]
+      const kind = ROW_KIND_NAMES[kindText]
       if (kind === undefined) {
         problems.push({ file: rel, line: r.line, zh: `第一列（${first}）写成了 "${kindText}"，应为 期初、收入、收入合计、支出、支出合计、期末、备注 或 合计`, en: `the first column (${first}) is "${kindText}"; expected 期初, 收入, 收入合计, 支出, 支出合计, 期末, 备注 or 合计` })
       }
@@ -277,7 +255,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     })
     if (listed.length) item.attachments = listed
     if (Object.keys(g).length) item._gongkai = g
-    const off = list(data.lint_ignore)
+    const off = splitList(data.lint_ignore)
     if (off.length) ignore[id] = off
     items.push(item)
     itemOrigins.push(origin)

@@ -7,8 +7,25 @@
 const DAY_MS = 86_400_000
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
+// A township judges thousands of items over the same few thousand days:
+// parsing and formatting are memoised (bounded; results are unchanged).
+const CACHE_MAX = 20_000
+const msOfDay = new Map<string, number>()
+const dayOfMs = new Map<number, string>()
+
 /** ms at UTC midnight, or NaN when `day` is not a real YYYY-MM-DD date. */
 export function dayToMs(day: string): number {
+  const hit = msOfDay.get(day)
+  if (hit !== undefined) return hit
+  const ms = parseDay(day)
+  if (typeof day === 'string') {
+    if (msOfDay.size >= CACHE_MAX) msOfDay.clear()
+    msOfDay.set(day, ms)
+  }
+  return ms
+}
+
+function parseDay(day: string): number {
   const m = DAY.exec(day)
   if (!m) return NaN
   const y = Number(m[1])
@@ -24,7 +41,13 @@ export function isDay(day: unknown): day is string {
 }
 
 export function msToDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
+  const hit = dayOfMs.get(ms)
+  if (hit !== undefined) return hit
+  // an invalid time throws here, as before (nothing cached)
+  const day = new Date(ms).toISOString().slice(0, 10)
+  if (dayOfMs.size >= CACHE_MAX) dayOfMs.clear()
+  dayOfMs.set(ms, day)
+  return day
 }
 
 export function addDays(day: string, n: number): string {

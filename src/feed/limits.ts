@@ -12,3 +12,13 @@ export const REVISION_LIMIT_BYTES = 200 * 1024 * 1024
 export function inWords(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
+
+/** what a kiosk downloads for one revision against REVISION_LIMIT_BYTES, as the township console reports it */
+export interface RevisionSize {
+  bytes: number
+  limit: number
+  over: boolean
+  /** "本次发布共 12.5 MB，一体机每版上限 200 MB" */
+  zh: string
+  en: string
+}

@@ -10,14 +10,15 @@
 import type { Cell, NoticeTable, TableRowKind } from './types'
 
 export const ROW_KIND_NAMES: Record<string, TableRowKind> = {
-  期初: 'opening', 期初余额: 'opening', opening: 'opening',
+  期初: 'opening', 期初余额: 'opening', 上期结余: 'opening', opening: 'opening',
   收入: 'income', income: 'income', 收入合计: 'income_total', income_total: 'income_total',
   支出: 'expense', expense: 'expense', 支出合计: 'expense_total', expense_total: 'expense_total',
-  期末: 'closing', 期末余额: 'closing', closing: 'closing',
+  期末: 'closing', 期末余额: 'closing', 本期结余: 'closing', closing: 'closing',
   备注: 'memo', memo: 'memo', 合计: 'total', total: 'total', 数据: 'data', data: 'data', '': 'data',
 }
 
-const KIND_HEADERS = ['kind', '类型', '行类型']
+/** first-column headers that mark a finance table's row kinds */
+export const KIND_HEADERS = ['kind', '类型', '行类型', '类别', '收支类型', '收支类别', '科目类型']
 
 /** a spreadsheet cell: amounts (up to 10 integer digits) become numbers; longer digit runs (IDs, cards, phones) stay text so nothing is rounded */
 export function gridCell(raw: string | number | null | undefined): Cell {

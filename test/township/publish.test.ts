@@ -213,6 +213,34 @@ describe(`publishing from the console (${ENGINE})`, () => {
     }
   })
 
+  it('a revision over the kiosk’s total limit is shown while composing and refused at publish, with the limit in words', async () => {
+    // eleven videos of 19 MB each: every one under the per-file limit, together over the 200 MB of one revision
+    const videos = Array.from({ length: 11 }, (_, i) => {
+      const sha256 = String(i).padStart(2, '0').repeat(32)
+      return { url: `files/${sha256}`, mime_type: 'video/mp4', title: `政策图解${i + 1}.mp4`, size_in_bytes: 19 * 1024 * 1024, _gongkai: { sha256 } }
+    })
+    const item = notice({ title: '政策图解合集', attachments: videos })
+    const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { item }, jar: editor })).json()) as { size: { bytes: number; over: boolean; zh: string } }
+    expect(lint.size.over).toBe(true)
+    expect(lint.size.bytes).toBeGreaterThan(209 * 1024 * 1024)
+    expect(lint.size.zh).toMatch(/一体机每版上限 200 MB/)
+    const d = await draft(editor, item)
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+    expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+    const before = (await published()).doc._gongkai.revision
+    const res = await step(reviewer, d.id, 'publish')
+    expect(res.status).toBe(413)
+    const e = await errorOf(res)
+    expect(e.code).toBe('revision.too_large')
+    expect(e.zh).toMatch(/共 209 MB，超过一体机每一版能接收的上限 200 MB/)
+    expect((await published()).doc._gongkai.revision).toBe(before)
+    expect(((await (await h.req(`/api/drafts/${d.id}`, { jar: editor })).json()) as Draft).state).toBe('approved')
+    // the notice without the videos fits, and goes out
+    const small = (await publishItem(notice({ title: '政策图解合集（文字版）' }))) as Draft & { size: { over: boolean } }
+    expect(small.state).toBe('published')
+    expect(small.size.over).toBe(false)
+  })
+
   it('withdrawal publishes a revision without the notice, the reason in the audit log; restoring an old revision publishes a higher one', async () => {
     const before = (await published()).doc
     const target = before.items.find((i) => i.title === '关于2026年冬季防火的通知')!
@@ -235,6 +263,106 @@ describe(`publishing from the console (${ENGINE})`, () => {
     expect(list.revisions.map((x) => x.revision)).toEqual([...list.revisions.map((x) => x.revision)].sort((a, b) => b - a))
     const one = (await (await h.req(`/api/villages/${V}/revisions/1`, { jar: editor })).json()) as { changes: { kind: string; text: string }[] }
     expect(one.changes[0]).toMatchObject({ kind: 'added' })
+  })
+
+  describe('the checklist, edited through the same review', () => {
+    // 编号,类别,事项,…,公开对象 and two rows (公示 7 天; 每月), saved by Excel as plain "CSV (逗号分隔)": GBK
+    const gbkChecklist = () => new Uint8Array(readFileSync(new URL('../fixtures/checklist/公开目录-gbk.csv', import.meta.url)))
+    type Row = { id: string; category: string; title: string; basis: string; frequency: { type: string; days?: number; day_type?: string }; channels: string[]; owner: string }
+    const importSheet = async (name: string, body: Uint8Array<ArrayBuffer>) => h.req('/api/uploads/checklist?name=' + encodeURIComponent(name), { method: 'POST', body, jar: editor })
+
+    it('a GBK .csv and an .xlsx checklist import give correct Chinese; a row with a wrong field count is refused with its line', async () => {
+      const csv = await importSheet('公开目录.csv', gbkChecklist())
+      expect(csv.status).toBe(200)
+      const rows = ((await csv.json()) as { checklist: Row[] }).checklist
+      expect(rows.map((r) => [r.id, r.title, r.owner])).toEqual([['CW-01', '最低生活保障对象', '村委会'], ['CF-01', '财务收支情况', '村委会']])
+      expect(rows[0]!.frequency).toEqual({ type: 'publicity', days: 7, day_type: 'calendar' })
+      expect(rows[0]!.channels).toEqual(['村务公开栏', '电子触摸屏'])
+      expect(rows[1]!.basis).toBe('《村民委员会组织法》第三十条')
+      expect(rows[1]!.frequency).toEqual({ type: 'monthly' })
+
+      const wb = new ExcelJS.Workbook()
+      wb.addWorksheet('清单').addRows([
+        ['id', 'category', 'title', 'content', 'basis', 'frequency', 'days', 'day_type', 'channels', 'owner', 'audience'],
+        ['DW-01', 'party', '发展党员情况', '发展对象姓名', '《中国共产党发展党员工作细则》', '公示', 5, '工作日', '村务公开栏', '村党组织', '全体村民'],
+      ])
+      const xlsx = await importSheet('清单.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))
+      expect(xlsx.status).toBe(200)
+      const x = ((await xlsx.json()) as { checklist: Row[] }).checklist
+      expect(x).toEqual([expect.objectContaining({ id: 'DW-01', category: 'party', title: '发展党员情况', owner: '村党组织', frequency: { type: 'publicity', days: 5, day_type: 'working' } })])
+
+      const shifted = new TextEncoder().encode('id,title,frequency\nCF-01,财务收支情况,每月\nCF-02,工程项目,每季度,多出的一项\n')
+      const bad = await importSheet('清单.csv', shifted)
+      expect(bad.status).toBe(400)
+      expect((await errorOf(bad)).zh).toMatch(/清单\.csv 第 3 行.*这一行有 4 项，表头有 3 项/)
+    })
+
+    it('a checklist draft: the feed’s validator checks it, the author cannot approve it, another reviewer publishes it', async () => {
+      const csv = await importSheet('公开目录.csv', gbkChecklist())
+      const rows = ((await csv.json()) as { checklist: Row[] }).checklist
+      const broken = [rows[0]!, { ...rows[1]!, frequency: { type: '每天' } }]
+      const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { kind: 'checklist', item: { checklist: broken } }, jar: editor })).json()) as { findings: { path: string; severity: string }[] }
+      expect(lint.findings).toEqual([expect.objectContaining({ severity: 'error', path: expect.stringContaining('_gongkai.checklist[1].frequency') })])
+      const res = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'checklist', item: { checklist: broken } }, jar: editor })
+      expect(res.status).toBe(201)
+      const d = (await res.json()) as Draft & { kind: string }
+      expect(d.kind).toBe('checklist')
+      expect(d.blocking).toBe(true)
+      expect((await step(editor, d.id, 'submit')).status).toBe(422)
+      expect((await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: { checklist: rows } }, jar: editor })).status).toBe(200)
+      expect((await step(editor, d.id, 'submit')).status).toBe(200)
+      // the author, even as admin, cannot approve the checklist they wrote
+      const own = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'checklist', item: { checklist: rows } }, jar: admin })
+      const ownId = ((await own.json()) as Draft).id
+      expect((await step(admin, ownId, 'submit')).status).toBe(200)
+      const self = await step(admin, ownId, 'approve')
+      expect(self.status).toBe(403)
+      expect((await errorOf(self)).code).toBe('review.own_draft')
+      expect((await step(editor, d.id, 'approve')).status).toBe(403)
+      expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+      const diff = (await (await h.req(`/api/drafts/${d.id}/diff`, { jar: reviewer })).json()) as { changes: { kind: string; text: string }[] }
+      expect(diff.changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'added', text: expect.stringContaining('最低生活保障对象') })]))
+      expect((await step(reviewer, d.id, 'publish')).status).toBe(200)
+      const { doc } = await published()
+      const ext = doc._gongkai as unknown as { checklist: Row[]; categories: { id: string; title: string }[] }
+      expect(ext.checklist.map((r) => r.title)).toEqual(['最低生活保障对象', '财务收支情况'])
+      expect(ext.categories).toEqual(expect.arrayContaining([{ id: 'village', title: '村务公开' }, { id: 'finance', title: '财务公开' }]))
+      // a notice may now point at the published item, and its 公示 window is held to the item's 7 days
+      const linked = await draft(editor, notice({ title: '2026年低保对象公示', _gongkai: { category: 'notices', checklist_item: 'CW-01' } }))
+      expect(linked.findings.filter((f) => f.rule === 'unknown-checklist-item')).toEqual([])
+    })
+  })
+
+  it('a handbook chapter goes through the same review: the privacy lint blocks it, the author cannot approve it, an edit replaces it by id', async () => {
+    const chapter = (body: string) => ({ title: '异议处理', content_markdown: `## 怎样提出异议\n\n${body}` })
+    const res = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'chapter', item: chapter(`联系人身份证号 ${VALID_ID}，请到村委会。`) }, jar: editor })
+    expect(res.status).toBe(201)
+    const d = (await res.json()) as Draft & { kind: string; itemId: string }
+    expect(d.kind).toBe('chapter')
+    expect(d.findings).toEqual([expect.objectContaining({ rule: 'privacy', severity: 'error' })])
+    expect((await step(editor, d.id, 'submit')).status).toBe(422)
+    expect((await h.req(`/api/drafts/${d.id}`, { method: 'PUT', json: { item: chapter('对公示内容有异议的，可在公示期内向村务监督委员会书面提出。') }, jar: editor })).status).toBe(200)
+    expect((await step(editor, d.id, 'submit')).status).toBe(200)
+    const own = await step(editor, d.id, 'approve')
+    expect(own.status).toBe(403)
+    expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
+    expect((await step(reviewer, d.id, 'publish')).status).toBe(200)
+    type Handbook = { handbook: { title: string; chapters: { id: string; title: string; content_markdown: string }[] } }
+    let ext = (await published()).doc._gongkai as unknown as Handbook
+    expect(ext.handbook.title).toBe('村务公开手册')
+    expect(ext.handbook.chapters).toEqual([{ id: d.itemId, title: '异议处理', content_markdown: expect.stringContaining('村务监督委员会书面提出') }])
+    // editing the published chapter (same id) replaces it; the notices and the checklist stay
+    const before = (await published()).doc
+    const edit = await h.req(`/api/villages/${V}/drafts`, { method: 'POST', json: { kind: 'chapter', item: { id: d.itemId, title: '异议处理（修订）', content_markdown: '十日内答复。' } }, jar: editor })
+    const e = (await edit.json()) as Draft
+    await step(editor, e.id, 'submit')
+    await step(reviewer, e.id, 'approve')
+    expect((await step(reviewer, e.id, 'publish')).status).toBe(200)
+    const after = (await published()).doc
+    ext = after._gongkai as unknown as Handbook
+    expect(ext.handbook.chapters).toEqual([{ id: d.itemId, title: '异议处理（修订）', content_markdown: '十日内答复。' }])
+    expect(after.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id))
+    expect(after._gongkai.revision).toBe(before._gongkai.revision + 1)
   })
 
   it('scheduled publishing waits for its time; the diff says what it adds', async () => {

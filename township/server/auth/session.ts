@@ -51,15 +51,19 @@ export async function endSession(q: Queryable, c: Context): Promise<void> {
   deleteCookie(c, COOKIE, { path: '/' })
 }
 
-export async function loadUser(q: Queryable, userId: number, csrfToken: string): Promise<SessionUser | undefined> {
-  const u = await one<{ id: number; username: string; display_name: string; role: Role; disabled: boolean }>(
-    q,
-    'SELECT id, username, display_name, role, disabled FROM users WHERE id = $1',
-    [userId],
-  )
+// a user and their villages in one row (one round trip); the middleware adds the session to the same query
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.disabled,
+  ARRAY(SELECT uv.village_code FROM user_villages uv WHERE uv.user_id = u.id ORDER BY uv.village_code) AS villages`
+type UserRow = { id: number; username: string; display_name: string; role: Role; disabled: boolean; villages: string[] | null }
+
+function userOf(u: UserRow | undefined, csrfToken: string): SessionUser | undefined {
   if (!u || u.disabled) return undefined
-  const vs = await q.query<{ village_code: string }>('SELECT village_code FROM user_villages WHERE user_id = $1 ORDER BY village_code', [userId])
-  return { id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role, villages: vs.length ? vs.map((v) => v.village_code) : null, csrfToken }
+  const vs = u.villages ?? []
+  return { id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role, villages: vs.length ? vs : null, csrfToken }
+}
+
+export async function loadUser(q: Queryable, userId: number, csrfToken: string): Promise<SessionUser | undefined> {
+  return userOf(await one<UserRow>(q, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [userId]), csrfToken)
 }
 
 export const authRequired = () => new ApiError(401, 'auth.required', '请先登录', 'please sign in')
@@ -75,14 +79,14 @@ export function sessionMiddleware(ctx: Ctx): MiddlewareHandler<Env> {
     if (changing && !header) throw new ApiError(403, 'csrf.missing', '请求缺少防跨站令牌（X-CSRF-Token），已拒绝', 'the X-CSRF-Token header is missing; refused')
     const id = getCookie(c, COOKIE)
     if (!id) throw authRequired()
-    const s = await one<{ user_id: number; csrf_token: string; last_seen: Date }>(
+    const s = await one<UserRow & { csrf_token: string }>(
       ctx.db,
-      'SELECT user_id, csrf_token, last_seen FROM sessions WHERE id_hash = $1 AND expires_at > $2',
+      `SELECT s.csrf_token, ${USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2`,
       [sha256Hex(id), ctx.now()],
     )
     if (!s) throw authRequired()
     if (changing && header !== s.csrf_token) throw new ApiError(403, 'csrf.bad', '防跨站令牌不符，请刷新页面后重试', 'the X-CSRF-Token does not match this session; reload the page')
-    const user = await loadUser(ctx.db, Number(s.user_id), s.csrf_token)
+    const user = userOf(s, s.csrf_token)
     if (!user) throw authRequired()
     c.set('user', user)
     return next()

@@ -30,7 +30,8 @@ export interface FleetKiosk {
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null)
 
-export async function fleetOf(q: Queryable, o: { villages: string[] | null; now: Date; silentMinutes: number; includeRevoked?: boolean }): Promise<FleetKiosk[]> {
+/** silentMinutes null: the township's alert setting (60 when none), read in the same query */
+export async function fleetOf(q: Queryable, o: { villages: string[] | null; now: Date; silentMinutes: number | null; includeRevoked?: boolean }): Promise<FleetKiosk[]> {
   const rows = await q.query<{
     id: string
     village_code: string
@@ -47,19 +48,21 @@ export async function fleetOf(q: Queryable, o: { villages: string[] | null; now:
     clock_ok: boolean | null
     latest: number | null
     latest_at: Date | null
+    silent_minutes: number
   }>(
     `SELECT k.id, k.village_code, v.name, v.township_code, k.place, k.revoked_at,
             l.app_version, l.content_revision, l.received_at, l.last_error, l.storage_used, l.storage_quota, l.clock_ok,
-            r.revision AS latest, r.published_at AS latest_at
+            r.revision AS latest, r.published_at AS latest_at,
+            COALESCE($2::int, (SELECT silent_minutes FROM alert_config LIMIT 1), 60) AS silent_minutes
        FROM kiosks k
        JOIN villages v ON v.code = k.village_code
        LEFT JOIN kiosk_latest l ON l.kiosk_id = k.id
        LEFT JOIN LATERAL (SELECT revision, published_at FROM revisions WHERE village_code = k.village_code ORDER BY revision DESC LIMIT 1) r ON true
       WHERE ($1::text[] IS NULL OR k.village_code = ANY($1::text[])) ${o.includeRevoked === false ? 'AND k.revoked_at IS NULL' : ''}
       ORDER BY v.code, k.place, k.id`,
-    [o.villages],
+    [o.villages, o.silentMinutes],
   )
-  const silentBefore = o.now.getTime() - o.silentMinutes * 60_000
+  const silentBefore = o.now.getTime() - Number(rows[0]?.silent_minutes ?? 60) * 60_000
   return rows.map((r) => {
     const latest = r.latest === null ? null : Number(r.latest)
     const rev = r.content_revision === null ? null : Number(r.content_revision)

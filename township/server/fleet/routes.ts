@@ -23,8 +23,7 @@ export function fleetRoutes(ctx: Ctx) {
     const u = requireRole(c, 'viewer')
     const filter = c.req.query('filter')
     if (filter && !FLAGS.includes(filter as FleetFlag)) throw badRequest('input.invalid', '筛选条件应为 behind、error、silent 或 clock', 'filter must be behind, error, silent or clock')
-    const cfg = await one<{ silent_minutes: number }>(ctx.db, 'SELECT silent_minutes FROM alert_config LIMIT 1')
-    const all = await fleetOf(ctx.db, { villages: u.villages, now: ctx.now(), silentMinutes: cfg ? Number(cfg.silent_minutes) : 60 })
+    const all = await fleetOf(ctx.db, { villages: u.villages, now: ctx.now(), silentMinutes: null })
     const kiosks = filter ? all.filter((k) => k.flags.includes(filter as FleetFlag)) : all
     return c.json({ kiosks: kiosks.map(({ township: _t, latestPublishedAt: _p, ...k }) => k) })
   })

@@ -12,6 +12,7 @@ import type { Ctx } from '../context'
 import { publishFeed } from '../feeds/publish'
 import { describeChange, emptyDocument, parseDocument, stamp, withoutItem, type FeedDoc } from './compose'
 import { PUBLISH_DIR, writePublished } from './exportFolder'
+import { requireWithinLimit, revisionSize } from './revisionSize'
 
 export async function baseDocument(ctx: Ctx, q: Queryable, village: string): Promise<{ doc: FeedDoc; revision: number }> {
   const r = await one<{ revision: number; feed: Uint8Array }>(q, 'SELECT revision, feed FROM revisions WHERE village_code = $1 ORDER BY revision DESC LIMIT 1', [village])
@@ -47,7 +48,9 @@ export async function publishDocument(
         return out as never
       }),
   }
-  const out = await publishFeed(db, ctx.signer, { village: o.village, document: stamp(o.document, ctx.now()), userId: o.userId, now: ctx.now() })
+  const document = stamp(o.document, ctx.now())
+  requireWithinLimit(await revisionSize(ctx.db, document))
+  const out = await publishFeed(db, ctx.signer, { village: o.village, document, userId: o.userId, now: ctx.now() })
   if (PUBLISH_DIR) await writePublished(ctx.db, o.village, PUBLISH_DIR).catch((e) => console.error(`writing ${o.village} to ${PUBLISH_DIR}:`, e))
   return out
 }

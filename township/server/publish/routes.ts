@@ -7,10 +7,12 @@ import { actorOf, mayUseVillage, requireRole } from '../auth/session'
 import type { Ctx, Env, Role, SessionUser } from '../context'
 import { chinaDay } from '../../../cli/io'
 import { tableFromGrid } from '../../../src/feed/tableFromGrid'
-import { describeChange, findingsFor, withItem } from './compose'
+import { describeChange, findingsForDraft, withDraft } from './compose'
 import { baseDocument, listRevisions, restoreRevision, revisionView, withdrawNotice } from './revisions'
 import { uploadAttachment, uploadTable } from './uploads'
-import { approveDraft, cleanItem, createDraft, draftRow, draftView, publishDraft, rejectDraft, submitDraft, updateDraft, type DraftRow } from './workflow'
+import { checklistFromGrid } from './checklistImport'
+import { revisionSize } from './revisionSize'
+import { approveDraft, cleanDraftItem, createDraft, draftKind, draftRow, draftView, publishDraft, rejectDraft, submitDraft, updateDraft, type DraftRow } from './workflow'
 
 /** a draft's JSON body: a notice of up to 1 MB (tables and HTML; files are uploaded apart) */
 const MAX_DRAFT = 1024 * 1024
@@ -45,21 +47,25 @@ export function publishRoutes(ctx: Ctx) {
       [code],
     )
     return c.json({
-      drafts: rows.map((d) => ({ id: Number(d.id), itemId: d.item_id, title: String(d.item.title ?? ''), state: d.state, authorId: Number(d.author_id), authorName: d.author, updatedAt: new Date(d.updated_at).toISOString(), publishAt: d.publish_at ? new Date(d.publish_at).toISOString() : null })),
+      drafts: rows.map((d) => ({ id: Number(d.id), kind: d.kind, itemId: d.item_id, title: String(d.item.title ?? ''), state: d.state, authorId: Number(d.author_id), authorName: d.author, updatedAt: new Date(d.updated_at).toISOString(), publishAt: d.publish_at ? new Date(d.publish_at).toISOString() : null })),
     })
   })
 
   app.post('/villages/:code/drafts', async (c) => {
     const { u, code } = await village(c, 'editor')
-    return view(c, await createDraft(ctx, actorOf(c), u, code, (await body(c)).item), 201)
+    const b = await body(c)
+    return view(c, await createDraft(ctx, actorOf(c), u, code, b.item, draftKind(b.kind)), 201)
   })
 
   /** check as you type: the CLI's lint on the feed this notice would make, nothing stored */
   app.post('/villages/:code/lint', async (c) => {
     const { code } = await village(c, 'editor')
-    const item = cleanItem((await body(c)).item, 'N-draft')
+    const b = await body(c)
+    const kind = draftKind(b.kind)
+    const item = cleanDraftItem(kind, b.item, kind === 'chapter' ? 'H-draft' : 'N-draft')
     const { doc } = await baseDocument(ctx, ctx.db, code)
-    return c.json({ findings: findingsFor(withItem(doc, item, ctx.now()), item.id, chinaDay(ctx.now())) })
+    const next = withDraft(doc, kind, item, ctx.now())
+    return c.json({ findings: findingsForDraft(next, kind, item.id, chinaDay(ctx.now())), size: await revisionSize(ctx.db, next) })
   })
 
   app.post('/villages/:code/files', async (c) => {
@@ -71,6 +77,13 @@ export function publishRoutes(ctx: Ctx) {
     requireRole(c, 'editor')
     const { name, grid } = await uploadTable(c)
     return c.json({ name, grid, table: tableFromGrid(grid) })
+  })
+
+  /** a checklist sheet (.xlsx or .csv, the same reading as tables) as checklist items for the editor; nothing stored */
+  app.post('/uploads/checklist', async (c) => {
+    requireRole(c, 'editor')
+    const { name, grid } = await uploadTable(c)
+    return c.json({ name, checklist: checklistFromGrid(grid, name) })
   })
 
   app.get('/villages/:code/feed', async (c) => {
@@ -133,14 +146,14 @@ export function publishRoutes(ctx: Ctx) {
   app.get('/drafts/:id/diff', async (c) => {
     const { d } = await draft(c, 'viewer')
     const { doc, revision } = await baseDocument(ctx, ctx.db, d.village_code)
-    return c.json({ baseRevision: revision, changes: describeChange(revision ? doc : null, withItem(doc, d.item, ctx.now())) })
+    return c.json({ baseRevision: revision, changes: describeChange(revision ? doc : null, withDraft(doc, d.kind, d.item, ctx.now())) })
   })
 
   /** the feed this draft would publish (unsigned), for 本机预览 */
   app.get('/drafts/:id/preview/feed.json', async (c) => {
     const { d } = await draft(c, 'viewer')
     const { doc, revision } = await baseDocument(ctx, ctx.db, d.village_code)
-    const preview = withItem(doc, d.item, ctx.now())
+    const preview = withDraft(doc, d.kind, d.item, ctx.now())
     preview._gongkai.revision = revision + 1
     // files/<sha256> is relative to the published feed: point the preview's at the same files
     for (const item of preview.items) {

@@ -11,14 +11,16 @@ import { ApiError, badRequest, notFound } from '../errors'
 import type { Ctx, SessionUser } from '../context'
 import { chinaDay } from '../../../cli/io'
 import { ID_PATTERN } from '../../../src/feed/schema'
-import { findingsFor, withItem, type FeedItem } from './compose'
+import { CHECKLIST_ITEM_ID, DRAFT_KINDS, findingsForDraft, withDraft, type DraftKind, type FeedItem } from './compose'
 import { baseDocument, publishDocument } from './revisions'
+import { revisionSize } from './revisionSize'
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
 export type DraftRow = {
   id: number
   village_code: string
+  kind: DraftKind
   item_id: string
   item: FeedItem
   state: DraftState
@@ -45,10 +47,12 @@ export async function draftView(ctx: Ctx, d: DraftRow) {
   )
   const author = await one<{ display_name: string }>(ctx.db, 'SELECT display_name FROM users WHERE id = $1', [d.author_id])
   const { doc } = await baseDocument(ctx, ctx.db, d.village_code)
-  const findings = findingsFor(withItem(doc, d.item, ctx.now()), d.item_id, chinaDay(ctx.now()))
+  const next = withDraft(doc, d.kind, d.item, ctx.now())
+  const findings = findingsForDraft(next, d.kind, d.item_id, chinaDay(ctx.now()))
   return {
     id: d.id,
     villageCode: d.village_code,
+    kind: d.kind,
     itemId: d.item_id,
     item: d.item,
     state: d.state,
@@ -61,6 +65,7 @@ export async function draftView(ctx: Ctx, d: DraftRow) {
     reviews: reviews.map((r) => ({ decision: r.decision, reason: r.reason, at: iso(r.at), userId: Number(r.user_id), userName: r.display_name })),
     findings,
     blocking: findings.some((f) => f.severity === 'error'),
+    size: await revisionSize(ctx.db, next),
   }
 }
 
@@ -74,6 +79,35 @@ export function cleanItem(raw: unknown, fallbackId: string): FeedItem {
   if (typeof item.title !== 'string' || !item.title.trim()) throw badRequest('draft.invalid', '请填写标题', 'give the notice a title', { field: 'title' })
   if (item.title.length > 200) throw badRequest('draft.invalid', '标题请在 200 字以内', 'keep the title under 200 characters', { field: 'title' })
   return item
+}
+
+/** a checklist of a village is a few hundred rows at most */
+const MAX_CHECKLIST_ROWS = 1000
+const MAX_CHAPTER = 200_000
+
+export function draftKind(raw: unknown): DraftKind {
+  if (raw === undefined) return 'notice'
+  if (typeof raw === 'string' && (DRAFT_KINDS as readonly string[]).includes(raw)) return raw as DraftKind
+  throw badRequest('draft.invalid', `草稿类型只能是 ${DRAFT_KINDS.join('、')}`, `a draft's kind is one of ${DRAFT_KINDS.join(', ')}`, { field: 'kind' })
+}
+
+/** A draft's content as the editor sent it, checked for shape (the feed's validator and lint check the rest). */
+export function cleanDraftItem(kind: DraftKind, raw: unknown, fallbackId: string): FeedItem {
+  if (kind === 'notice') return cleanItem(raw, fallbackId)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('draft.invalid', '草稿内容应为对象', 'the draft must be an object', { field: 'item' })
+  const r = raw as Record<string, unknown>
+  if (kind === 'checklist') {
+    const rows = r.checklist
+    if (!Array.isArray(rows) || rows.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw badRequest('draft.invalid', '清单应为一组事项', 'the checklist must be a list of items', { field: 'checklist' })
+    if (rows.length > MAX_CHECKLIST_ROWS) throw badRequest('draft.invalid', `清单请在 ${MAX_CHECKLIST_ROWS} 项以内`, `keep the checklist under ${MAX_CHECKLIST_ROWS} items`, { field: 'checklist' })
+    return { id: CHECKLIST_ITEM_ID, title: '公开事项清单', checklist: structuredClone(rows) }
+  }
+  const id = typeof r.id === 'string' && r.id ? r.id : fallbackId
+  if (!ID_PATTERN.test(id)) throw badRequest('draft.invalid', `章节编号“${id}”只能含字母、数字、汉字和 . _ -`, `chapter id “${id}” may hold letters, digits, Chinese and . _ - only`, { field: 'id' })
+  if (typeof r.title !== 'string' || !r.title.trim() || r.title.length > 200) throw badRequest('draft.invalid', '请填写章节标题（200 字以内）', 'give the chapter a title (up to 200 characters)', { field: 'title' })
+  const body = typeof r.content_markdown === 'string' ? r.content_markdown : ''
+  if (body.length > MAX_CHAPTER) throw badRequest('draft.invalid', '章节正文过长', 'the chapter is too long', { field: 'content_markdown' })
+  return { id, title: r.title.trim(), content_markdown: body }
 }
 
 function requireAuthorOrAdmin(u: SessionUser, d: DraftRow) {
@@ -100,13 +134,13 @@ async function record(q: Queryable, actor: Actor, u: SessionUser, d: DraftRow, d
   await audit(q, actor, `draft.${decision}`, `draft:${d.id}`, { village: d.village_code, itemId: d.item_id, ...(reason ? { reason } : {}), ...details })
 }
 
-export async function createDraft(ctx: Ctx, actor: Actor, u: SessionUser, village: string, rawItem: unknown): Promise<DraftRow> {
+export async function createDraft(ctx: Ctx, actor: Actor, u: SessionUser, village: string, rawItem: unknown, kind: DraftKind = 'notice'): Promise<DraftRow> {
   return ctx.db.tx(async (q) => {
     const seq = await one<{ id: number }>(q, "SELECT nextval(pg_get_serial_sequence('drafts', 'id')) AS id")
     const id = Number(seq!.id)
-    const item = cleanItem(rawItem, `N-${chinaDay(ctx.now()).replace(/-/g, '')}-${id}`)
-    await q.query('INSERT INTO drafts (id, village_code, item_id, item, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [id, village, item.id, JSON.stringify(item), u.id, ctx.now()])
-    await audit(q, actor, 'draft.created', `draft:${id}`, { village, itemId: item.id })
+    const item = cleanDraftItem(kind, rawItem, `${kind === 'chapter' ? 'H' : 'N'}-${chinaDay(ctx.now()).replace(/-/g, '')}-${id}`)
+    await q.query('INSERT INTO drafts (id, village_code, kind, item_id, item, author_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)', [id, village, kind, item.id, JSON.stringify(item), u.id, ctx.now()])
+    await audit(q, actor, 'draft.created', `draft:${id}`, { village, kind, itemId: item.id })
     return draftRow(q, id)
   })
 }
@@ -116,7 +150,7 @@ export async function updateDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: nu
     const d = await draftRow(q, id, true)
     requireAuthorOrAdmin(u, d)
     requireState(d, 'draft', 'rejected')
-    const item = cleanItem(rawItem, d.item_id)
+    const item = cleanDraftItem(d.kind, rawItem, d.item_id)
     item.id = d.item_id
     // an edited rejected draft is a draft again, to be submitted anew
     await q.query("UPDATE drafts SET item = $2, state = 'draft', updated_at = $3 WHERE id = $1", [id, JSON.stringify(item), ctx.now()])
@@ -131,7 +165,7 @@ export async function submitDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: nu
     requireAuthorOrAdmin(u, d)
     requireState(d, 'draft', 'rejected')
     const { doc } = await baseDocument(ctx, q, d.village_code)
-    const errors = findingsFor(withItem(doc, d.item, ctx.now()), d.item_id, chinaDay(ctx.now())).filter((f) => f.severity === 'error')
+    const errors = findingsForDraft(withDraft(doc, d.kind, d.item, ctx.now()), d.kind, d.item_id, chinaDay(ctx.now())).filter((f) => f.severity === 'error')
     if (errors.length) {
       throw new ApiError(422, 'draft.lint_blocked', `有 ${errors.length} 处必须改正的问题，改正后才能提交审核：${errors[0]!.zh}`, `${errors.length} blocking finding(s) must be fixed before submitting: ${errors[0]!.en}`, { findings: errors })
     }
@@ -188,7 +222,7 @@ async function publishNow(ctx: Ctx, actor: Actor, userId: number, d0: DraftRow):
   const { doc, revision: base } = await baseDocument(ctx, ctx.db, d0.village_code)
   await publishDocument(ctx, {
     village: d0.village_code,
-    document: withItem(doc, d0.item, ctx.now()),
+    document: withDraft(doc, d0.kind, d0.item, ctx.now()),
     base,
     userId,
     cause: `draft:${d0.id}`,

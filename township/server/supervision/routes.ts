@@ -6,11 +6,13 @@ import { badRequest, notFound } from '../errors'
 import { mayUseVillage, requireRole } from '../auth/session'
 import type { Ctx, Env } from '../context'
 import { shanghaiDay } from '../days'
+import { answerJson } from './answerCache'
 import { villageFacts } from './disclosures'
 import { report, reportPeriod, supervision, weekly, type ReportKind } from './supervision'
 import { reportWorkbook } from './xlsx'
 
 export const LEDGER_PAGE = 50
+const JSON_TYPE = { 'Content-Type': 'application/json' }
 const KIND_ZH: Record<ReportKind, string> = { month: '月总结', quarter: '季评估', year: '年考核' }
 
 export function supervisionRoutes(ctx: Ctx) {
@@ -24,12 +26,16 @@ export function supervisionRoutes(ctx: Ctx) {
 
   app.get('/supervision', async (c) => {
     const u = requireRole(c, 'viewer')
-    return c.json(supervision(await villageFacts(ctx.db, u.villages), asOfOf(c.req.query('asOf'))))
+    const asOf = asOfOf(c.req.query('asOf'))
+    const facts = await villageFacts(ctx.db, u.villages)
+    return c.body(answerJson('supervision', facts, asOf, () => supervision(facts, asOf)), 200, JSON_TYPE)
   })
 
   app.get('/supervision/weekly', async (c) => {
     const u = requireRole(c, 'viewer')
-    return c.json(weekly(await villageFacts(ctx.db, u.villages), asOfOf(c.req.query('asOf'))))
+    const asOf = asOfOf(c.req.query('asOf'))
+    const facts = await villageFacts(ctx.db, u.villages)
+    return c.body(answerJson('weekly', facts, asOf, () => weekly(facts, asOf)), 200, JSON_TYPE)
   })
 
   app.get('/reports/:kind/:key', async (c) => {

@@ -15,8 +15,11 @@ export interface ItemState {
   period: { key: string; label: string; start: string; end: string } | null
   due: string | null
   state: ComplianceStatus['state']
+  /** days past the due date as of asOf ("逾期 N 天"); null while the due date is still ahead */
   overdueDays: number | null
   daysLeft: number | null
+  /** why, where the state alone does not say it (an older period missing, a 公示 taken down early…) */
+  reason: { zh: string; en: string } | null
   disclosedBy: 'ledger' | 'township' | null
   lastPostedOn: string | null
 }
@@ -55,6 +58,18 @@ export function itemStates(f: VillageFacts, asOf: string): ItemState[] {
   return cached(f, `states|${asOf}`, () => computeStates(f, asOf))
 }
 
+/**
+ * complianceOf's overdueDays of a 公示 taken down early is how many days it
+ * fell short, and a planned takedown that is too early is flagged before the
+ * 公示 ends: shown as "逾期 N 天" that read as days past a due date still ahead
+ * (due 12-07 "逾期 1 天" on 12-02). The API's overdueDays is days past the due date.
+ */
+function daysPast(due: string | null, asOf: string): number | null {
+  if (!due) return null
+  const n = diffDays(due, asOf)
+  return n > 0 ? n : null
+}
+
 function computeStates(f: VillageFacts, asOf: string): ItemState[] {
   return f.items.map((item) => {
     const s = complianceOf(item, recordsOf(f, item.id), asOf, f.calendar, optsOf(f, item))
@@ -65,8 +80,9 @@ function computeStates(f: VillageFacts, asOf: string): ItemState[] {
       period: s.period ? { key: s.period.key, label: s.period.label.zh, start: s.period.start, end: s.period.end } : null,
       due: s.due,
       state: s.state,
-      overdueDays: s.overdueDays ?? null,
+      overdueDays: s.state === 'overdue' ? daysPast(s.due, asOf) : null,
       daysLeft: s.daysLeft ?? null,
+      reason: s.reason ?? null,
       disclosedBy: s.state === 'done' || s.state === 'not_applicable' ? (s.disclosedBy ?? null) : null,
       lastPostedOn: s.lastPostedOn ?? null,
     }

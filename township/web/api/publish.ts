@@ -1,6 +1,9 @@
 /** The publishing API (docs/township-api.md, "Publishing"): drafts, review, uploads, history. */
 import { ApiError, get, post, put, requestHeaders, toApiError } from './client'
 import type { NoticeTable } from '../../../src/feed/types'
+import type { RevisionSize } from '../../../src/feed/limits'
+
+export type { RevisionSize }
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
@@ -21,7 +24,23 @@ export interface FeedAttachment {
   _gongkai?: { sha256: string }
 }
 
-/** a JSON Feed item with the _gongkai extension, as the draft stores it */
+/** what a draft changes: a notice, the village's whole checklist, or one handbook chapter */
+export type DraftKind = 'notice' | 'checklist' | 'chapter'
+
+/** a checklist item as the feed holds it (src/feed/schema.ts) */
+export interface ChecklistRow {
+  id: string
+  category: string
+  title: string
+  content: string
+  basis: string
+  frequency: { type: string; days?: number; day_type?: 'calendar' | 'working'; within_days?: number }
+  channels: string[]
+  owner: string
+  audience: string
+}
+
+/** a JSON Feed item with the _gongkai extension, as the draft stores it; a checklist draft holds `checklist`, a chapter draft `content_markdown` */
 export interface FeedItem {
   id?: string
   title: string
@@ -29,11 +48,14 @@ export interface FeedItem {
   date_published?: string
   attachments?: FeedAttachment[]
   _gongkai?: { category?: string; checklist_item?: string; expires?: string; pinned?: boolean; urgent?: boolean; table?: NoticeTable }
+  checklist?: ChecklistRow[]
+  content_markdown?: string
 }
 
 export interface Draft {
   id: number
   villageCode: string
+  kind: DraftKind
   itemId: string
   item: FeedItem
   state: DraftState
@@ -45,10 +67,12 @@ export interface Draft {
   reviews: { decision: string; reason: string; at: string; userId: number; userName: string }[]
   findings: Finding[]
   blocking: boolean
+  size: RevisionSize
 }
 
 export interface DraftSummary {
   id: number
+  kind: DraftKind
   itemId: string
   title: string
   state: DraftState
@@ -66,6 +90,7 @@ export interface FeedDocument {
     village: { code: string; name: string }
     categories: { id: string; title: string }[]
     checklist?: { id: string; title: string; frequency: { type: string; days?: number; day_type?: 'calendar' | 'working' } }[]
+    handbook?: { title: string; chapters: { id: string; title: string; content_markdown: string }[] }
     holidays?: string[]
     workdays?: string[]
   }
@@ -90,8 +115,8 @@ const v = (code: string) => `/api/villages/${encodeURIComponent(code)}`
 export const publishApi = {
   feed: (code: string) => get<{ revision: number; document: FeedDocument }>(`${v(code)}/feed`),
   drafts: (code: string) => get<{ drafts: DraftSummary[] }>(`${v(code)}/drafts`),
-  create: (code: string, item: FeedItem) => post<Draft>(`${v(code)}/drafts`, { item }),
-  lint: (code: string, item: FeedItem) => post<{ findings: Finding[] }>(`${v(code)}/lint`, { item }),
+  create: (code: string, item: FeedItem, kind: DraftKind = 'notice') => post<Draft>(`${v(code)}/drafts`, { kind, item }),
+  lint: (code: string, item: FeedItem, kind: DraftKind = 'notice') => post<{ findings: Finding[]; size: RevisionSize }>(`${v(code)}/lint`, { kind, item }),
   draft: (id: number) => get<Draft>(`/api/drafts/${id}`),
   save: (id: number, item: FeedItem) => put<Draft>(`/api/drafts/${id}`, { item }),
   step: (id: number, what: 'submit' | 'approve' | 'reject' | 'publish', body: Record<string, unknown> = {}) => post<Draft>(`/api/drafts/${id}/${what}`, body),
@@ -101,6 +126,7 @@ export const publishApi = {
   restore: (code: string, n: number) => post<{ revision: number }>(`${v(code)}/revisions/${n}/restore`),
   withdraw: (code: string, itemId: string, reason: string) => post<{ revision: number }>(`${v(code)}/notices/${encodeURIComponent(itemId)}/withdraw`, { reason }),
   attach: (code: string, file: File) => upload<FeedAttachment>(`${v(code)}/files?name=${encodeURIComponent(file.name)}`, file),
+  checklist: (file: File) => upload<{ name: string; checklist: ChecklistRow[] }>(`/api/uploads/checklist?name=${encodeURIComponent(file.name)}`, file),
   table: (file: File) => upload<{ name: string; grid: (string | number | null)[][]; table: NoticeTable }>(`/api/uploads/table?name=${encodeURIComponent(file.name)}`, file),
 }
 
