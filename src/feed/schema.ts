@@ -51,7 +51,7 @@ const id = v.pipe(v.string('string'), v.regex(ID_PATTERN, 'id'))
 const url = v.pipe(v.string('string'), v.minLength(1, 'url'), v.maxLength(4096, 'url'))
 const sha256 = v.pipe(v.string('string'), v.regex(/^[0-9a-f]{64}$/, 'sha256'))
 /** A JSON Feed item id is any non-empty string (often a URL); the app derives a safe one for routes (feed/noticeId.ts). */
-export const ITEM_ID_MAX = 2048
+const ITEM_ID_MAX = 2048
 const itemId = v.pipe(
   v.union([v.string('string'), v.pipe(v.number('number'), v.integer('integer'))], 'string'),
   v.transform(String),
@@ -176,10 +176,10 @@ export const feedExtensionSchema = v.object({
   epoch: v.optional(epochSchema),
 })
 
-export const CELL_MAX = 2000
+const CELL_MAX = 2000
 export const cellSchema = v.nullable(v.union([v.pipe(v.string('string'), v.maxLength(CELL_MAX, 'too_long')), v.pipe(v.number('number'), v.finite('number'))], 'cell'))
 
-export const ROW_KINDS = ['data', 'opening', 'income', 'income_total', 'expense', 'expense_total', 'closing', 'memo', 'total'] as const
+const ROW_KINDS = ['data', 'opening', 'income', 'income_total', 'expense', 'expense_total', 'closing', 'memo', 'total'] as const
 const tableRowObject = v.object({
   kind: v.optional(v.picklist(ROW_KINDS, 'row_kind'), 'data'),
   cells: v.array(cellSchema, 'array'),

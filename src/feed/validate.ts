@@ -7,7 +7,6 @@ import * as v from 'valibot'
 import { feedSchema, type FeedDocument } from './schema'
 import { restoreFeed } from './restore'
 import { fromValibot, issueAt, specificIssues, type FeedIssue } from './issues'
-import { fastItems } from './fastItems'
 import { safeNoticeId } from './noticeId'
 import { findDuplicateKey } from './duplicateKeys'
 
@@ -82,37 +81,10 @@ function unique(issues: FeedIssue[]): FeedIssue[] {
   })
 }
 
-/**
- * The same result as the full path, faster, for a feed whose items are all
- * well-formed (fastItems.ts): the document without its items goes through
- * restore and valibot, the items through the hand-written check. null when
- * anything needs the full path (which then reports every problem at once).
- */
-function validateFast(input: Record<string, unknown>): ValidationResult | null {
-  if (!Array.isArray(input.items)) return null
-  const items = fastItems(input.items)
-  if (!items) return null
-  const { value, warnings } = restoreFeed({ ...input, items: [] })
-  const parsed = v.safeParse(feedSchema, value, { abortEarly: false })
-  if (!parsed.success) return null
-  const feed: FeedDocument = { ...parsed.output, items }
-  const errors: FeedIssue[] = []
-  crossCheck(feed, errors, warnings)
-  if (errors.length) return { ok: false, errors, warnings }
-  return { ok: true, feed, warnings }
-}
-
 export function validateFeed(input: unknown): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [issueAt([], 'not_object')], warnings: [] }
   }
-  const fast = validateFast(input as Record<string, unknown>)
-  if (fast) return fast
-  return validateFull(input)
-}
-
-/** restore → valibot over the whole document → cross-checks: every problem, with its message. */
-export function validateFull(input: object): ValidationResult {
   const { value, warnings } = restoreFeed(input)
   const parsed = v.safeParse(feedSchema, value, { abortEarly: false })
   if (!parsed.success) return { ok: false, errors: unique(parsed.issues.flatMap(specificIssues).map(fromValibot)), warnings }

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import { watch, type App } from 'vue'
 import { whenFirstContent } from '../perf/firstContent'
+import { whenIdle } from '../perf/whenIdle'
 import { buildMessages, loadLocaleMessages, SOURCE_LOCALE, type Locale } from '../i18n/messages'
 
 export const i18n = createI18n({
@@ -39,6 +40,5 @@ export function install(app: App) {
   // whoever switches the language just sets locale.value; its messages follow
   watch(i18n.global.locale, (l) => void ensureLocale(l as Locale))
   // and are fetched ahead while the kiosk is idle, so the language button answers at once
-  const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 5000 }) : setTimeout(cb, 2000))
-  void whenFirstContent().then(() => idle(() => void ensureLocale('en')))
+  void whenFirstContent().then(() => whenIdle(() => void ensureLocale('en'), 5000))
 }

@@ -5,11 +5,11 @@
  * already loaded (its component no longer a loader function) is left alone.
  */
 import type { Router } from 'vue-router'
+import { whenIdle } from './whenIdle'
 
 export function loadRouteWhenIdle(router: Router, name: string, timeoutMs = 2000): void {
   const load = router.getRoutes().find((r) => r.name === name)?.components?.default
   if (typeof load !== 'function') return
   const run = () => void (load as () => Promise<unknown>)().catch(() => undefined)
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: timeoutMs })
-  else setTimeout(run, 500)
+  whenIdle(run, timeoutMs)
 }

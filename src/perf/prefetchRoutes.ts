@@ -4,12 +4,13 @@
  * (docs/performance.md: tap-to-paint). Clerk mode and status are left alone.
  */
 import type { RouteRecordRaw } from 'vue-router'
+import { whenIdle } from './whenIdle'
 
 /** the screens a first tap reaches; not the chapter (markdown-it: its compile alone is a long task on a slow kiosk) */
 export const PREFETCHED_ROUTES = ['checklist', 'checklist-item', 'notices', 'notice', 'handbook']
 
 export function prefetchRoutes(routes: readonly RouteRecordRaw[], names = PREFETCHED_ROUTES) {
-  const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 8000 }) : setTimeout(cb, 3000))
+  const idle = (cb: () => void) => whenIdle(cb, 8000)
   const lazy = routes.filter((r) => typeof r.name === 'string' && names.includes(r.name) && typeof r.component === 'function')
   // one chunk per idle period: never a long task of its own on a slow kiosk
   const next = () => {

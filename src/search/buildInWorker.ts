@@ -1,7 +1,8 @@
 /**
- * Main-thread side of index.worker.ts: one short-lived worker per build.
- * Where workers are missing (Node, or a sync already running inside a worker
- * that cannot start another) the same pure build runs in place.
+ * Main-thread side of index.worker.ts: one short-lived worker per build, for
+ * the search screen when no index was stored with the revision (the sync
+ * worker builds and stores it with buildLazily.ts). Where workers are missing
+ * (Node tests) the same pure build runs in place.
  */
 import type { FeedContent } from '../feed/types'
 import type { BuildReply, BuildRequest } from './index.worker'
@@ -26,18 +27,5 @@ export async function buildIndexInWorker(content: Pick<FeedContent, 'notices' | 
     })
   } finally {
     worker.terminate()
-  }
-}
-
-/**
- * For applyFeedBytes' `buildIndex`: a failed index must never keep good content
- * from going live, so it yields nothing and the search screen builds it later.
- */
-export async function buildIndexForRevision(content: Pick<FeedContent, 'notices' | 'checklist' | 'handbook'>): Promise<SerializedSearchIndex | undefined> {
-  try {
-    return await buildIndexInWorker(content)
-  } catch (e) {
-    console.warn('search index not built; it will be built when search is opened', e)
-    return undefined
   }
 }

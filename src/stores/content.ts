@@ -50,11 +50,13 @@ export const useContentStore = defineStore('content', () => {
     return noticeIndex.value.get(id)
   }
 
+  /** Reads one source's live content again (after the sync worker made a revision of it live); the others and the village layer stay as they are. */
   async function reload(sourceId: string) {
     const c = await getLiveContentSliced(sourceId)
     if (c) bySource.value.set(sourceId, c)
     else bySource.value.delete(sourceId)
     triggerRef(bySource)
+    if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = c ? sourceId : (bySource.value.keys().next().value ?? null)
   }
 
   /**

@@ -1,8 +1,8 @@
-/** Runs the sync scheduler and exposes each source's sync state for #/status and the home screen. */
+/** Runs the sync worker and exposes each source's sync state for #/status and the home screen. */
 import { defineStore } from 'pinia'
 import { shallowRef, triggerRef } from 'vue'
 import { getSyncState, type SyncStateRecord } from '../db'
-import type { SyncScheduler } from '../sync/scheduler'
+import type { SyncWorkerClient } from '../sync/syncWorkerClient'
 import { useConfigStore } from './config'
 import { useContentStore } from './content'
 
@@ -11,52 +11,46 @@ export const useSyncStore = defineStore('sync', () => {
   const states = shallowRef(new Map<string, SyncStateRecord>())
   /** navigator.onLine, kept current */
   const online = shallowRef(typeof navigator === 'undefined' ? true : navigator.onLine)
-  let scheduler: SyncScheduler | null = null
+  // once per store, not per start(): a restarted sync must not stack listeners
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', () => (online.value = true))
+    window.addEventListener('offline', () => (online.value = false))
+  }
+  let worker: SyncWorkerClient | null = null
 
   async function refreshState(sourceId: string) {
     states.value.set(sourceId, await getSyncState(sourceId))
     triggerRef(states)
   }
 
-  /** Starts background sync. The sync engine (validation, apply) loads on demand: the first screen does not need it. */
+  /**
+   * Starts background sync in its worker (src/sync/sync.worker.ts: fetch, validation, indexing and
+   * commit off the main thread, so a big feed never blocks a tap). The worker's code loads on demand:
+   * the first screen does not need it. Every kiosk browser (Chromium 109 and later) has module workers:
+   * there is no second engine on the main thread.
+   */
   async function start() {
     const cfg = useConfigStore()
     const content = useContentStore()
-    window.addEventListener('online', () => (online.value = true))
-    window.addEventListener('offline', () => (online.value = false))
-    scheduler?.stop()
+    worker?.stop()
+    worker = null
     const sources = cfg.sources
     for (const s of sources) void refreshState(s.id)
     if (!sources.length) return
     const settings = { sources, pollMs: cfg.config.pollSeconds * 1000, timeoutMs: cfg.config.fetchTimeoutSeconds * 1000, maxBytes: cfg.config.maxFeedBytes }
-    // no (module) worker support: the same engine on the main thread
-    const startInPlace = async () => {
-      const [{ syncSource }, { startSyncScheduler }] = await Promise.all([import('../sync/syncSource'), import('../sync/scheduler')])
-      scheduler = startSyncScheduler({
-        sources,
-        pollMs: cfg.config.pollSeconds * 1000,
-        events: window,
-        run: (s) =>
-          syncSource(s, {
-            timeoutMs: cfg.config.fetchTimeoutSeconds * 1000,
-            maxBytes: cfg.config.maxFeedBytes,
-            // the search index is built in its own worker and stored with the revision
-            buildIndex: async (c) => (await import('../search/buildInWorker')).buildIndexForRevision(c),
-          }),
-        onOutcome: async (s, outcome) => {
-          if (outcome.kind === 'applied') await content.loadAll(sources.map((x) => x.id))
-          await refreshState(s.id)
-        },
-      })
-    }
-    if (typeof Worker === 'undefined') return startInPlace()
-    // fetch, validation, indexing and commit run in a worker (src/sync/sync.worker.ts): a big feed never blocks a tap
+    const unavailable = () => console.error('the sync worker could not start: stored content stays, no new content arrives')
+    if (typeof Worker === 'undefined') return unavailable()
     const { startSyncWorker } = await import('../sync/syncWorkerClient')
-    scheduler = startSyncWorker(settings, { onApplied: () => content.loadAll(sources.map((x) => x.id)), onState: refreshState, onUnavailable: () => void startInPlace() })
+    worker = startSyncWorker(settings, {
+      // the worker names the one source that went live: only it is read again
+      onApplied: (sourceId) => content.reload(sourceId),
+      onState: refreshState,
+      onUnavailable: unavailable,
+    })
   }
 
   function syncNow() {
-    return scheduler?.syncNow()
+    return worker?.syncNow()
   }
 
   return { states, online, start, syncNow, refreshState }

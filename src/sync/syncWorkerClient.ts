@@ -8,7 +8,7 @@ import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 export interface SyncWorkerHandlers {
   onApplied(sourceId: string, revision: number): Promise<void> | void
   onState(sourceId: string): Promise<void> | void
-  /** the worker could not start (e.g. an old Chromium without module workers): the caller runs sync in place */
+  /** the worker could not start (its script failed to load): no sync runs, stored content stays */
   onUnavailable?(): void
 }
 

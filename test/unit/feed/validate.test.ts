@@ -120,6 +120,18 @@ describe('validateFeed: accepted feeds', () => {
     ])
   })
 
+  it('leaves the feed it was given as it was (what it drops is dropped from its own copy)', () => {
+    const f = plainFeed()
+    f.home_page_url = ''
+    f.author = { name: '镇政府' }
+    f.items[0].tags = 'news'
+    f.items[0].author = { name: '村委会' }
+    f.items[0].attachments = [{ url: '' }]
+    const before = structuredClone(f)
+    expect(validateFeed(f).ok).toBe(true)
+    expect(f).toStrictEqual(before)
+  })
+
   it("upgrades JSON Feed 1.0's single author to authors", () => {
     const f = plainFeed()
     f.author = { name: '镇政府' }

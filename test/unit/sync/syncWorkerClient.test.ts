@@ -1,27 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSyncWorker } from '../../../src/sync/syncWorkerClient'
-import type { FromSyncWorker, ToSyncWorker } from '../../../src/sync/syncProtocol'
-
-/** Stands in for the module worker: records what the page sends, lets the test answer. */
-class FakeWorker extends EventTarget {
-  static last: FakeWorker
-  sent: ToSyncWorker[] = []
-  terminated = false
-  constructor(readonly url: URL | string) {
-    super()
-    FakeWorker.last = this
-  }
-  postMessage(m: ToSyncWorker) {
-    this.sent.push(structuredClone(m))
-  }
-  terminate() {
-    this.terminated = true
-  }
-  reply(m: FromSyncWorker) {
-    this.dispatchEvent(new MessageEvent('message', { data: m }))
-  }
-}
+import type { ToSyncWorker } from '../../../src/sync/syncProtocol'
+import { FakeSyncWorker as FakeWorker } from '../../support/fakeSyncWorker'
 
 const settings = { sources: [{ id: 'v1', url: 'https://town.example/feed.json' }], pollMs: 300_000, timeoutMs: 30_000, maxBytes: 1 << 20 }
 

@@ -6,7 +6,7 @@
 import { onMounted, shallowRef } from 'vue'
 import { getShellInfo, updateWaiting, type ShellInfo } from '../modules/pwa'
 
-export function useSwUpdate() {
+export function useAppVersion() {
   const shell = shallowRef<ShellInfo | null>(null)
   onMounted(async () => {
     shell.value = await getShellInfo()
