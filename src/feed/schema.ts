@@ -179,7 +179,7 @@ export const feedExtensionSchema = v.object({
 const CELL_MAX = 2000
 export const cellSchema = v.nullable(v.union([v.pipe(v.string('string'), v.maxLength(CELL_MAX, 'too_long')), v.pipe(v.number('number'), v.finite('number'))], 'cell'))
 
-const ROW_KINDS = ['data', 'opening', 'income', 'income_total', 'expense', 'expense_total', 'closing', 'memo', 'total'] as const
+export const ROW_KINDS = ['data', 'opening', 'income', 'income_total', 'expense', 'expense_total', 'closing', 'memo', 'total'] as const
 const tableRowObject = v.object({
   kind: v.optional(v.picklist(ROW_KINDS, 'row_kind'), 'data'),
   cells: v.array(cellSchema, 'array'),
