@@ -94,6 +94,8 @@ export interface SupervisionItem {
   daysLeft: number | null
   disclosedBy: 'ledger' | 'township' | null
   lastPostedOn: string | null
+  /** why, where the state alone does not say it (公示 taken down early, an older period still missing…) */
+  reason?: { zh: string; en: string } | null
 }
 
 export interface SupervisionVillage {
