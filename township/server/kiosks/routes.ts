@@ -8,19 +8,10 @@ import { isObject, readJson } from '../http/body'
 import { forgetKioskTokens } from '../ingest/kioskAuth'
 import { newToken, sha256Hex } from '../tokens'
 import type { Ctx, Env } from '../context'
+import type { EnrolmentConfig as KioskConfig } from '../../../src/config/enrolment'
 import { actorOf, mayUseVillage, requireRole } from '../auth/session'
 
-export interface KioskConfig {
-  feedUrl: string
-  publicKey: string
-  statusUrl: string
-  clerkUploadUrl: string
-  kioskId: string
-  kioskToken: string
-  villageCode: string
-  pollSeconds: number
-  locale: 'zh-CN'
-}
+export type { EnrolmentConfig as KioskConfig } from '../../../src/config/enrolment'
 
 export async function kioskConfig(ctx: Ctx, q: Queryable, kioskId: string, villageCode: string, token: string): Promise<KioskConfig> {
   const v = await one<{ township_code: string }>(q, 'SELECT township_code FROM villages WHERE code = $1', [villageCode])

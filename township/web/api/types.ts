@@ -68,18 +68,7 @@ export interface EnrolledKiosk {
   lastSeen?: string | null
 }
 
-export interface KioskConfig {
-  feedUrl: string
-  publicKey: string
-  statusUrl: string
-  clerkUploadUrl: string
-  kioskId: string
-  kioskToken: string
-  villageCode: string
-  pollSeconds?: number
-  locale?: string
-  [key: string]: unknown
-}
+export type { EnrolmentConfig as KioskConfig } from '../../../src/config/enrolment'
 
 export type ItemState = 'done' | 'due_soon' | 'overdue' | 'pending' | 'not_applicable'
 
