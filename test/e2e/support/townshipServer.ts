@@ -25,7 +25,7 @@ export interface TownshipServer {
 /** The web console built into a new temp folder (TOWNSHIP_WEB_DIR is vite's outDir in township/web/vite.config.ts). */
 function buildWeb(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-township-web-'))
-  execSync('npm run build:township -- --logLevel warn', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TOWNSHIP_WEB_DIR: dir } })
+  execSync('npm run build:township -- --logLevel warn', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', TOWNSHIP_WEB_DIR: dir } })
   if (!existsSync(join(dir, 'index.html'))) throw new Error('the web console build wrote no index.html')
   return dir
 }
