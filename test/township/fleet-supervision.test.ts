@@ -175,3 +175,22 @@ describe(`fleet, feeds and supervision on the demo township (${ENGINE})`, () => 
     expect((await errorOf(await h.req('/api/reports/month/2026-Q4', { jar: admin }))).code).toBe('report.bad_period')
   })
 })
+
+describe(`the demo township started at night (${ENGINE})`, () => {
+  let h: Harness
+  let admin: Jar
+  // 23:30 in Shanghai: the demo hall closes at 21:00, yet a demo started now must look as by day
+  const NIGHT = new Date('2026-12-02T15:30:00Z')
+  beforeAll(async () => {
+    h = await startHarness({ demo: true, now: () => NIGHT })
+    admin = await h.admin()
+  }, 120_000)
+  afterAll(() => h.close(), 60_000)
+
+  it('only 石桥村\'s last kiosk is silent, and 柳塘村\'s still reports its error', async () => {
+    const silent = ((await (await h.req('/api/fleet?filter=silent', { jar: admin })).json()) as { kiosks: FleetKiosk[] }).kiosks
+    expect(silent.map((k) => k.villageCode)).toEqual([DEMO_VILLAGES[1]!.code])
+    const errors = ((await (await h.req('/api/fleet?filter=error', { jar: admin })).json()) as { kiosks: FleetKiosk[] }).kiosks
+    expect(errors.map((k) => k.villageCode)).toEqual([LIUTANG])
+  })
+})

@@ -63,8 +63,9 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
          SELECT $1, 'demo-' || to_char(t, 'YYYYMMDDHH24MI'), t, t, '0.1.0', $2::int, NULL, 48000000 + (extract(epoch FROM t)::bigint % 1000) * 1000, 2000000000, true,
                 jsonb_build_object('format', 1, 'id', 'demo-' || to_char(t, 'YYYYMMDDHH24MI'), 'kioskId', $1::text, 'appVersion', '0.1.0', 'contentRevision', $2::int, 'createdAt', t, 'clockOk', true)
            FROM generate_series($3::timestamptz - interval '90 days', $3::timestamptz - make_interval(mins => $4::int), interval '10 minutes') AS t
-          -- evenings off: the hall closes from 21:00 to 07:00 China time
-          WHERE extract(hour FROM t AT TIME ZONE 'Asia/Shanghai') BETWEEN 7 AND 20`,
+          -- evenings off: the hall closes from 21:00 to 07:00 China time, except the last six hours, so a demo
+          -- started at night still shows kiosks up (and one silent) as by day
+          WHERE extract(hour FROM t AT TIME ZONE 'Asia/Shanghai') BETWEEN 7 AND 20 OR t > $3::timestamptz - interval '6 hours'`,
         [id, behind ? revision - 1 : revision, now, endMinutes],
       )
       const err = behind ? { code: 'feed.fetch_failed', zh: '无法获取公告：网络连接失败', en: 'could not fetch the feed: network error', at: new Date(now.getTime() - 20 * 60_000).toISOString() } : null
