@@ -83,13 +83,19 @@ interface Match {
   pieces?: Range[]
 }
 
-/** ranking tiers: contiguous matches before gapped ones, titles before bodies */
+/**
+ * Ranking tiers: titles before bodies; in titles, whole words before runs across
+ * word edges; a gapped match below the contiguous one of the same kind (a gapped
+ * match of whole words, 土地·补偿 in 土地征收补偿, still before a chance run across
+ * words such as 月垃圾分 for yljf).
+ */
 const TIER_TITLE_WHOLE = 0
-const TIER_TITLE = 1
-const TIER_TITLE_GAPPED = 2
-const TIER_BODY = 3
-const TIER_BODY_GAPPED = 4
-type Tier = 0 | 1 | 2 | 3 | 4
+const TIER_TITLE_WHOLE_GAPPED = 1
+const TIER_TITLE = 2
+const TIER_TITLE_GAPPED = 3
+const TIER_BODY = 4
+const TIER_BODY_GAPPED = 5
+type Tier = 0 | 1 | 2 | 3 | 4 | 5
 
 /**
  * What one query matched, kept for the next keystroke. `starts` (ascending)
@@ -250,6 +256,12 @@ export class SearchIndex {
     return this.titleEdges[base + start] === 1 && this.titleEdges[base + end] === 1
   }
 
+  /** Whether every piece (pairs of positions in `codes`, from gapAt) starts and ends on a word edge of the doc's title. */
+  private piecesWhole(doc: number, pieces: readonly number[], titleStart: number): boolean {
+    for (let k = 0; k < pieces.length; k += 2) if (!this.wholeInTitle(doc, pieces[k]! - titleStart, pieces[k + 1]! - titleStart)) return false
+    return true
+  }
+
   private addLetters(field: number, from: number, to: number) {
     let m = 0
     for (let p = from; p < to; p++) m |= this.firstMask[this.codes[p]!]!
@@ -384,9 +396,10 @@ export class SearchIndex {
 
   /**
    * The best latin match in [from, to): fewest characters, then earliest. `firstOnly` stops at the first.
-   * `gapped`: a gapped match, with its pieces (only asked when the field has no contiguous one).
+   * `gapped`: a gapped match, with its pieces (only asked when the field has no contiguous one);
+   * `wholeIn` (a doc): only one whose pieces are whole words of that doc's title.
    */
-  private latinMatch(bit: number, bit2: number, from: number, to: number, firstOnly: boolean, gapped: boolean): Match | null {
+  private latinMatch(bit: number, bit2: number, from: number, to: number, firstOnly: boolean, gapped: boolean, wholeIn = -1): Match | null {
     let best: Match | null = null
     const pieces: number[] = []
     for (let p = from; p < to; p++) {
@@ -394,6 +407,8 @@ export class SearchIndex {
       pieces.length = 0
       const e = gapped ? this.gapAt(0, p, to, 0, p, pieces) : this.matchAt(0, p, to)
       if (e < 0) continue
+      // the result of a whole-word gapped title match shows such a match
+      if (wholeIn >= 0 && !this.piecesWhole(wholeIn, pieces, from)) continue
       const chars = this.countChars(p, e)
       if (!best || chars < best.chars) {
         best = { start: p - from, end: e - from, chars }
@@ -414,14 +429,14 @@ export class SearchIndex {
   }
 
   /** Where a field of a doc matches: `field` 0 title, 1 body. */
-  private matchField(q: string, latin: boolean, bit: number, bit2: number, doc: number, field: 0 | 1, gapped = false): Match | null {
+  private matchField(q: string, latin: boolean, bit: number, bit2: number, doc: number, field: 0 | 1, gapped = false, whole = false): Match | null {
     const b = this.bounds
     const d = this.docs[doc]!
     if (latin) {
       const from = b[doc * 3 + field]!
       const to = b[doc * 3 + field + 1]!
       // a one-letter query matches one character: the first is as good as any
-      return this.latinMatch(bit, bit2, from, to, field === 1 || q.length === 1, gapped)
+      return this.latinMatch(bit, bit2, from, to, field === 1 || q.length === 1, gapped, whole ? doc : -1)
     }
     const text = field === 0 ? d.title : d.body
     return this.textMatch(q, text) ?? this.textMatch(q, text.toLowerCase())
@@ -529,6 +544,7 @@ export class SearchIndex {
     const keepStarts = latin && q.length > 1
     const matched = new Int32Array(keepStarts ? n : pool ? pool.length : n)
     const starts: number[] = []
+    const pieces: number[] = []
     // contiguous matches only: the words offered as candidates
     const wordStarts: number[] = []
     const wordEnds: number[] = []
@@ -590,6 +606,7 @@ export class SearchIndex {
         let gapTitle = 0
         let gapBody = 0
         let whole = false
+        let gapWhole = false
         for (; i < hi && src[i]! < docEnd; i++) {
           const p = src[i]!
           const end = p < titleEnd ? titleEnd : docEnd
@@ -597,15 +614,18 @@ export class SearchIndex {
           let e = this.matchAt(0, p, end)
           let gapped = false
           if (e < 0 && mayGap) {
-            e = this.gapAt(0, p, end, 0, p, null)
+            pieces.length = 0
+            e = this.gapAt(0, p, end, 0, p, p < titleEnd ? pieces : null)
             gapped = true
           }
           if (e < 0) continue
           starts.push(p)
           const chars = this.countChars(p, e)
           if (gapped) {
-            if (p < titleEnd) gapTitle = gapTitle === 0 ? chars : Math.min(gapTitle, chars)
-            else gapBody = gapBody === 0 ? chars : Math.min(gapBody, chars)
+            if (p < titleEnd) {
+              gapTitle = gapTitle === 0 ? chars : Math.min(gapTitle, chars)
+              if (!gapWhole) gapWhole = this.piecesWhole(doc, pieces, titleStart)
+            } else gapBody = gapBody === 0 ? chars : Math.min(gapBody, chars)
             continue
           }
           wordStarts.push(p)
@@ -616,7 +636,9 @@ export class SearchIndex {
             if (!whole) whole = this.wholeInTitle(doc, p - titleStart, e - titleStart)
           } else bestBody = bestBody === 0 ? chars : Math.min(bestBody, chars)
         }
-        if (bestTitle) consider(doc, whole ? TIER_TITLE_WHOLE : TIER_TITLE, bestTitle)
+        if (bestTitle && whole) consider(doc, TIER_TITLE_WHOLE, bestTitle)
+        else if (gapTitle && gapWhole) consider(doc, TIER_TITLE_WHOLE_GAPPED, gapTitle)
+        else if (bestTitle) consider(doc, TIER_TITLE, bestTitle)
         else if (gapTitle) consider(doc, TIER_TITLE_GAPPED, gapTitle)
         else if (bestBody) consider(doc, TIER_BODY, bestBody)
         else if (gapBody) consider(doc, TIER_BODY_GAPPED, gapBody)
@@ -655,10 +677,10 @@ export class SearchIndex {
     topDoc.forEach((doc, i) => {
       const tier = Math.floor(Math.floor(topScore[i]! / (n + 1)) / 64 / 3) as Tier
       const field = tier >= TIER_BODY ? 1 : 0
-      const gapped = tier === TIER_TITLE_GAPPED || tier === TIER_BODY_GAPPED
-      const m = this.matchField(q, latin, bit, bit2, doc, field, gapped)
+      const gapped = tier === TIER_TITLE_WHOLE_GAPPED || tier === TIER_TITLE_GAPPED || tier === TIER_BODY_GAPPED
+      const m = this.matchField(q, latin, bit, bit2, doc, field, gapped, tier === TIER_TITLE_WHOLE_GAPPED)
       // every result was matched above; should the two ever disagree, the result is left out rather than shown wrong
-      if (m) results.push(this.toResult(doc, field, m, now, tier === TIER_TITLE_WHOLE))
+      if (m) results.push(this.toResult(doc, field, m, now, tier === TIER_TITLE_WHOLE || tier === TIER_TITLE_WHOLE_GAPPED))
     })
     const answer: SearchAnswer = { results, total }
     if (keepStarts) answer.candidates = this.candidateWords(wordStarts, wordEnds, wordDocs, now)
@@ -672,6 +694,7 @@ export class SearchIndex {
     const hits = m.pieces ?? [range]
     const r: SearchResult = { kind: d.kind, id: d.id, title: d.title, field: field === 0 ? 'title' : 'body', titleRanges: field === 0 ? hits : [] }
     if (field === 0) r.wholeWord = wholeWord
+    if (m.pieces) r.gapped = true
     if (field === 1) r.snippet = snippetAround(d.body, range, undefined, undefined, hits)
     const win = this.windowOf(doc, now)
     if (win) r.window = win

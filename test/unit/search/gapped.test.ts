@@ -80,6 +80,19 @@ describe('gapped abbreviations', () => {
     for (const q of ['tdbc', 'dbgs', 'dlgc', 'tudibuchang']) expect(typed(q)).toEqual(fresh(q))
   })
 
+  it('a gapped match of whole words ranks above a contiguous run across words, below a contiguous whole word', () => {
+    const ix = new SearchIndex(
+      buildIndexFromDocs([
+        open('chance', '2026年9月垃圾分类结果公示', '', '2026-11-26T01:00:00Z'),
+        open('gapped', '关于医疗保险缴费的公示', '', '2026-11-01T01:00:00Z'),
+        open('whole', '医疗缴费', '', '2026-10-01T01:00:00Z'),
+      ]),
+    )
+    const r = ix.search('yljf', { now: NOW }).results
+    expect(r.map((x) => x.id)).toEqual(['whole', 'gapped', 'chance'])
+    expect(r.map((x) => !!x.gapped)).toEqual([false, true, false])
+  })
+
   it('offers no candidate word made of a gapped match', () => {
     index.reset()
     const words = index.search('tdbc', { now: NOW }).candidates!.map((c) => c.word)
