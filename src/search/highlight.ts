@@ -27,8 +27,11 @@ export function highlightParts(text: string, ranges: readonly Range[]): TextPart
   return parts
 }
 
-/** A one-line piece of a long text around a match, with the match's range inside the piece. */
-export function snippetAround(text: string, range: Range, before = 12, after = 40): { text: string; ranges: Range[] } {
+/**
+ * A one-line piece of a long text around a match, with the match's range inside the piece.
+ * `hits` are the highlighted parts of the match (a gapped abbreviation has one per word); by default the whole range.
+ */
+export function snippetAround(text: string, range: Range, before = 12, after = 40, hits: readonly Range[] = [range]): { text: string; ranges: Range[] } {
   const [s, e] = range
   let from = Math.max(0, s - before)
   const nl = text.lastIndexOf('\n', s - 1)
@@ -39,8 +42,11 @@ export function snippetAround(text: string, range: Range, before = 12, after = 4
   const lead = from > 0 ? '…' : ''
   const tail = to < text.length ? '…' : ''
   const piece = lead + text.slice(from, to).replace(/\s+/g, ' ') + tail
-  // collapsing white space keeps lengths only when it replaced single characters: recompute the offset
-  const head = lead + text.slice(from, s).replace(/\s+/g, ' ')
-  const hit = text.slice(s, e).replace(/\s+/g, ' ')
-  return { text: piece, ranges: [[head.length, head.length + hit.length]] }
+  // collapsing white space keeps lengths only when it replaced single characters: recompute each offset
+  const at = (i: number) => (lead + text.slice(from, i).replace(/\s+/g, ' ')).length
+  const ranges = hits.map(([hs, he]): Range => {
+    const head = at(hs)
+    return [head, head + text.slice(hs, he).replace(/\s+/g, ' ').length]
+  })
+  return { text: piece, ranges }
 }

@@ -10,7 +10,10 @@ const WINDOW_RANK = { open: 0, upcoming: 1, expired: 2 } as const
 
 function before(a: SearchResult, b: SearchResult): boolean {
   if (a.field !== b.field) return a.field === 'title'
-  if (!!a.wholeWord !== !!b.wholeWord) return !!a.wholeWord
+  // as SearchIndex ranks: whole words, then whole gapped words, then the rest, gapped last
+  const ra = (a.wholeWord ? 0 : 2) + (a.gapped ? 1 : 0)
+  const rb = (b.wholeWord ? 0 : 2) + (b.gapped ? 1 : 0)
+  if (ra !== rb) return ra < rb
   const wa = a.window ? WINDOW_RANK[a.window] : 0
   const wb = b.window ? WINDOW_RANK[b.window] : 0
   if (wa !== wb) return wa < wb

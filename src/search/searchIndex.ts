@@ -21,8 +21,12 @@ import { SEARCH_INDEX_VERSION, type NoticeWindow, type Range, type SearchDoc, ty
 const DIGIT_BIT = 1 << 26
 /** letters a–z and digits 0–9: the alphabet of the on-screen keyboard */
 const ALPHABET = 36
-/** 32-bit words per document for its set of letter pairs (36 × 36 bits) */
-const SIG_WORDS = Math.ceil((ALPHABET * ALPHABET) / 32)
+/**
+ * Gapped abbreviations (tdbc → 土地征收补偿): a word of at least this many
+ * characters may be followed by up to MAX_GAP characters the query skips.
+ */
+const MIN_WORD_BEFORE_GAP = 2
+const MAX_GAP = 4
 
 function letterBit(code: number): number {
   if (code >= 97 && code <= 122) return 1 << (code - 97)
@@ -75,17 +79,32 @@ interface Match {
   end: number
   /** characters the query covered: fewer means more whole syllables were typed */
   chars: number
+  /** a gapped match: the pieces typed (offsets as start/end), in order */
+  pieces?: Range[]
 }
 
 /**
- * What one query matched, kept for the next keystroke. `starts` (with the doc
- * of each in `startDocs`) are all positions where a latin match begins: the
+ * Ranking tiers: titles before bodies; in titles, whole words before runs across
+ * word edges; a gapped match below the contiguous one of the same kind (a gapped
+ * match of whole words, 土地·补偿 in 土地征收补偿, still before a chance run across
+ * words such as 月垃圾分 for yljf).
+ */
+const TIER_TITLE_WHOLE = 0
+const TIER_TITLE_WHOLE_GAPPED = 1
+const TIER_TITLE = 2
+const TIER_TITLE_GAPPED = 3
+const TIER_BODY = 4
+const TIER_BODY_GAPPED = 5
+type Tier = 0 | 1 | 2 | 3 | 4 | 5
+
+/**
+ * What one query matched, kept for the next keystroke. `starts` (ascending)
+ * are all positions where a latin match (contiguous or gapped) begins: the
  * longer query can only begin at one of them.
  */
 interface Matched {
   docs: Int32Array
   starts: Int32Array | null
-  startDocs: Int32Array | null
 }
 
 export interface SearchOptions {
@@ -122,6 +141,28 @@ interface CandidateCount {
   lastDoc: number
 }
 
+/** Lowest set bit's index of a non-zero 32-bit word. */
+const lowBit = (w: number) => 31 - Math.clz32(w & -w)
+
+/** The start-position table (see SearchIndex.firstPos): positions grouped by first letter, two passes over the codes. */
+function startTable(codes: Uint16Array, lo: Uint32Array, hi: Uint32Array): [Int32Array, Int32Array] {
+  const off = new Int32Array(ALPHABET + 1)
+  for (let p = 0; p < codes.length; p++) {
+    const c = codes[p]!
+    for (let w = lo[c]!; w; w &= w - 1) off[lowBit(w) + 1]!++
+    for (let w = hi[c]!; w; w &= w - 1) off[32 + lowBit(w) + 1]!++
+  }
+  for (let a = 0; a < ALPHABET; a++) off[a + 1]! += off[a]!
+  const at = off.slice(0, ALPHABET)
+  const pos = new Int32Array(off[ALPHABET]!)
+  for (let p = 0; p < codes.length; p++) {
+    const c = codes[p]!
+    for (let w = lo[c]!; w; w &= w - 1) pos[at[lowBit(w)]!++] = p
+    for (let w = hi[c]!; w; w &= w - 1) pos[at[32 + lowBit(w)]!++] = p
+  }
+  return [off, pos]
+}
+
 const newCount = (word: string): CandidateCount => ({ word, onBoard: 0, newest: -Infinity, elsewhere: 0, lastDoc: -1 })
 
 export class SearchIndex {
@@ -133,15 +174,16 @@ export class SearchIndex {
   private readonly firstMask: Uint32Array
   /** per reading set: a bit per possible second letter of its syllables */
   private readonly secondMask: Uint32Array
-  /**
-   * per field (doc × title/body): which letter pairs can start a match in it —
-   * the first letters of two neighbouring characters, or the first two letters
-   * of one syllable. A query of two or more letters skips fields without its
-   * first pair; a one-letter query needs only `letters`.
-   */
-  private readonly pairs: Uint32Array
-  /** per field: a bit per first letter of any of its characters */
+  /** per field (doc × title/body): a bit per first letter of any of its characters (a one-letter query needs no scan) */
   private readonly letters: Uint32Array
+  /**
+   * The start-position table: for each letter of the keyboard (letterIndex),
+   * every position in `codes` whose character can begin with it, ascending;
+   * `firstPos[firstOff[a] .. firstOff[a + 1])`. A fresh query reads only the
+   * positions of its first letter, never all the text.
+   */
+  private readonly firstOff: Int32Array
+  private readonly firstPos: Int32Array
   /** title start, body start, end of each doc in `codes` */
   private readonly bounds: Int32Array
   private readonly dateRank: Int32Array
@@ -160,22 +202,19 @@ export class SearchIndex {
     this.initials = data.sets.map((s) => s.map(initialOf))
     this.firstMask = new Uint32Array(data.sets.length)
     this.secondMask = new Uint32Array(data.sets.length)
-    const firsts: number[][] = []
-    const inner: number[][] = []
+    // per set: its first letters (letterIndex) as a bit set over 36 letters, split in two words
+    const firstsLo = new Uint32Array(data.sets.length)
+    const firstsHi = new Uint32Array(data.sets.length)
     data.sets.forEach((s, i) => {
-      const f = new Set<number>()
-      const p = new Set<number>()
       for (const syl of s) {
         this.firstMask[i]! |= letterBit(syl.charCodeAt(0))
         this.secondMask[i]! |= letterBit(syl.charCodeAt(1))
-        f.add(letterIndex(syl.charCodeAt(0)))
-        if (syl.length > 1) p.add(letterIndex(syl.charCodeAt(0)) * ALPHABET + letterIndex(syl.charCodeAt(1)))
+        const a = letterIndex(syl.charCodeAt(0))
+        if (a >= 32) firstsHi[i]! |= 1 << (a - 32)
+        else if (a >= 0) firstsLo[i]! |= 1 << a
       }
-      firsts.push([...f].filter((x) => x >= 0))
-      inner.push([...p].filter((x) => x >= 0))
     })
     const n = data.docs.length
-    this.pairs = new Uint32Array(n * 2 * SIG_WORDS)
     this.letters = new Uint32Array(n * 2)
     this.bounds = new Int32Array(n * 3)
     this.publishedMs = new Float64Array(n)
@@ -186,8 +225,8 @@ export class SearchIndex {
       this.bounds[i * 3 + 1] = at + d.title.length
       at += d.title.length + d.body.length
       this.bounds[i * 3 + 2] = at
-      this.addPairs(i * 2, this.bounds[i * 3]!, this.bounds[i * 3 + 1]!, firsts, inner)
-      this.addPairs(i * 2 + 1, this.bounds[i * 3 + 1]!, at, firsts, inner)
+      this.addLetters(i * 2, this.bounds[i * 3]!, this.bounds[i * 3 + 1]!)
+      this.addLetters(i * 2 + 1, this.bounds[i * 3 + 1]!, at)
       this.publishedMs[i] = d.published ? Date.parse(d.published) : NaN
       this.expiresMs[i] = d.expires ? Date.parse(d.expires) : NaN
     })
@@ -200,6 +239,7 @@ export class SearchIndex {
     })
     this.dateRank = new Int32Array(n)
     order.forEach((doc, rank) => (this.dateRank[doc] = rank))
+    ;[this.firstOff, this.firstPos] = startTable(this.codes, firstsLo, firstsHi)
     this.titleEdges = data.titleEdges
     this.edgeBase = new Int32Array(n)
     let edge = 0
@@ -216,25 +256,16 @@ export class SearchIndex {
     return this.titleEdges[base + start] === 1 && this.titleEdges[base + end] === 1
   }
 
-  private addPairs(field: number, from: number, to: number, firsts: number[][], inner: number[][]) {
-    const sig = this.pairs
-    const base = field * SIG_WORDS
-    let prev = -1
-    for (let p = from; p < to; p++) {
-      const set = this.codes[p]!
-      if (set === SPACE_SET) continue
-      this.letters[field]! |= this.firstMask[set]!
-      for (const bit of inner[set]!) sig[base + (bit >>> 5)]! |= 1 << (bit & 31)
-      if (prev > BREAK_SET && set > BREAK_SET) {
-        for (const a of firsts[prev]!) {
-          for (const b of firsts[set]!) {
-            const bit = a * ALPHABET + b
-            sig[base + (bit >>> 5)]! |= 1 << (bit & 31)
-          }
-        }
-      }
-      prev = set
-    }
+  /** Whether every piece (pairs of positions in `codes`, from gapAt) starts and ends on a word edge of the doc's title. */
+  private piecesWhole(doc: number, pieces: readonly number[], titleStart: number): boolean {
+    for (let k = 0; k < pieces.length; k += 2) if (!this.wholeInTitle(doc, pieces[k]! - titleStart, pieces[k + 1]! - titleStart)) return false
+    return true
+  }
+
+  private addLetters(field: number, from: number, to: number) {
+    let m = 0
+    for (let p = from; p < to; p++) m |= this.firstMask[this.codes[p]!]!
+    this.letters[field] = m
   }
 
   /** Forgets what earlier keystrokes matched (the next query starts from all documents). */
@@ -305,6 +336,45 @@ export class SearchIndex {
     return -1
   }
 
+  /**
+   * A gapped match of the query (from qi on) from position p: like matchAt, but
+   * after a word of at least MIN_WORD_BEFORE_GAP characters up to MAX_GAP
+   * characters may be skipped (never a break). `word` is how many characters
+   * the current word has, `wordStart` where it began; with `pieces`, the
+   * [start, end) of every word typed is pushed (last word first).
+   */
+  private gapAt(qi: number, p: number, end: number, word: number, wordStart: number, pieces: number[] | null): number {
+    const codes = this.codes
+    while (p < end && codes[p] === SPACE_SET) p++
+    if (p >= end) return -1
+    const set = codes[p]!
+    if (set === BREAK_SET) return -1
+    if (word === 0) wordStart = p
+    const m = this.movesOf(set, qi)
+    if (m & END) {
+      pieces?.push(wordStart, p + 1)
+      return p + 1
+    }
+    for (let c = 1; c <= 7; c++) {
+      if ((m & (1 << c)) === 0) continue
+      const r = this.gapAt(qi + c, p + 1, end, word + 1, wordStart, pieces)
+      if (r >= 0) return r
+      if (word + 1 < MIN_WORD_BEFORE_GAP) continue
+      let g = p + 1
+      for (let skipped = 0; skipped < MAX_GAP; skipped++) {
+        while (g < end && codes[g] === SPACE_SET) g++
+        if (g >= end || codes[g] === BREAK_SET) break
+        g++
+        const r2 = this.gapAt(qi + c, g, end, 0, g, pieces)
+        if (r2 >= 0) {
+          pieces?.push(wordStart, p + 1)
+          return r2
+        }
+      }
+    }
+    return -1
+  }
+
   private countChars(start: number, end: number): number {
     let n = 0
     for (let p = start; p < end; p++) if (this.codes[p] !== SPACE_SET) n++
@@ -324,15 +394,30 @@ export class SearchIndex {
     return next === SPACE_SET || (this.firstMask[next]! & bit2) !== 0
   }
 
-  /** The best latin match in [from, to): fewest characters, then earliest. `firstOnly` stops at the first. */
-  private latinMatch(bit: number, bit2: number, from: number, to: number, firstOnly: boolean): Match | null {
+  /**
+   * The best latin match in [from, to): fewest characters, then earliest. `firstOnly` stops at the first.
+   * `gapped`: a gapped match, with its pieces (only asked when the field has no contiguous one);
+   * `wholeIn` (a doc): only one whose pieces are whole words of that doc's title.
+   */
+  private latinMatch(bit: number, bit2: number, from: number, to: number, firstOnly: boolean, gapped: boolean, wholeIn = -1): Match | null {
     let best: Match | null = null
+    const pieces: number[] = []
     for (let p = from; p < to; p++) {
       if (!this.mayStartAt(p, bit, bit2, to)) continue
-      const e = this.matchAt(0, p, to)
+      pieces.length = 0
+      const e = gapped ? this.gapAt(0, p, to, 0, p, pieces) : this.matchAt(0, p, to)
       if (e < 0) continue
+      // the result of a whole-word gapped title match shows such a match
+      if (wholeIn >= 0 && !this.piecesWhole(wholeIn, pieces, from)) continue
       const chars = this.countChars(p, e)
-      if (!best || chars < best.chars) best = { start: p - from, end: e - from, chars }
+      if (!best || chars < best.chars) {
+        best = { start: p - from, end: e - from, chars }
+        if (gapped) {
+          const r: Range[] = []
+          for (let k = pieces.length - 2; k >= 0; k -= 2) r.push([pieces[k]! - from, pieces[k + 1]! - from])
+          best.pieces = r
+        }
+      }
       if (firstOnly || chars === 1) break
     }
     return best
@@ -343,21 +428,15 @@ export class SearchIndex {
     return i < 0 ? null : { start: i, end: i + q.length, chars: q.length }
   }
 
-  /** Whether the doc's field can match the query's first letters at all (no scan). */
-  private mayMatch(field: number, bit: number, pairWord: number, pairMask: number): boolean {
-    if ((this.letters[field]! & bit) === 0) return false
-    return pairMask === 0 || (this.pairs[field * SIG_WORDS + pairWord]! & pairMask) !== 0
-  }
-
   /** Where a field of a doc matches: `field` 0 title, 1 body. */
-  private matchField(q: string, latin: boolean, bit: number, bit2: number, doc: number, field: 0 | 1): Match | null {
+  private matchField(q: string, latin: boolean, bit: number, bit2: number, doc: number, field: 0 | 1, gapped = false, whole = false): Match | null {
     const b = this.bounds
     const d = this.docs[doc]!
     if (latin) {
       const from = b[doc * 3 + field]!
       const to = b[doc * 3 + field + 1]!
       // a one-letter query matches one character: the first is as good as any
-      return this.latinMatch(bit, bit2, from, to, field === 1 || q.length === 1)
+      return this.latinMatch(bit, bit2, from, to, field === 1 || q.length === 1, gapped, whole ? doc : -1)
     }
     const text = field === 0 ? d.title : d.body
     return this.textMatch(q, text) ?? this.textMatch(q, text.toLowerCase())
@@ -372,31 +451,6 @@ export class SearchIndex {
     }
     return null
   }
-
-  /**
-   * Every start position in [from, to) where the (latin) query matches, pushed
-   * to starts/startDocs; returns the fewest characters a match covers, 0 if none.
-   */
-  private scanField(bit: number, bit2: number, from: number, to: number, doc: number, starts: number[], ends: number[], startDocs: number[]): number {
-    let best = 0
-    this.lastWhole = false
-    const title = from === this.bounds[doc * 3]
-    for (let p = from; p < to; p++) {
-      if (!this.mayStartAt(p, bit, bit2, to)) continue
-      const e = this.matchAt(0, p, to)
-      if (e < 0) continue
-      starts.push(p)
-      ends.push(e)
-      startDocs.push(doc)
-      const chars = this.countChars(p, e)
-      if (best === 0 || chars < best) best = chars
-      if (title && !this.lastWhole) this.lastWhole = this.wholeInTitle(doc, p - from, e - from)
-    }
-    return best
-  }
-
-  /** set by scanField: some title match of the last scan is a whole word */
-  private lastWhole = false
 
   /**
    * The words the matches spell (the text they cover), most often on the
@@ -477,9 +531,6 @@ export class SearchIndex {
     const latin = isLatinQuery(q)
     const bit = latin ? letterBit(q.charCodeAt(0)) : 0
     const bit2 = latin && q.length > 1 ? letterBit(q.charCodeAt(1)) : 0
-    const pairBit = latin && q.length > 1 ? letterIndex(q.charCodeAt(0)) * ALPHABET + letterIndex(q.charCodeAt(1)) : 0
-    const pairWord = pairBit >>> 5
-    const pairMask = latin && q.length > 1 ? 1 << (pairBit & 31) : 0
     if (latin) {
       this.query = q
       this.moves = new Int16Array(this.syllables.length * (q.length + 1)).fill(-1)
@@ -488,25 +539,28 @@ export class SearchIndex {
     const b = this.bounds
     const prev = this.candidates(q)
     const pool = prev?.docs ?? null
-    const matched = new Int32Array(pool ? pool.length : n)
     let total = 0
     // a latin query of two or more letters remembers where its matches start (for one letter that is nearly everywhere)
     const keepStarts = latin && q.length > 1
+    const matched = new Int32Array(keepStarts ? n : pool ? pool.length : n)
     const starts: number[] = []
-    const ends: number[] = []
-    const startDocs: number[] = []
-    // one digit: every digit shares one bit of the letter masks, so those cannot decide; scan instead
-    const oneLetter = latin && q.length === 1 && bit !== DIGIT_BIT
+    const pieces: number[] = []
+    // contiguous matches only: the words offered as candidates
+    const wordStarts: number[] = []
+    const wordEnds: number[] = []
+    const wordDocs: number[] = []
+    // a gapped match needs a word of two characters before its gap and one after: three letters or more
+    const mayGap = latin && q.length >= 3
     // best `limit` results, sorted by score (lower is better)
     const topScore: number[] = []
     const topDoc: number[] = []
 
-    const consider = (doc: number, tier: 0 | 1 | 2, chars: number) => {
+    const consider = (doc: number, tier: Tier, chars: number) => {
       matched[total++] = doc
       const win = this.windowOf(doc, now)
       const winRank = win === 'expired' ? 2 : win === 'upcoming' ? 1 : 0
-      // whole words in titles, then other title matches, then bodies; open before upcoming before archived;
-      // more whole syllables typed before fewer; newer before older
+      // whole words in titles, then other title matches, then gapped title matches, then bodies (contiguous, then gapped);
+      // open before upcoming before archived; more whole syllables typed before fewer; newer before older
       const score = ((tier * 3 + winRank) * 64 + Math.min(chars, 63)) * (n + 1) + this.dateRank[doc]!
       if (topScore.length === limit && score >= topScore[limit - 1]!) return
       let lo = 0
@@ -524,41 +578,75 @@ export class SearchIndex {
       }
     }
 
-    if (keepStarts && prev?.starts && prev.startDocs) {
-      // only where the shorter query matched can the longer one begin
-      const ps = prev.starts
-      const pd = prev.startDocs
-      let i = 0
-      while (i < ps.length) {
-        const doc = pd[i]!
-        if (pairMask !== 0 && !this.mayMatch(doc * 2, bit, pairWord, pairMask) && !this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask)) {
-          while (i < ps.length && pd[i] === doc) i++
-          continue
-        }
+    if (keepStarts) {
+      // where a match can begin: where the shorter query matched, else every position of the first letter (the start-position table)
+      let src: Int32Array
+      let lo: number
+      let hi: number
+      const known = prev?.starts ?? null
+      if (known) {
+        src = known
+        lo = 0
+        hi = known.length
+      } else {
+        const a = letterIndex(q.charCodeAt(0))
+        src = this.firstPos
+        lo = this.firstOff[a]!
+        hi = this.firstOff[a + 1]!
+      }
+      let doc = 0
+      let i = lo
+      while (i < hi) {
+        while (src[i]! >= b[doc * 3 + 2]!) doc++
+        const titleStart = b[doc * 3]!
         const titleEnd = b[doc * 3 + 1]!
         const docEnd = b[doc * 3 + 2]!
         let bestTitle = 0
         let bestBody = 0
+        let gapTitle = 0
+        let gapBody = 0
         let whole = false
-        const titleStart = b[doc * 3]!
-        for (; i < ps.length && pd[i] === doc; i++) {
-          const p = ps[i]!
+        let gapWhole = false
+        for (; i < hi && src[i]! < docEnd; i++) {
+          const p = src[i]!
           const end = p < titleEnd ? titleEnd : docEnd
-          const e = this.matchAt(0, p, end)
+          if (!known && !this.mayStartAt(p, bit, bit2, end)) continue
+          let e = this.matchAt(0, p, end)
+          let gapped = false
+          if (e < 0 && mayGap) {
+            pieces.length = 0
+            e = this.gapAt(0, p, end, 0, p, p < titleEnd ? pieces : null)
+            gapped = true
+          }
           if (e < 0) continue
           starts.push(p)
-          ends.push(e)
-          startDocs.push(doc)
           const chars = this.countChars(p, e)
+          if (gapped) {
+            if (p < titleEnd) {
+              gapTitle = gapTitle === 0 ? chars : Math.min(gapTitle, chars)
+              if (!gapWhole) gapWhole = this.piecesWhole(doc, pieces, titleStart)
+            } else gapBody = gapBody === 0 ? chars : Math.min(gapBody, chars)
+            continue
+          }
+          wordStarts.push(p)
+          wordEnds.push(e)
+          wordDocs.push(doc)
           if (p < titleEnd) {
             bestTitle = bestTitle === 0 ? chars : Math.min(bestTitle, chars)
             if (!whole) whole = this.wholeInTitle(doc, p - titleStart, e - titleStart)
           } else bestBody = bestBody === 0 ? chars : Math.min(bestBody, chars)
         }
-        if (bestTitle) consider(doc, whole ? 0 : 1, bestTitle)
-        else if (bestBody) consider(doc, 2, bestBody)
+        if (bestTitle && whole) consider(doc, TIER_TITLE_WHOLE, bestTitle)
+        else if (gapTitle && gapWhole) consider(doc, TIER_TITLE_WHOLE_GAPPED, gapTitle)
+        else if (bestTitle) consider(doc, TIER_TITLE, bestTitle)
+        else if (gapTitle) consider(doc, TIER_TITLE_GAPPED, gapTitle)
+        else if (bestBody) consider(doc, TIER_BODY, bestBody)
+        else if (gapBody) consider(doc, TIER_BODY_GAPPED, gapBody)
       }
     } else {
+      // one letter, or characters typed with an input method
+      // one digit: every digit shares one bit of the letter masks, so those cannot decide; scan instead
+      const oneLetter = latin && bit !== DIGIT_BIT
       const count = pool ? pool.length : n
       for (let i = 0; i < count; i++) {
         const doc = pool ? pool[i]! : i
@@ -566,45 +654,48 @@ export class SearchIndex {
           // one letter: the letter masks say it all, no scan
           const inTitle = (this.letters[doc * 2]! & bit) !== 0
           if (!inTitle && (this.letters[doc * 2 + 1]! & bit) === 0) continue
-          consider(doc, inTitle ? 0 : 2, 1)
+          consider(doc, inTitle ? TIER_TITLE_WHOLE : TIER_BODY, 1)
         } else if (latin) {
-          const t = this.mayMatch(doc * 2, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3]!, b[doc * 3 + 1]!, doc, starts, ends, startDocs) : 0
-          const whole = this.lastWhole
-          const c = this.mayMatch(doc * 2 + 1, bit, pairWord, pairMask) ? this.scanField(bit, bit2, b[doc * 3 + 1]!, b[doc * 3 + 2]!, doc, starts, ends, startDocs) : 0
-          if (t) consider(doc, whole ? 0 : 1, t)
-          else if (c) consider(doc, 2, c)
+          if (((this.letters[doc * 2]! | this.letters[doc * 2 + 1]!) & bit) === 0) continue
+          const t = this.latinMatch(bit, 0, b[doc * 3]!, b[doc * 3 + 1]!, true, false)
+          const c = t ?? this.latinMatch(bit, 0, b[doc * 3 + 1]!, b[doc * 3 + 2]!, true, false)
+          if (t) consider(doc, TIER_TITLE_WHOLE, 1)
+          else if (c) consider(doc, TIER_BODY, 1)
         } else {
           const t = this.matchField(q, false, 0, 0, doc, 0)
           const m = t ?? this.matchField(q, false, 0, 0, doc, 1)
-          if (t) consider(doc, this.wholeInTitle(doc, t.start, t.end) ? 0 : 1, t.chars)
-          else if (m) consider(doc, 2, m.chars)
+          if (t) consider(doc, this.wholeInTitle(doc, t.start, t.end) ? TIER_TITLE_WHOLE : TIER_TITLE, t.chars)
+          else if (m) consider(doc, TIER_BODY, m.chars)
         }
       }
     }
     this.cache.set(q, {
       docs: matched.slice(0, total),
       starts: keepStarts ? Int32Array.from(starts) : null,
-      startDocs: keepStarts ? Int32Array.from(startDocs) : null,
     })
     const results: SearchResult[] = []
     topDoc.forEach((doc, i) => {
-      const tier = Math.floor(Math.floor(topScore[i]! / (n + 1)) / 64 / 3)
-      const field = tier === 2 ? 1 : 0
-      const m = this.matchField(q, latin, bit, bit2, doc, field)
+      const tier = Math.floor(Math.floor(topScore[i]! / (n + 1)) / 64 / 3) as Tier
+      const field = tier >= TIER_BODY ? 1 : 0
+      const gapped = tier === TIER_TITLE_WHOLE_GAPPED || tier === TIER_TITLE_GAPPED || tier === TIER_BODY_GAPPED
+      const m = this.matchField(q, latin, bit, bit2, doc, field, gapped, tier === TIER_TITLE_WHOLE_GAPPED)
       // every result was matched above; should the two ever disagree, the result is left out rather than shown wrong
-      if (m) results.push(this.toResult(doc, field, m, now, tier === 0))
+      if (m) results.push(this.toResult(doc, field, m, now, tier === TIER_TITLE_WHOLE || tier === TIER_TITLE_WHOLE_GAPPED))
     })
     const answer: SearchAnswer = { results, total }
-    if (keepStarts) answer.candidates = this.candidateWords(starts, ends, startDocs, now)
+    if (keepStarts) answer.candidates = this.candidateWords(wordStarts, wordEnds, wordDocs, now)
     return answer
   }
 
   private toResult(doc: number, field: 0 | 1, m: Match, now: number, wholeWord: boolean): SearchResult {
     const d = this.docs[doc]!
     const range: Range = [m.start, m.end]
-    const r: SearchResult = { kind: d.kind, id: d.id, title: d.title, field: field === 0 ? 'title' : 'body', titleRanges: field === 0 ? [range] : [] }
+    // a gapped match highlights the words typed, not the words skipped
+    const hits = m.pieces ?? [range]
+    const r: SearchResult = { kind: d.kind, id: d.id, title: d.title, field: field === 0 ? 'title' : 'body', titleRanges: field === 0 ? hits : [] }
     if (field === 0) r.wholeWord = wholeWord
-    if (field === 1) r.snippet = snippetAround(d.body, range)
+    if (m.pieces) r.gapped = true
+    if (field === 1) r.snippet = snippetAround(d.body, range, undefined, undefined, hits)
     const win = this.windowOf(doc, now)
     if (win) r.window = win
     if (d.published) r.published = d.published

@@ -53,6 +53,8 @@ export interface SearchResult {
   field: 'title' | 'body'
   /** the title match starts and ends on word edges (低保 in 低保公示, not 地补 in 土地补偿) */
   wholeWord?: boolean
+  /** a gapped abbreviation (tdbc in 土地征收补偿): ranks below contiguous matches of the same kind */
+  gapped?: boolean
   /** matched characters in the title (when field is title) */
   titleRanges: Range[]
   /** a short piece of the body around the match (when field is body) */

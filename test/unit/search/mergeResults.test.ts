@@ -21,4 +21,12 @@ describe('mergeAnswers (feed results with the village layer’s own notices)', (
     expect(merged.total).toBe(9)
     expect(mergeAnswers(feed, village, 2).results).toHaveLength(2)
   })
+
+  it('puts a gapped match below a contiguous one of the same kind, even when it is newer', () => {
+    const gap = (id: string, field: 'title' | 'body', wholeWord: boolean): SearchResult => ({ ...r(id, field, 'open', '2026-11-30'), gapped: true, ...(field === 'title' ? { wholeWord } : {}) })
+    const whole = (id: string, wholeWord: boolean): SearchResult => ({ ...r(id, 'title', 'open', '2026-11-01'), wholeWord })
+    const feed = { results: [whole('f-whole', true), gap('f-gap-whole', 'title', true), whole('f-run', false), r('f-body', 'body', 'open', '2026-11-01')], total: 4 }
+    const village = { results: [gap('v-gap-whole', 'title', true), gap('v-gap', 'title', false), gap('v-gap-body', 'body', false)], total: 3 }
+    expect(mergeAnswers(feed, village, 10).results.map((x) => x.id)).toEqual(['f-whole', 'f-gap-whole', 'v-gap-whole', 'f-run', 'v-gap', 'f-body', 'v-gap-body'])
+  })
 })
