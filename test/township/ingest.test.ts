@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { heartbeatWriter } from '../../township/server/ingest/heartbeats'
 import { enrol, ENGINE, errorOf, heartbeat, smallTownship, startHarness, type Harness, type Jar } from './support'
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
@@ -232,5 +233,36 @@ describe(`kiosk ingest (${ENGINE})`, () => {
     expect((await errorOf(limited!)).code).toBe('rate.limited')
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await beat(heartbeat(cfg.kioskId))).status).toBe(204)
+  })
+
+  it('heartbeats sent together are stored together; one that cannot be stored fails alone and the others stay idempotent', async () => {
+    const writer = heartbeatWriter(h.ctx.db)
+    const before = await h.count('heartbeats')
+    const good = [heartbeat(cfg.kioskId), heartbeat(cfg.kioskId), heartbeat(cfg.kioskId)]
+    const now = new Date()
+    // a kiosk removed meanwhile: its heartbeat breaks the batch's foreign key
+    const results = await Promise.allSettled([
+      writer.write(cfg.kioskId, good[0] as never, now),
+      writer.write('no-such-kiosk', heartbeat('no-such-kiosk') as never, now),
+      writer.write(cfg.kioskId, good[1] as never, now),
+      writer.write(cfg.kioskId, good[2] as never, now),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+    expect(await h.count('heartbeats')).toBe(before + 3)
+    const latest = await h.ctx.db.query('SELECT heartbeat_id FROM kiosk_latest WHERE kiosk_id = $1', [cfg.kioskId])
+    expect(latest).toEqual([{ heartbeat_id: good[2]!.id }])
+    await Promise.all(good.map((g) => writer.write(cfg.kioskId, g as never, now)))
+    expect(await h.count('heartbeats')).toBe(before + 3)
+    expect(await h.ctx.db.query('SELECT heartbeat_id FROM kiosk_latest WHERE kiosk_id = $1', [cfg.kioskId])).toEqual(latest)
+  })
+
+  it("a heartbeat's relaxed commit (synchronous_commit off) is its own transaction's: everything after it commits durably", async () => {
+    // the server's own setting ('on' on PGlite; the throw-away test cluster runs with it off throughout)
+    const setting = () => h.ctx.db.query("SELECT current_setting('synchronous_commit') AS s")
+    const before = await setting()
+    if (ENGINE === 'pglite') expect(before).toEqual([{ s: 'on' }])
+    expect((await beat(heartbeat(cfg.kioskId))).status).toBe(204)
+    expect(await setting()).toEqual(before)
+    expect(await h.ctx.db.tx((q) => q.query("SELECT current_setting('synchronous_commit') AS s"))).toEqual(before)
   })
 })

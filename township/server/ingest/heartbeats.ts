@@ -5,6 +5,14 @@
  * commit: one statement for the whole batch), and each request is
  * answered only once its batch is committed. A repeat (kiosk, id) inserts
  * nothing and changes nothing.
+ *
+ * Heartbeats are telemetry, so their statement commits with
+ * synchronous_commit off (for that one transaction only, never the session):
+ * the answer does not wait for the WAL flush. If the database server itself
+ * crashes, the last ~0.6 s of acknowledged heartbeats may be lost (the kiosk
+ * will not resend them; the next one, 10 minutes on, brings the fleet row up
+ * to date), but the database stays consistent. Clerk records and everything
+ * else commit normally and are durable when acknowledged.
  */
 import type { Db, Queryable } from '../db/db'
 import type { Heartbeat } from '../../../src/fleet/heartbeat'
@@ -76,7 +84,8 @@ export async function storeHeartbeats(q: Queryable, batch: Pending[]): Promise<n
          minutes_online = LEAST(1440, heartbeat_daily.minutes_online + EXCLUDED.minutes_online),
          revisions = ARRAY(SELECT DISTINCT r FROM unnest(heartbeat_daily.revisions || EXCLUDED.revisions) AS r ORDER BY r),
          error_count = heartbeat_daily.error_count + EXCLUDED.error_count)
-     SELECT count(*)::int AS n FROM ins`,
+     -- is_local: this statement's own transaction; read at its commit
+     SELECT (SELECT count(*)::int FROM ins) AS n, set_config('synchronous_commit', 'off', true) AS relaxed`,
     [JSON.stringify(rows)],
   )
   return Number(r[0]?.n ?? 0)
@@ -105,7 +114,12 @@ export function heartbeatWriter(db: Db) {
     write(kioskId: string, hb: Heartbeat, receivedAt: Date): Promise<void> {
       return new Promise((resolve, reject) => {
         queue.push({ kioskId, hb, receivedAt, done: (e) => (e ? reject(e) : resolve()) })
-        if (!running) void drain()
+        // not at once: the requests whose bytes have already arrived are read first (setImmediate
+        // runs after this turn's I/O), so an idle writer starts with a batch, not a batch of one
+        if (!running) {
+          running = true
+          setImmediate(() => void drain())
+        }
       })
     },
   }
