@@ -7,14 +7,14 @@ import { useContentStore } from './stores/content'
 import { useSyncStore } from './stores/sync'
 import { useClockStore } from './stores/clock'
 import { i18n } from './modules/i18n'
-import { listPointers } from './db'
+import { bootRecords } from './bootRead'
 
 export async function bootstrap() {
   const config = useConfigStore()
   const content = useContentStore()
   useClockStore().start()
-  // a storage failure must not stop the kiosk from loading its config and syncing fresh content
-  const stored = await listPointers().catch(() => [])
+  // a storage failure must not stop the kiosk from loading its config and syncing fresh content (bootRecords: [] then)
+  const stored = await bootRecords()
   await content.loadAll(stored.map((p) => p.sourceId)).catch((e: unknown) => console.warn('stored content unreadable', e))
   await config.load()
   i18n.global.locale.value = config.config.locale

@@ -1,3 +1,5 @@
+// first: IndexedDB opens and the live records are read while everything below evaluates
+import { bootRecords } from './bootRead'
 import { createApp } from 'vue'
 import App from './App.vue'
 import * as pinia from './modules/pinia'
@@ -6,6 +8,7 @@ import * as router from './modules/router'
 import * as pwa from './modules/pwa'
 import { bootstrap } from './bootstrap'
 import { useKioskStore } from './stores/kiosk'
+import { useContentStore } from './stores/content'
 import { installNavigationGuard } from './kiosk/navigationGuard'
 import './styles/tokens.css'
 import './styles/base.css'
@@ -22,8 +25,19 @@ for (const m of [pinia, i18n, router]) m.install(app)
 // the first screen's code and the stored content load while the app mounts
 router.preloadRoute(window.location.hash.slice(1) || '/')
 void bootstrap()
-app.mount('#app')
-performance.mark('gongkai:boot:mounted')
-void pwa.install()
-pwa.gateUpdates(useKioskStore())
-pwa.reportStarted()
+
+/** longest the mount waits for storage and the first screen's code (a blocked IndexedDB must not leave the kiosk blank) */
+const MOUNT_WAIT_MS = 1500
+const content = useContentStore()
+// mounted once the stored record and the first screen's code are there: one render with content, instead of
+// an empty one and a second
+void Promise.race([
+  Promise.all([bootRecords().then((r) => content.showRecords(r)), router.router.isReady().catch(() => undefined)]),
+  new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS)),
+]).then(() => {
+  app.mount('#app')
+  performance.mark('gongkai:boot:mounted')
+  void pwa.install()
+  pwa.gateUpdates(useKioskStore())
+  pwa.reportStarted()
+})

@@ -8,10 +8,38 @@ export type Locale = (typeof LOCALES)[number]
 export const SOURCE_LOCALE: Locale = 'zh-CN'
 
 // Only the source locale's resident features are in the entry chunk (initial JS budget, docs/performance.md).
-// Clerk, status and fleet messages load at start in parallel and the router waits for them before showing a
-// screen (modules/router.ts); other locales load when first chosen, or ahead when the browser is idle.
+// Clerk, status and fleet messages load once the first screen has its content, or earlier when a screen needs
+// them: the router waits only for those the screen shows (messagesFor, modules/router.ts). Other locales load
+// when first chosen, or ahead when the browser is idle.
 const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet}.json'], { eager: true, import: 'default' })
 const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet}.json'], { import: 'default' })
+
+/** The source locale's features that are not in the entry chunk (the glob patterns above). */
+export const LAZY_FEATURES = ['clerk', 'status', 'fleet'] as const
+export type LazyFeature = (typeof LAZY_FEATURES)[number]
+
+/**
+ * What each resident screen shows of the lazily loaded features: a notice card names a village-posted notice
+ * with a `clerk.resident.*` message. A screen not listed here (clerk mode, #/status, a new screen), or any
+ * screen while staff use the kiosk, waits for all of them; a resident's checklist or handbook waits for none.
+ */
+const RESIDENT_SCREENS: Record<string, readonly LazyFeature[]> = {
+  home: ['clerk'],
+  checklist: [],
+  'checklist-item': ['clerk'],
+  notices: ['clerk'],
+  archive: ['clerk'],
+  notice: ['clerk'],
+  handbook: [],
+  chapter: [],
+  search: ['clerk'],
+}
+
+/** The lazily loaded features a screen must have before it shows. */
+export function messagesFor(routeName: string | symbol | null | undefined, resident: boolean): readonly LazyFeature[] {
+  const listed = resident && typeof routeName === 'string' ? RESIDENT_SCREENS[routeName] : undefined
+  return listed ?? LAZY_FEATURES
+}
 
 function featureOf(path: string): { locale: Locale; feature: string } | null {
   const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
@@ -28,13 +56,13 @@ export function buildMessages(): Record<Locale, Record<string, unknown>> {
   return out
 }
 
-/** A locale's messages that are not bundled with the entry. */
-export async function loadLocaleMessages(locale: Locale): Promise<Record<string, unknown>> {
+/** A locale's messages that are not bundled with the entry (only these features, when given). */
+export async function loadLocaleMessages(locale: Locale, features?: readonly string[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {}
   await Promise.all(
     Object.entries(lazyFiles).map(async ([path, load]) => {
       const f = featureOf(path)
-      if (f?.locale === locale) out[f.feature] = await load()
+      if (f?.locale === locale && (!features || features.includes(f.feature))) out[f.feature] = await load()
     }),
   )
   return out

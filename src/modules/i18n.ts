@@ -2,7 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { watch, type App } from 'vue'
 import { whenFirstContent } from '../perf/firstContent'
 import { whenIdle } from '../perf/whenIdle'
-import { buildMessages, loadLocaleMessages, SOURCE_LOCALE, type Locale } from '../i18n/messages'
+import { buildMessages, LAZY_FEATURES, loadLocaleMessages, SOURCE_LOCALE, type LazyFeature, type Locale } from '../i18n/messages'
 
 export const i18n = createI18n({
   legacy: false,
@@ -14,31 +14,45 @@ export const i18n = createI18n({
   fallbackWarn: false,
 })
 
-const loading = new Map<Locale, Promise<void>>()
+const loading = new Map<string, Promise<void>>()
 
-/** Loads the lazily bundled messages of a locale (once); meanwhile the source locale (the fallback) shows. */
-export function ensureLocale(locale: Locale): Promise<void> {
-  let p = loading.get(locale)
+/** Loads (once) the lazily bundled messages of a locale: all of them, or one feature of it. */
+function load(locale: Locale, feature?: LazyFeature): Promise<void> {
+  const key = feature ? `${locale}/${feature}` : locale
+  let p = loading.get(key)
   if (!p) {
-    p = loadLocaleMessages(locale).then(
+    p = loadLocaleMessages(locale, feature ? [feature] : undefined).then(
       (m) => i18n.global.mergeLocaleMessage(locale, m as never),
-      () => void loading.delete(locale),
+      () => void loading.delete(key),
     )
-    loading.set(locale, p)
+    loading.set(key, p)
   }
   return p
 }
 
-/** Resolves when the messages of the source locale and of the chosen one are all there (router waits on it). */
-export function messagesReady(): Promise<void> {
-  return Promise.all([ensureLocale(SOURCE_LOCALE), ensureLocale(i18n.global.locale.value as Locale)]).then(() => undefined)
+/** Loads a locale's lazily bundled messages (once); meanwhile the source locale (the fallback) shows. */
+export function ensureLocale(locale: Locale): Promise<void> {
+  if (locale === SOURCE_LOCALE) return Promise.all(LAZY_FEATURES.map((f) => load(locale, f))).then(() => undefined)
+  return load(locale)
+}
+
+/**
+ * Resolves when a screen's messages are there (the router waits on it): these lazy features of the source
+ * locale (all by default), and all of the chosen locale.
+ */
+export function messagesReady(features: readonly LazyFeature[] = LAZY_FEATURES): Promise<void> {
+  const chosen = i18n.global.locale.value as Locale
+  return Promise.all([...features.map((f) => load(SOURCE_LOCALE, f)), chosen === SOURCE_LOCALE ? undefined : load(chosen)]).then(() => undefined)
 }
 
 export function install(app: App) {
   app.use(i18n)
-  void ensureLocale(SOURCE_LOCALE)
   // whoever switches the language just sets locale.value; its messages follow
   watch(i18n.global.locale, (l) => void ensureLocale(l as Locale))
-  // and are fetched ahead while the kiosk is idle, so the language button answers at once
-  void whenFirstContent().then(() => whenIdle(() => void ensureLocale('en'), 5000))
+  // the rest of the source locale once the first screen has shown (no resident screen waits for them), and
+  // other languages ahead while the kiosk is idle, so the language button answers at once
+  void whenFirstContent().then(() => {
+    void ensureLocale(SOURCE_LOCALE)
+    whenIdle(() => void ensureLocale('en'), 5000)
+  })
 }

@@ -4,6 +4,8 @@ import { routes } from '../routes'
 import { messagesReady } from './i18n'
 import { prefetchRoutes } from '../perf/prefetchRoutes'
 import { whenFirstContent } from '../perf/firstContent'
+import { messagesFor } from '../i18n/messages'
+import { useKioskStore } from '../stores/kiosk'
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -13,8 +15,9 @@ export const router = createRouter({
   scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
 })
 
-// screens show only once their messages are there; they load in parallel with the screen's own chunk
-router.beforeResolve(() => messagesReady())
+// screens show only once the messages they use are there; they load in parallel with the screen's own chunk
+// (a resident's checklist waits for no clerk, status or fleet messages)
+router.beforeResolve((to) => messagesReady(messagesFor(to.name, useKioskStore().mode === 'resident')))
 
 /** Starts loading a route's screen chunk (before the app mounts, for the first screen). */
 export function preloadRoute(path: string) {

@@ -10,7 +10,10 @@ let markedNow: () => void = () => {}
 const marked = new Promise<void>((resolve) => (markedNow = resolve))
 
 function mark() {
-  markedNow()
+  // what waits for first content (other screens' code, messages, kiosk parts) starts after that content's frame
+  // is painted: started on the mount itself, its chunks and their re-renders held the paint back (issue 19)
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(markedNow))
+  else markedNow()
   if (typeof performance === 'undefined' || performance.getEntriesByName(FIRST_CONTENT_MARK).length) return
   performance.mark(FIRST_CONTENT_MARK)
 }

@@ -14,8 +14,17 @@ export function formatDate(iso: string | Date, locale: string): string {
   return dateFormat('date', locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(d)
 }
 
+// The header shows the clock, the date and the update time in the first frame: in the source locale they are
+// written by hand, exactly as Intl writes them (test/unit/render/format.test.ts), so no Intl formatter is
+// built before first content (creating one costs 34–74 ms at 4× on the kiosk's start, issue 19).
+const ZH_WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+const two = (n: number) => (n < 10 ? `0${n}` : String(n))
+const zhClock = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}`
+const isZh = (locale: string) => locale === 'zh-CN'
+
 export function formatDateTime(iso: string | Date, locale: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${zhClock(d)}`
   return dateFormat('datetime', locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
 
@@ -30,10 +39,12 @@ export function formatDay(iso: string | Date, locale: string, now: Date): string
 }
 
 export function formatClock(d: Date, locale: string): string {
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return zhClock(d)
   return dateFormat('clock', locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
 
 export function formatWeekdayDate(d: Date, locale: string): string {
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${d.getMonth() + 1}月${d.getDate()}日${ZH_WEEKDAYS[d.getDay()]}`
   return dateFormat('weekday', locale, { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
 }
 

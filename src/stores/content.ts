@@ -59,6 +59,15 @@ export const useContentStore = defineStore('content', () => {
     if (!activeSourceId.value || !bySource.value.has(activeSourceId.value)) activeSourceId.value = c ? sourceId : (bySource.value.keys().next().value ?? null)
   }
 
+  /** At start, before the app mounts: the live records read early (src/bootRead.ts) show at once; loadAll reads the notices. */
+  function showRecords(records: readonly { sourceId: string; record: RevisionRecord }[]) {
+    if (loaded.value || !records.length) return
+    performance.mark('gongkai:boot:record')
+    for (const { sourceId, record } of records) if (!bySource.value.has(sourceId)) bySource.value.set(sourceId, { record, notices: [] })
+    triggerRef(bySource)
+    if (!activeSourceId.value) activeSourceId.value = records[0]!.sourceId
+  }
+
   /**
    * Reads the live content of these sources; sources not listed are no longer shown.
    * At start, a source's checklist and handbook show as soon as its revision record is read;
@@ -103,5 +112,5 @@ export const useContentStore = defineStore('content', () => {
     villageLayer.value = residentLayer(r.notices, r.items)
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll, villageLayer, reloadVillageLayer }
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
 })
