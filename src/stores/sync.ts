@@ -1,10 +1,12 @@
 /** Runs the sync worker and exposes each source's sync state for #/status and the home screen. */
 import { defineStore } from 'pinia'
-import { shallowRef, triggerRef } from 'vue'
+import { computed, shallowRef, triggerRef } from 'vue'
 import { getSyncState, type SyncStateRecord } from '../db'
 import type { SyncWorkerClient } from '../sync/syncWorkerClient'
 import { useConfigStore } from './config'
 import { useContentStore } from './content'
+
+const NO_NETWORK = new Set(['offline', 'network'])
 
 export const useSyncStore = defineStore('sync', () => {
   /** sync bookkeeping per source id */
@@ -16,6 +18,16 @@ export const useSyncStore = defineStore('sync', () => {
     window.addEventListener('online', () => (online.value = true))
     window.addEventListener('offline', () => (online.value = false))
   }
+  /**
+   * What the header's 未联网 badge shows: online, and not every source's last attempt failed for
+   * want of a network. navigator.onLine alone says true on a hall LAN with no way out, and some
+   * Chromium builds keep it true after a reload with the network gone.
+   */
+  const connected = computed(() => {
+    if (!online.value) return false
+    const all = [...states.value.values()]
+    return !all.length || !all.every((s) => NO_NETWORK.has(s.lastError?.code ?? ''))
+  })
   let worker: SyncWorkerClient | null = null
 
   async function refreshState(sourceId: string) {
@@ -53,5 +65,5 @@ export const useSyncStore = defineStore('sync', () => {
     return worker?.syncNow()
   }
 
-  return { states, online, start, syncNow, refreshState }
+  return { states, online, connected, start, syncNow, refreshState }
 })

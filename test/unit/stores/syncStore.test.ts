@@ -105,3 +105,30 @@ describe('sync store: the worker is the only engine', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('sync worker could not start'))
   })
 })
+
+describe('the 未联网 badge (sync.connected)', () => {
+  const failed = (sourceId: string, code: string) =>
+    db.putSyncState({ sourceId, consecutiveFailures: 1, lastError: { code, zh: '', en: '', at: '2026-12-02T10:00:00Z' } })
+
+  it('shows when every source failed for want of a network, though navigator.onLine says online', async () => {
+    const sync = useSyncStore()
+    await failed('a', 'network')
+    await failed('b', 'offline')
+    await sync.refreshState('a')
+    await sync.refreshState('b')
+    expect(sync.online).toBe(true)
+    expect(sync.connected).toBe(false)
+  })
+
+  it('does not show while one source still syncs, nor for a bad feed', async () => {
+    const sync = useSyncStore()
+    await failed('a', 'network')
+    await failed('b', 'invalid')
+    await sync.refreshState('a')
+    await sync.refreshState('b')
+    expect(sync.connected).toBe(true)
+    await db.putSyncState({ sourceId: 'b', consecutiveFailures: 0, lastSuccessAt: '2026-12-02T10:00:00Z' })
+    await sync.refreshState('b')
+    expect(sync.connected).toBe(true)
+  })
+})
