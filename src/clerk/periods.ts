@@ -4,7 +4,7 @@
  * with no periods (long-term, on-event, 公示) are keyed by the posting date instead.
  */
 import { isPeriodic, recentPeriods } from '../compliance/periods'
-import type { Period } from '../compliance/clock'
+import type { Period } from '../compliance/dueState'
 import type { Frequency } from '../feed/types'
 
 /** Newest first: the period due now and the `count - 1` before it, with none skipped. */

@@ -9,7 +9,7 @@ import { applyUndo, getUndoNote, readClerkRecords, saveClerkRecord, type ClerkRe
 import type { ClerkRecord, PhotoRecord, RecordKind } from '../clerk/model'
 import type { OutboxEntry } from '../clerk/outbox'
 import { isOrphanRecord } from '../clerk/residentView'
-import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/clock'
+import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/dueState'
 import { noticeDisclosures } from '../compliance/noticeDisclosures'
 import type { ChecklistItem } from '../feed/types'
 import { useContentStore } from './content'

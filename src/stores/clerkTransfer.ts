@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { readVillageLayer, replaceVillageLayer } from '../db'
 import type { VillageLayer } from '../clerk/model'
 import type { ExportSummary, ImportError } from '../clerk/exportFormat'
-import { todayLocal } from '../compliance/clock'
+import { todayLocal } from '../compliance/dueState'
 import { useContentStore } from './content'
 import { useClerkRecordsStore } from './clerkRecords'
 
