@@ -33,4 +33,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'idb', message: 'Use the repositories in src/db/ (the only importer of idb).' }] }],
     },
   },
+  {
+    // components stay thin: only stores and pure modules read IndexedDB. A type-only
+    // import stays allowed: views render the stored record shapes the stores hand them.
+    files: ['src/components/**/*.{ts,vue}', 'src/views/**/*.{ts,vue}', 'src/composables/**/*.{ts,vue}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'idb', message: 'Use the repositories in src/db/ (the only importer of idb).' }],
+          patterns: [{ group: ['**/db', '**/db/*'], allowTypeImports: true, message: 'Components, views and composables read stores (src/stores), not src/db.' }],
+        },
+      ],
+    },
+  },
 )

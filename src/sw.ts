@@ -26,30 +26,8 @@ interface ManifestEntry {
   url: string
   revision: string | null
 }
-interface ExtendableEventLike extends Event {
-  waitUntil(p: Promise<unknown>): void
-}
-interface FetchEventLike extends ExtendableEventLike {
-  request: Request
-  clientId: string
-  resultingClientId: string
-  respondWith(r: Promise<Response> | Response): void
-}
-interface MessageEventLike extends ExtendableEventLike {
-  data: unknown
-  source: { id: string } | null
-  ports: MessagePort[]
-}
-interface SwScope {
-  __WB_MANIFEST: ManifestEntry[]
-  location: Location
-  registration: { scope: string }
-  clients: { claim(): Promise<void> }
-  skipWaiting(): Promise<void>
-  addEventListener(type: string, cb: (e: never) => void): void
-}
-
-declare const self: SwScope
+// typed by the WebWorker lib (tsconfig.sw.json); the precache list is what injectManifest adds
+declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: ManifestEntry[] }
 
 const MANIFEST = self.__WB_MANIFEST
 const SELF = manifestKey(MANIFEST)
@@ -112,7 +90,7 @@ async function deleteOldShells(state: ShellState) {
   }
 }
 
-async function serveNavigation(e: FetchEventLike): Promise<Response> {
+async function serveNavigation(e: FetchEvent): Promise<Response> {
   const state = await readState()
   const goodExists = state.good ? await caches.has(shellCache(state.good)) : false
   const key = await updateState((s) => {
@@ -193,9 +171,9 @@ async function provisionedPinHash(): Promise<string | null> {
 
 const inShell = new Set(MANIFEST.map((e) => absolute(e.url)))
 
-self.addEventListener('install', (e: ExtendableEventLike) => e.waitUntil(install()))
+self.addEventListener('install', (e: ExtendableEvent) => e.waitUntil(install()))
 
-self.addEventListener('activate', (e: ExtendableEventLike) => {
+self.addEventListener('activate', (e: ExtendableEvent) => {
   e.waitUntil(
     (async () => {
       await deleteOldShells(await readState())
@@ -204,7 +182,7 @@ self.addEventListener('activate', (e: ExtendableEventLike) => {
   )
 })
 
-self.addEventListener('fetch', (e: FetchEventLike) => {
+self.addEventListener('fetch', (e: FetchEvent) => {
   const { request } = e
   if (request.method !== 'GET') return
   const url = new URL(request.url)
@@ -231,12 +209,13 @@ self.addEventListener('fetch', (e: FetchEventLike) => {
   if (inShell.has(url.href) || (url.pathname.includes('/assets/') && url.href.startsWith(self.registration.scope))) e.respondWith(serveFile(request))
 })
 
-self.addEventListener('message', (e: MessageEventLike) => {
+self.addEventListener('message', (e: ExtendableMessageEvent) => {
   const data = e.data as { type?: string } | null
   if (data?.type === 'SKIP_WAITING') {
     void self.skipWaiting()
   } else if (data?.type === 'GONGKAI_STARTED') {
-    const clientId = e.source?.id ?? ''
+    // a page (Client) reports; a worker or port has no client id
+    const clientId = e.source && 'id' in e.source ? e.source.id : ''
     e.waitUntil(
       updateState(async (s) => {
         const r = noteStarted(s, clientId, SELF, SELF_LABEL)

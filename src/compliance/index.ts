@@ -10,8 +10,8 @@ export {
   publicityEnd,
   publicityPeriod,
   todayLocal,
-} from './clock'
-export type { ComplianceOptions, ComplianceState, ComplianceStatus, DisclosureRecord, DisclosureSource } from './clock'
+} from './dueState'
+export type { ComplianceOptions, ComplianceState, ComplianceStatus, DisclosureRecord, DisclosureSource } from './dueState'
 export { noticeDisclosures } from './noticeDisclosures'
 export { DEFAULT_EVENT_DAYS, dueDateOf, eventPeriod, firstPeriodFrom, isPeriodic, periodByKey, periodContaining, periodOf, previousPeriod, recentPeriods } from './periods'
 export type { Period, PeriodicType } from './periods'

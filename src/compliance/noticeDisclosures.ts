@@ -11,7 +11,7 @@
  * day; long-term items, up from publication to expiry.
  */
 import type { ChecklistItem, Notice } from '../feed/types'
-import type { DisclosureRecord } from './clock'
+import type { DisclosureRecord } from './dueState'
 import { isDay } from './days'
 import { isPeriodic, periodOf } from './periods'
 

@@ -9,7 +9,7 @@ export const i18n = createI18n({
   locale: SOURCE_LOCALE,
   fallbackLocale: SOURCE_LOCALE,
   messages: buildMessages() as never,
-  // the kiosk must never show a key name; missing keys are caught by test/unit/i18n.test.ts
+  // the kiosk must never show a key name; missing keys are caught by test/unit/i18n/locales.test.ts
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -6,12 +6,13 @@
  * reach storage, not even in a draft.
  */
 import { onBeforeUnmount, onMounted, ref, shallowRef, toRaw, watch, type Ref } from 'vue'
-import { deleteDraft, getDraft, putDraft } from '../../db'
+import { useDraftsStore } from '../../stores/drafts'
 import { createDraftSaver } from '../../clerk/draftSaver'
 import { draftId, type Draft, type PhotoRecord, type RecordKind } from '../../clerk/model'
 import { maskDeep } from '../../clerk/privacy'
 
 export function useDraftForm<T extends object>(kind: RecordKind, recordId: string | null, initial: () => T) {
+  const drafts = useDraftsStore()
   const id = draftId(kind, recordId)
   const fields = ref(initial()) as Ref<T>
   const pendingPhotos = shallowRef<PhotoRecord[]>([])
@@ -20,7 +21,7 @@ export function useDraftForm<T extends object>(kind: RecordKind, recordId: strin
   const ready = shallowRef(false)
   let closed = false
 
-  const saver = createDraftSaver<Draft>((d) => putDraft(d), { onError: (e) => console.error('draft not saved', e) })
+  const saver = createDraftSaver<Draft>((d) => drafts.save(d), { onError: (e) => console.error('draft not saved', e) })
 
   function snapshot(): Draft {
     const plain = JSON.parse(JSON.stringify(toRaw(fields.value))) as Record<string, unknown>
@@ -28,7 +29,7 @@ export function useDraftForm<T extends object>(kind: RecordKind, recordId: strin
   }
 
   onMounted(async () => {
-    const d = await getDraft(id)
+    const d = await drafts.load(id)
     if (d) {
       fields.value = { ...initial(), ...(d.fields as Partial<T>) }
       pendingPhotos.value = d.pendingPhotos ?? []
@@ -65,7 +66,7 @@ export function useDraftForm<T extends object>(kind: RecordKind, recordId: strin
   /** Throws the draft away (the clerk chose 放弃). */
   async function discard() {
     await close()
-    await deleteDraft(id)
+    await drafts.discard(id)
   }
 
   return { id, fields, pendingPhotos, restored, ready, close, discard, flush: () => saver.flush() }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseFeedText } from '../../../src/feed/validate'
 import { normalizeFeed } from '../../../src/feed/normalize'
-import { compareUrgency, complianceOf, onTimeRate } from '../../../src/compliance/clock'
+import { compareUrgency, complianceOf, onTimeRate } from '../../../src/compliance/dueState'
 import { isWorkingDay } from '../../../src/compliance/calendar'
-import type { ComplianceState } from '../../../src/compliance/clock'
+import type { ComplianceState } from '../../../src/compliance/dueState'
 
 /**
  * The clock on the demo village's real checklist (demo/feed.source.json,

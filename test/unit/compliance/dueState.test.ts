@@ -9,8 +9,8 @@ import {
   onTimeRate,
   periodOf,
   todayLocal,
-} from '../../../src/compliance/clock'
-import type { ComplianceStatus, DisclosureRecord } from '../../../src/compliance/clock'
+} from '../../../src/compliance/dueState'
+import type { ComplianceStatus, DisclosureRecord } from '../../../src/compliance/dueState'
 import { periodByKey, recentPeriods } from '../../../src/compliance/periods'
 
 /** 2026 National Day: 10-01..10-07 off; Sunday 09-20 and Saturday 10-10 are make-up workdays. */
