@@ -50,9 +50,13 @@ export const useContentStore = defineStore('content', () => {
     return noticeIndex.value.get(id)
   }
 
-  /** Reads one source's live content again (after the sync worker made a revision of it live); the others and the village layer stay as they are. */
+  /** Reads one source's live content again (when the worker's hand-over did not arrive whole); the others and the village layer stay as they are. */
   async function reload(sourceId: string) {
-    const c = await getLiveContentSliced(sourceId)
+    setLive(sourceId, await getLiveContentSliced(sourceId))
+  }
+
+  /** Shows a source's live content, as the sync worker handed it over (no re-read) or as read; the others and the village layer stay as they are. */
+  function setLive(sourceId: string, c: SourceContent | null) {
     if (c) bySource.value.set(sourceId, c)
     else bySource.value.delete(sourceId)
     triggerRef(bySource)
@@ -103,5 +107,5 @@ export const useContentStore = defineStore('content', () => {
     villageLayer.value = residentLayer(r.notices, r.items)
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll, villageLayer, reloadVillageLayer }
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, setLive, reload, loadAll, villageLayer, reloadVillageLayer }
 })
