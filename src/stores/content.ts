@@ -50,6 +50,9 @@ export const useContentStore = defineStore('content', () => {
     return noticeIndex.value.get(id)
   }
 
+  /** how often each source's content was set by setLive: a slower read started before must not replace what it set */
+  const liveSets = new Map<string, number>()
+
   /** Reads one source's live content again (when the worker's hand-over did not arrive whole); the others and the village layer stay as they are. */
   async function reload(sourceId: string) {
     setLive(sourceId, await getLiveContentSliced(sourceId))
@@ -57,6 +60,7 @@ export const useContentStore = defineStore('content', () => {
 
   /** Shows a source's live content, as the sync worker handed it over (no re-read) or as read; the others and the village layer stay as they are. */
   function setLive(sourceId: string, c: SourceContent | null) {
+    liveSets.set(sourceId, (liveSets.get(sourceId) ?? 0) + 1)
     if (c) bySource.value.set(sourceId, c)
     else bySource.value.delete(sourceId)
     triggerRef(bySource)
@@ -78,6 +82,7 @@ export const useContentStore = defineStore('content', () => {
     try {
       await Promise.all(
         sourceIds.map(async (id) => {
+          const sets = liveSets.get(id)
           const c = await getLiveContentSliced(id, {
             onRecord: (record) => {
               // only the first read at start shows a record early; later reads swap record and notices together
@@ -88,6 +93,8 @@ export const useContentStore = defineStore('content', () => {
               pickActive()
             },
           })
+          // a revision the sync worker handed over meanwhile is newer than what this read began with
+          if (liveSets.get(id) !== sets) return
           if (c) bySource.value.set(id, c)
           else bySource.value.delete(id)
           triggerRef(bySource)
