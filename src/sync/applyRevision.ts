@@ -42,7 +42,7 @@ export interface ApplyDeps {
   /** builds the revision's search index; stored after the revision went live (its own transaction), so starting never re-indexes */
   buildIndex?: (content: FeedContent) => Promise<unknown> | unknown
   /** told as soon as the revision is live, with its record and notice chunks as written (the sync worker posts them to the page) */
-  onLive?: (live: { record: RevisionRecord; chunks: NoticeChunkRecord[] }) => void
+  onLive?: (live: { record: RevisionRecord; chunks: NoticeChunkRecord[] }) => Promise<void> | void
   /** told how long each step of an applied revision took (syncSource adds the fetch; the benchmark reads them) */
   onStages?: (stages: StageTimes) => void
 }
@@ -196,7 +196,7 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
     throw new SyncError('storage', [String((e as Error)?.message ?? e)])
   }
   lap('commit')
-  deps.onLive?.({ record: committed.record, chunks: committed.chunks })
+  await deps.onLive?.({ record: committed.record, chunks: committed.chunks })
   lap('handover')
   // the content is live and shown: the index follows in its own transaction (until then search builds its own)
   if (deps.buildIndex) {

@@ -24,12 +24,11 @@ export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
   /**
-   * a revision went live: its record, then its notices in `chunks` messages of `liveNotices`, one per
-   * stored chunk, so the page takes over what the worker normalised without reading IndexedDB again
+   * a revision went live: its record, then its notices in `parts` messages of `liveNotices` (id order), so the page takes over what the worker normalised without reading IndexedDB again
    * and deserialises it in short tasks (one per message) rather than one long one
    */
-  | { type: 'live'; sourceId: string; revision: number; record: RevisionRecord; chunks: number }
-  | { type: 'liveNotices'; sourceId: string; revision: number; chunk: number; notices: NoticeRecord[] }
+  | { type: 'live'; sourceId: string; revision: number; record: RevisionRecord; parts: number }
+  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; notices: NoticeRecord[] }
   /** the cycle that made a revision live ended (its search index stored); the page reloads from IndexedDB only if it missed the hand-over */
   | { type: 'applied'; sourceId: string; revision: number; ms: number; stages?: Record<string, number> }
   /** a cycle ended (any outcome): the main thread re-reads the sync state */

@@ -1,7 +1,7 @@
 /**
  * Main-thread side of the sync worker: starts it, forwards the window's
  * `online` events and sync-now requests, and reports what the worker did:
- * the content that went live, gathered from its chunk messages.
+ * the content that went live, gathered from its messages.
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
 import type { NoticeRecord, RevisionRecord } from '../db/schema'
@@ -34,7 +34,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   let nextId = 1
   let ready = false
   /** content arriving per source, and the revision each source last had handed over whole */
-  const arriving = new Map<string, LiveContent & { chunks: number; got: number; since: number }>()
+  const arriving = new Map<string, LiveContent & { parts: number; got: number; since: number }>()
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
   const handOver = (sourceId: string) => {
     const a = arriving.get(sourceId)!
@@ -51,13 +51,14 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       pending.get(m.id)?.()
       pending.delete(m.id)
     } else if (m.type === 'live') {
-      arriving.set(m.sourceId, { record: m.record, notices: [], chunks: m.chunks, got: 0, since: received })
-      if (!m.chunks) handOver(m.sourceId)
+      arriving.set(m.sourceId, { record: m.record, notices: [], parts: m.parts, got: 0, since: received })
+      if (!m.parts) handOver(m.sourceId)
     } else if (m.type === 'liveNotices') {
       const a = arriving.get(m.sourceId)
-      if (!a || a.record.revision !== m.revision || a.got !== m.chunk) return void arriving.delete(m.sourceId)
+      if (!a || a.record.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
       for (const n of m.notices) a.notices.push(n)
-      if (++a.got === a.chunks) handOver(m.sourceId)
+      // the page's update (board, render) in a task of its own, not on top of the last chunk's deserialising
+      if (++a.got === a.parts) setTimeout(() => arriving.get(m.sourceId) === a && handOver(m.sourceId), 0)
     } else if (m.type === 'applied') {
       const live = handedOver.get(m.sourceId)
       const whole = live?.revision === m.revision

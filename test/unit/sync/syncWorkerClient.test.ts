@@ -43,17 +43,19 @@ describe('sync worker client', () => {
     const w = FakeWorker.last
     const record = { sourceId: 'v1', revision: 8 } as RevisionRecord
     const notice = (id: string) => ({ id, sourceId: 'v1', revision: 8 }) as NoticeRecord
-    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, chunks: 2 })
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, chunk: 0, notices: [notice('a'), notice('b')] })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, parts: 2 })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 0, notices: [notice('a'), notice('b')] })
     // nothing is shown half-way
     expect(live).toEqual([])
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, chunk: 1, notices: [notice('c')] })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 1, notices: [notice('c')] })
+    // shown in a task of its own
+    await new Promise((r) => setTimeout(r, 0))
     expect(live).toEqual(['v1@8: a,b,c'])
     w.reply({ type: 'applied', sourceId: 'v1', revision: 8, ms: 30 })
     // a chunk lost (out of order): the partial content is never shown, and the store reads it from IndexedDB
-    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, chunks: 2 })
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, chunk: 1, notices: [notice('d')] })
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, chunk: 0, notices: [notice('e')] })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 1, notices: [notice('d')] })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 0, notices: [notice('e')] })
     w.reply({ type: 'applied', sourceId: 'v1', revision: 9, ms: 30 })
     await Promise.resolve()
     expect(live).toEqual(['v1@8: a,b,c'])
