@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs'
 import { firstPage, heapUsedAfterGc, launchProfile, newProfileDir, openProfile } from './lib/browser.mjs'
 import { serve } from './lib/server.mjs'
 import { feedBytes } from './lib/feedGen.mjs'
+import { snapshotSummary } from './lib/heapSnapshot.mjs'
 
 const FEED = '/bench/feed.json'
 
@@ -46,6 +47,8 @@ export async function heapBench(o) {
       visited.push(hash)
     }
     kioskBytes = await heapUsedAfterGc(page)
+    // what holds the memory, when asked for (docs/performance.md)
+    if (process.env.GONGKAI_HEAP_SNAPSHOT) console.log(await snapshotSummary(page, `${process.env.GONGKAI_HEAP_SNAPSHOT}-${o.kind}.heapsnapshot`))
   } finally {
     await p.close()
     await server.close()

@@ -4,8 +4,8 @@
  * error anywhere in it leaves the previous revision live and whole.
  */
 import { getDb } from './connection'
-import type { AssetRecord, NoticeRecord, Pointer, RevisionRecord } from './schema'
-import { NOTICE_LAYOUT, readRevisionNotices, toChunks } from './noticeChunks'
+import type { AssetRecord, NoticeChunkRecord, NoticeRecord, Pointer, RevisionRecord } from './schema'
+import { toChunks } from './noticeChunks'
 import type { FeedContent } from '../feed/types'
 import type { FeedIssue } from '../feed/issues'
 
@@ -36,21 +36,6 @@ export async function getRevisionRecord(sourceId: string, revision: number): Pro
   return (await getDb()).get('revisions', [sourceId, revision])
 }
 
-/** The live revision's record and notices, read in one transaction so they always match. */
-export async function getLiveContent(sourceId: string): Promise<StoredContent | null> {
-  const db = await getDb()
-  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks'], 'readonly')
-  const pointer = await tx.objectStore('pointers').get(sourceId)
-  if (!pointer) return null
-  const key: [string, number] = [sourceId, pointer.current]
-  const [record, notices] = await Promise.all([
-    tx.objectStore('revisions').get(key),
-    readRevisionNotices({ chunks: tx.objectStore('noticeChunks'), records: tx.objectStore('notices') }, sourceId, pointer.current),
-  ])
-  await tx.done
-  return record ? { record, notices } : null
-}
-
 /** Only the live revision's record (checklist, handbook): the first screen needs no notices. */
 export async function getLiveRecord(sourceId: string): Promise<RevisionRecord | null> {
   const db = await getDb()
@@ -79,7 +64,7 @@ export interface CommitInput {
   assetUrls: string[]
   /** validator warnings, kept with the revision for #/status */
   warnings?: FeedIssue[]
-  /** the revision's search index (search feature), written with it */
+  /** the revision's search index (search feature), written with it; the sync path writes it afterwards (putSearchIndex) */
   searchIndex?: unknown
   /** what the privacy guard masked in this revision (signed-feeds feature), for #/status */
   privacyFindings?: RevisionRecord['privacyFindings']
@@ -89,21 +74,22 @@ export interface CommitInput {
   /** a newer signed epoch (sync/trust.ts): the revision may be lower than the live one; one stored under its number is replaced */
   resetRevision?: boolean
   now?: Date
-  /** how the notices are stored (db/noticeChunks.ts); NOTICE_LAYOUT unless a test says otherwise */
-  noticeLayout?: 'records' | 'chunks'
 }
+
+/** What went live: the pointer, and the record and notice chunks as written, so the sync worker can hand them to the page without a re-read. */
+export type Committed = Pointer & { record: RevisionRecord; chunks: NoticeChunkRecord[] }
 
 /**
  * Writes a revision and makes it live, atomically. Refuses (StaleRevisionError)
  * a revision not newer than the live one, checked inside the transaction so two
  * overlapping syncs cannot roll the kiosk back.
  */
-export async function commitRevision(input: CommitInput): Promise<Pointer> {
+export async function commitRevision(input: CommitInput): Promise<Committed> {
   const { sourceId, revision, content } = input
   const now = (input.now ?? new Date()).toISOString()
   const db = await getDb()
   // strict: flushed to disk before it counts as done, so a power cut cannot lose a revision said to be live
-  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks', 'assets', 'searchIndex'], 'readwrite', { durability: 'strict' })
+  const tx = db.transaction(['pointers', 'revisions', 'noticeChunks', 'assets', 'searchIndex'], 'readwrite', { durability: 'strict' })
   try {
     const pointers = tx.objectStore('pointers')
     const old = await pointers.get(sourceId)
@@ -117,7 +103,6 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
       if (!input.resetRevision || revision === old.current) throw new StaleRevisionError(revision, old.current)
       // an older record under this number (the previous revision) gives way, notices and all
       const key: [string, number] = [sourceId, revision]
-      for (const k of await tx.objectStore('notices').index('byRevision').getAllKeys(key)) track(tx.objectStore('notices').delete(k))
       track(tx.objectStore('noticeChunks').delete(IDBKeyRange.bound(key, [sourceId, revision, []])))
       track(tx.objectStore('searchIndex').delete(key))
     }
@@ -138,18 +123,14 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
     for (const a of input.assets) track(tx.objectStore('assets').put(a))
     track(tx.objectStore('revisions').put(record))
     if (input.searchIndex !== undefined) track(tx.objectStore('searchIndex').put({ sourceId, revision, data: input.searchIndex }))
-    if ((input.noticeLayout ?? NOTICE_LAYOUT) === 'chunks') {
-      const chunkStore = tx.objectStore('noticeChunks')
-      for (const c of toChunks(sourceId, revision, notices)) track(chunkStore.put(c))
-    } else {
-      const noticeStore = tx.objectStore('notices')
-      for (const n of notices) track(noticeStore.put({ ...n, sourceId, revision }))
-    }
+    const chunks = toChunks(sourceId, revision, notices)
+    const chunkStore = tx.objectStore('noticeChunks')
+    for (const c of chunks) track(chunkStore.put(c))
     const pointer: Pointer = { sourceId, current: revision, previous: old?.current ?? null, switchedAt: now }
     track(pointers.put(pointer))
     await Promise.all(writes)
     await tx.done
-    return pointer
+    return { ...pointer, record, chunks }
   } catch (e) {
     try {
       tx.abort()
@@ -162,12 +143,25 @@ export async function commitRevision(input: CommitInput): Promise<Pointer> {
 }
 
 /**
+ * Stores a revision's search index in its own transaction, after the revision
+ * went live (the page shows the content without waiting for it). Written only
+ * while the revision is still stored, so a revision pruned meanwhile leaves no orphan.
+ */
+export async function putSearchIndex(sourceId: string, revision: number, data: unknown): Promise<boolean> {
+  const tx = (await getDb()).transaction(['revisions', 'searchIndex'], 'readwrite')
+  const kept = (await tx.objectStore('revisions').getKey([sourceId, revision])) !== undefined
+  if (kept) await tx.objectStore('searchIndex').put({ sourceId, revision, data })
+  await tx.done
+  return kept
+}
+
+/**
  * Deletes revisions other than the live and the previous one, and files no
  * remaining revision needs. Runs after a revision went live.
  */
 export async function pruneSource(sourceId: string): Promise<{ revisions: number; assets: number }> {
   const db = await getDb()
-  const tx = db.transaction(['pointers', 'revisions', 'notices', 'noticeChunks', 'assets', 'searchIndex'], 'readwrite')
+  const tx = db.transaction(['pointers', 'revisions', 'noticeChunks', 'assets', 'searchIndex'], 'readwrite')
   const pointer = await tx.objectStore('pointers').get(sourceId)
   let revisions = 0
   let assets = 0
@@ -180,8 +174,6 @@ export async function pruneSource(sourceId: string): Promise<{ revisions: number
       const key: [string, number] = [sourceId, r.revision]
       await tx.objectStore('revisions').delete(key)
       await tx.objectStore('searchIndex').delete(key)
-      const noticeKeys = await tx.objectStore('notices').index('byRevision').getAllKeys(key)
-      for (const k of noticeKeys) await tx.objectStore('notices').delete(k)
       await tx.objectStore('noticeChunks').delete(IDBKeyRange.bound(key, [sourceId, r.revision, []]))
     }
     const needed = new Set<string>()

@@ -1,25 +1,19 @@
 /**
- * Notices of a revision in chunks of NOTICE_CHUNK per record (store
- * `noticeChunks`, database version 2) instead of one record each (`notices`).
+ * A revision's notices, NOTICE_CHUNK to a record (store `noticeChunks`,
+ * database version 2): the one notice layout.
  *
  * Why: IndexedDB's cost is per record. Committing 10,000 notices as 10,000
  * puts takes ≈ 1 s in Chromium on the build machine; the same notices in 25
  * chunks take ≈ 0.1 s, and reading them back is ≈ 3× faster
- * (bench/applyStages.ts and docs in the apply report).
- *
- * A revision's notices are in exactly one of the two stores.
- * `readRevisionNotices` reads either layout, so readers can switch to it
- * first; `NOTICE_LAYOUT` decides what commitRevision writes and turns to
- * 'chunks' once every reader of notices goes through this file.
+ * (bench/applyStages.ts). Databases that still hold the old
+ * one-record-per-notice layout (store `notices`) are converted by the
+ * version 4 migration (db/schema.ts, `chunkOldNoticeRecords`).
  */
 import type { Notice } from '../feed/types'
 import type { NoticeChunkRecord, NoticeRecord } from './schema'
 
 /** notices per chunk record: also one slice of a sliced read (one main-thread task) */
 export const NOTICE_CHUNK = 400
-
-/** What commitRevision writes. 'records' until the readers (db/content.ts getLiveContent, db/liveContentSliced.ts) use readRevisionNotices. */
-export const NOTICE_LAYOUT: 'records' | 'chunks' = 'chunks'
 
 const byId = (a: Notice, b: Notice) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -31,49 +25,32 @@ export function toChunks(sourceId: string, revision: number, notices: readonly N
   return chunks
 }
 
-/** The parts of the two object stores a read needs (any idb transaction's stores fit). */
+/** The chunk store as any idb transaction has it. */
 export interface NoticeStores {
   chunks: { get(key: [string, number, number]): Promise<NoticeChunkRecord | undefined> }
-  records: { getAll(query: IDBKeyRange, count?: number): Promise<NoticeRecord[]> }
 }
 
 /**
- * One revision's notices as NoticeRecords in id order, whichever layout they
- * were written in, one request per slice of about `slice` notices: on the main
- * thread each slice is deserialised in its own task. Call it inside the
- * transaction that read the pointer, so record and notices match.
+ * One revision's notices as NoticeRecords in id order, one request per chunk:
+ * on the main thread each chunk is deserialised in its own task. Call it
+ * inside the transaction that read the pointer, so record and notices match.
  */
-export async function readRevisionNotices(
-  stores: NoticeStores,
-  sourceId: string,
-  revision: number,
-  o: { slice?: number; onSlice?: (notices: NoticeRecord[]) => void } = {},
-): Promise<NoticeRecord[]> {
+export async function readRevisionNotices(stores: NoticeStores, sourceId: string, revision: number, o: { onSlice?: (notices: NoticeRecord[]) => void } = {}): Promise<NoticeRecord[]> {
   const out: NoticeRecord[] = []
-  const first = await stores.chunks.get([sourceId, revision, 0])
-  if (first) {
-    for (let c: NoticeChunkRecord | undefined = first, k = 0; c; c = await stores.chunks.get([sourceId, revision, ++k])) {
-      const batch = c.notices as NoticeRecord[]
-      for (const n of batch) {
-        n.sourceId = sourceId
-        n.revision = revision
-        out.push(n)
-      }
-      o.onSlice?.(batch)
-    }
-    return out
-  }
-  const slice = o.slice ?? NOTICE_CHUNK
-  // primary keys are [sourceId, revision, id]; an array sorts after every string id
-  let lower: [string, number, string] | [string, number] = [sourceId, revision]
-  let open = false
-  for (;;) {
-    const batch = await stores.records.getAll(IDBKeyRange.bound(lower, [sourceId, revision, []], open), slice)
+  for (let k = 0, c = await stores.chunks.get([sourceId, revision, 0]); c; c = await stores.chunks.get([sourceId, revision, ++k])) {
+    const batch = asNoticeRecords(c)
     for (const n of batch) out.push(n)
-    if (batch.length) o.onSlice?.(batch)
-    if (batch.length < slice) break
-    lower = [sourceId, revision, batch[batch.length - 1]!.id]
-    open = true
+    o.onSlice?.(batch)
   }
   return out
+}
+
+/** A chunk's notices with their source and revision, as readers and the sync worker's hand-over give them (in place: a chunk read or written is not used again). */
+export function asNoticeRecords(c: NoticeChunkRecord): NoticeRecord[] {
+  const batch = c.notices as NoticeRecord[]
+  for (const n of batch) {
+    n.sourceId = c.sourceId
+    n.revision = c.revision
+  }
+  return batch
 }

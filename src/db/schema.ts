@@ -8,11 +8,12 @@
  * revisions rewrites it inside the same transaction that wrote the content.
  */
 import type { DBSchema } from 'idb'
+import { toChunks } from './noticeChunks'
 import type { FeedContent, Notice } from '../feed/types'
 import type { FeedIssue } from '../feed/issues'
 
 export const DB_NAME = 'gongkai'
-export const DB_VERSION = 3
+export const DB_VERSION = 4
 
 export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'> {
   sourceId: string
@@ -85,8 +86,12 @@ export interface SyncStateRecord {
 /** Stores other features own; declared here so that every schema change is one migration list. */
 export interface GongkaiDB extends DBSchema {
   revisions: { key: [string, number]; value: RevisionRecord; indexes: { bySource: string } }
+  /**
+   * the old layout, one record per notice (versions 1–3): emptied into noticeChunks by the version 4
+   * migration and kept (empty) only so an app rolled back to an older version still finds the store it names
+   */
   notices: { key: [string, number, string]; value: NoticeRecord; indexes: { byRevision: [string, number] } }
-  /** the same notices in chunks (version 2): a revision's notices are in one of the two stores */
+  /** a revision's notices, NOTICE_CHUNK to a record (db/noticeChunks.ts): the one notice layout */
   noticeChunks: { key: [string, number, number]; value: NoticeChunkRecord }
   assets: { key: string; value: AssetRecord }
   pointers: { key: string; value: Pointer }
@@ -133,4 +138,32 @@ export const migrations: Array<(db: Upgrade[0], tx: Upgrade[3]) => void> = [
   (db) => {
     db.createObjectStore('uploads', { keyPath: 'id' })
   },
+  (_db, tx) => void chunkOldNoticeRecords(tx),
 ]
+
+/**
+ * Version 4: revisions stored one record per notice (before version 2, or by the old writer) are
+ * rewritten as chunks, and the old store is emptied. Runs inside the upgrade transaction, so a
+ * failure leaves the database at version 3, whole.
+ */
+export async function chunkOldNoticeRecords(tx: Upgrade[3]): Promise<void> {
+  const old = tx.objectStore('notices')
+  const chunks = tx.objectStore('noticeChunks')
+  // key order is [sourceId, revision, id]: each revision's notices come together, in id order
+  const records = await old.getAll()
+  const groups = new Map<string, { sourceId: string; revision: number; notices: Notice[] }>()
+  for (const { sourceId, revision, ...notice } of records) {
+    const k = JSON.stringify([sourceId, revision])
+    let g = groups.get(k)
+    if (!g) groups.set(k, (g = { sourceId, revision, notices: [] }))
+    g.notices.push(notice)
+  }
+  const writes: Promise<unknown>[] = []
+  for (const g of groups.values()) {
+    // a revision already in chunks (the old writer never wrote both) keeps them
+    if (await chunks.get([g.sourceId, g.revision, 0])) continue
+    for (const c of toChunks(g.sourceId, g.revision, g.notices)) writes.push(chunks.put(c))
+  }
+  await Promise.all(writes)
+  await old.clear()
+}

@@ -50,9 +50,17 @@ export const useContentStore = defineStore('content', () => {
     return noticeIndex.value.get(id)
   }
 
-  /** Reads one source's live content again (after the sync worker made a revision of it live); the others and the village layer stay as they are. */
+  /** how often each source's content was set by setLive: a slower read started before must not replace what it set */
+  const liveSets = new Map<string, number>()
+
+  /** Reads one source's live content again (when the worker's hand-over did not arrive whole); the others and the village layer stay as they are. */
   async function reload(sourceId: string) {
-    const c = await getLiveContentSliced(sourceId)
+    setLive(sourceId, await getLiveContentSliced(sourceId))
+  }
+
+  /** Shows a source's live content, as the sync worker handed it over (no re-read) or as read; the others and the village layer stay as they are. */
+  function setLive(sourceId: string, c: SourceContent | null) {
+    liveSets.set(sourceId, (liveSets.get(sourceId) ?? 0) + 1)
     if (c) bySource.value.set(sourceId, c)
     else bySource.value.delete(sourceId)
     triggerRef(bySource)
@@ -83,6 +91,7 @@ export const useContentStore = defineStore('content', () => {
     try {
       await Promise.all(
         sourceIds.map(async (id) => {
+          const sets = liveSets.get(id)
           const c = await getLiveContentSliced(id, {
             onRecord: (record) => {
               // only the first read at start shows a record early; later reads swap record and notices together
@@ -93,6 +102,8 @@ export const useContentStore = defineStore('content', () => {
               pickActive()
             },
           })
+          // a revision the sync worker handed over meanwhile is newer than what this read began with
+          if (liveSets.get(id) !== sets) return
           if (c) bySource.value.set(id, c)
           else bySource.value.delete(id)
           triggerRef(bySource)
@@ -112,5 +123,5 @@ export const useContentStore = defineStore('content', () => {
     villageLayer.value = residentLayer(r.notices, r.items)
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
 })

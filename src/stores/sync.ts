@@ -54,8 +54,9 @@ export const useSyncStore = defineStore('sync', () => {
     if (typeof Worker === 'undefined') return unavailable()
     const { startSyncWorker } = await import('../sync/syncWorkerClient')
     worker = startSyncWorker(settings, {
-      // the worker names the one source that went live: only it is read again
-      onApplied: (sourceId) => content.reload(sourceId),
+      // the worker hands over what went live; only if that did not arrive whole is the one source read again
+      onLive: (sourceId, c) => content.setLive(sourceId, c),
+      onApplied: (sourceId, _revision, handedOver) => (handedOver ? undefined : content.reload(sourceId)),
       onState: refreshState,
       onUnavailable: unavailable,
     })

@@ -9,7 +9,7 @@ import { normalizeFeed } from '../feed/normalize'
 import { listAssets, type AssetRef } from '../feed/assets'
 import { describeIssue, type FeedIssue } from '../feed/issues'
 import type { FeedContent } from '../feed/types'
-import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, StaleRevisionError, type AssetRecord } from '../db'
+import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, putSearchIndex, StaleRevisionError, type AssetRecord, type NoticeChunkRecord, type RevisionRecord } from '../db'
 import { SyncError } from './errors'
 import { fetchBounded, type FetchLike } from './boundedFetch'
 import { sha256Hex } from './hash'
@@ -39,8 +39,10 @@ export interface ApplyDeps {
   maxBytes: number
   /** checks the feed bytes before anything is parsed; throws SyncError('signature') to refuse them */
   verify?: (source: FeedSource, bytes: Uint8Array, feedUrl: string) => Promise<void>
-  /** builds the revision's search index; stored in the same transaction, so starting never re-indexes */
+  /** builds the revision's search index; stored after the revision went live (its own transaction), so starting never re-indexes */
   buildIndex?: (content: FeedContent) => Promise<unknown> | unknown
+  /** told as soon as the revision is live, with its record and notice chunks as written (the sync worker posts them to the page) */
+  onLive?: (live: { record: RevisionRecord; chunks: NoticeChunkRecord[] }) => Promise<void> | void
   /** told how long each step of an applied revision took (syncSource adds the fetch; the benchmark reads them) */
   onStages?: (stages: StageTimes) => void
 }
@@ -186,16 +188,24 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
   content = withoutFiles(content, dropped)
 
   lap('assets')
-  const searchIndex = deps.buildIndex ? await deps.buildIndex(content) : undefined
-  lap('index')
+  let committed: Awaited<ReturnType<typeof commitRevision>>
   try {
-    const p = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings, searchIndex, privacyFindings, signedWith: source.publicKey, trustedRootKey: trust.rootKey, resetRevision: trust.resetRevision, now })
-    lap('commit')
-    await pruneSource(source.id).catch(() => undefined)
-    lap('prune')
-    return { kind: 'applied', revision, previous: p.previous, warnings, content, stages }
+    committed = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings, privacyFindings, signedWith: source.publicKey, trustedRootKey: trust.rootKey, resetRevision: trust.resetRevision, now })
   } catch (e) {
     if (e instanceof StaleRevisionError) throw new SyncError('rollback', [`${e.revision} <= ${e.current}`])
     throw new SyncError('storage', [String((e as Error)?.message ?? e)])
   }
+  lap('commit')
+  await deps.onLive?.({ record: committed.record, chunks: committed.chunks })
+  lap('handover')
+  // the content is live and shown: the index follows in its own transaction (until then search builds its own)
+  if (deps.buildIndex) {
+    const index = await deps.buildIndex(content)
+    lap('index')
+    if (index !== undefined) await putSearchIndex(source.id, revision, index).catch((e: unknown) => console.warn('search index not stored', e))
+    lap('indexWrite')
+  }
+  await pruneSource(source.id).catch(() => undefined)
+  lap('prune')
+  return { kind: 'applied', revision, previous: committed.previous, warnings, content, stages }
 }

@@ -3,6 +3,7 @@
  * data only: everything crosses postMessage by structured clone.
  */
 import type { FeedSource } from './applyRevision'
+import type { NoticeRecord, RevisionRecord } from '../db/schema'
 import type { SyncOutcome } from './syncSource'
 
 export interface SyncSettings {
@@ -22,7 +23,13 @@ export type ToSyncWorker =
 export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
-  /** a revision went live: the main thread reloads content from IndexedDB */
+  /**
+   * a revision went live: its record, then its notices in `parts` messages of `liveNotices` (id order), so the page takes over what the worker normalised without reading IndexedDB again
+   * and deserialises it in short tasks (one per message) rather than one long one
+   */
+  | { type: 'live'; sourceId: string; revision: number; record: RevisionRecord; parts: number }
+  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; notices: NoticeRecord[] }
+  /** the cycle that made a revision live ended (its search index stored); the page reloads from IndexedDB only if it missed the hand-over */
   | { type: 'applied'; sourceId: string; revision: number; ms: number; stages?: Record<string, number> }
   /** a cycle ended (any outcome): the main thread re-reads the sync state */
   | { type: 'state'; sourceId: string; outcome: SyncOutcome['kind']; ms: number }

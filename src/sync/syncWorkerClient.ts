@@ -1,12 +1,22 @@
 /**
  * Main-thread side of the sync worker: starts it, forwards the window's
- * `online` events and sync-now requests, and reports what the worker did.
+ * `online` events and sync-now requests, and reports what the worker did:
+ * the content that went live, gathered from its messages.
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
+import type { NoticeRecord, RevisionRecord } from '../db/schema'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
+export interface LiveContent {
+  record: RevisionRecord
+  notices: NoticeRecord[]
+}
+
 export interface SyncWorkerHandlers {
-  onApplied(sourceId: string, revision: number): Promise<void> | void
+  /** a revision went live and all of it arrived: show it */
+  onLive?(sourceId: string, content: LiveContent): void
+  /** the cycle that made `revision` live ended; `handedOver` is false when its content did not arrive whole (read it from IndexedDB) */
+  onApplied(sourceId: string, revision: number, handedOver: boolean): Promise<void> | void
   onState(sourceId: string): Promise<void> | void
   /** the worker could not start (its script failed to load): no sync runs, stored content stays */
   onUnavailable?(): void
@@ -23,6 +33,15 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   const pending = new Map<number, () => void>()
   let nextId = 1
   let ready = false
+  /** content arriving per source, and the revision each source last had handed over whole */
+  const arriving = new Map<string, LiveContent & { parts: number; got: number; since: number }>()
+  const handedOver = new Map<string, { revision: number; mainMs: number }>()
+  const handOver = (sourceId: string) => {
+    const a = arriving.get(sourceId)!
+    arriving.delete(sourceId)
+    h.onLive?.(sourceId, { record: a.record, notices: a.notices })
+    handedOver.set(sourceId, { revision: a.record.revision, mainMs: performance.now() - a.since })
+  }
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
     const m = e.data
@@ -31,8 +50,20 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
     else if (m.type === 'synced') {
       pending.get(m.id)?.()
       pending.delete(m.id)
+    } else if (m.type === 'live') {
+      arriving.set(m.sourceId, { record: m.record, notices: [], parts: m.parts, got: 0, since: received })
+      if (!m.parts) handOver(m.sourceId)
+    } else if (m.type === 'liveNotices') {
+      const a = arriving.get(m.sourceId)
+      if (!a || a.record.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
+      for (const n of m.notices) a.notices.push(n)
+      // the page's update (board, render) in a task of its own, not on top of the last chunk's deserialising
+      if (++a.got === a.parts) setTimeout(() => arriving.get(m.sourceId) === a && handOver(m.sourceId), 0)
     } else if (m.type === 'applied') {
-      void Promise.resolve(h.onApplied(m.sourceId, m.revision)).then(() => measure('gongkai:sync-applied', received, m.ms, m.stages))
+      const live = handedOver.get(m.sourceId)
+      const whole = live?.revision === m.revision
+      arriving.delete(m.sourceId)
+      void Promise.resolve(h.onApplied(m.sourceId, m.revision, whole)).then(() => measure('gongkai:sync-applied', received, m.ms, m.stages, whole ? live.mainMs : undefined))
     } else if (m.type === 'state') {
       void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-state-${m.outcome}`, received, m.ms))
     }
@@ -67,11 +98,14 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   return client
 }
 
-/** A measure from the worker's start of the cycle (`ms` before `received`) to now: the main thread's follow-up (reload) is included. */
-function measure(name: string, received: number, ms: number, stages?: Record<string, number>) {
+/**
+ * A measure from the worker's start of the cycle (`ms` before `received`) to now. `mainMs` is the
+ * main thread's part: taking over the content (`handOverMs`, from its first message), else what followed `received`.
+ */
+function measure(name: string, received: number, ms: number, stages?: Record<string, number>, handOverMs?: number) {
   try {
     const end = performance.now()
-    performance.measure(name, { start: Math.max(0, received - ms), end, detail: { workerMs: ms, mainMs: end - received, stages } })
+    performance.measure(name, { start: Math.max(0, received - ms), end, detail: { workerMs: ms, mainMs: handOverMs ?? end - received, stages } })
   } catch {
     // older engines without measure options: the bench needs them, the kiosk does not
   }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { commitRevision, deleteDatabase, getDb, getLiveContent, getPointer, pruneSource, StaleRevisionError } from '../../../src/db'
+import { commitRevision, deleteDatabase, getDb, getLiveContentSliced, getPointer, pruneSource, StaleRevisionError } from '../../../src/db'
 import { normalizeFeed } from '../../../src/feed/normalize'
 import { validateFeed } from '../../../src/feed/validate'
 import type { FeedContent } from '../../../src/feed/types'
@@ -23,19 +23,19 @@ describe('commitRevision', () => {
     await commit(1)
     const p = await commit(2)
     expect(p).toMatchObject({ current: 2, previous: 1 })
-    const live = await getLiveContent('s')
+    const live = await getLiveContentSliced('s')
     expect(live?.record.revision).toBe(2)
     expect(live?.notices).toHaveLength(2)
   })
 
   it('a failure in the middle of the write leaves the old revision live, whole and readable', async () => {
     await commit(1)
-    const before = await getLiveContent('s')
+    const before = await getLiveContentSliced('s')
     const broken = content(2)
     // the second notice cannot be stored (functions are not cloneable): the write fails half-way
     ;(broken.notices[1] as unknown as Record<string, unknown>).bad = () => 1
     await expect(commit(2, broken)).rejects.toThrow()
-    expect(await getLiveContent('s')).toEqual(before)
+    expect(await getLiveContentSliced('s')).toEqual(before)
     expect(await getPointer('s')).toMatchObject({ current: 1, previous: null })
     // nothing of revision 2 was left behind
     const db = await getDb()

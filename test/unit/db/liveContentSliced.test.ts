@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { commitRevision, deleteDatabase, getLiveContent, getLiveContentSliced } from '../../../src/db'
+import { asNoticeRecords, commitRevision, deleteDatabase, getLiveContentSliced, NOTICE_CHUNK } from '../../../src/db'
 import { normalizeFeed } from '../../../src/feed/normalize'
 import { validateFeed } from '../../../src/feed/validate'
 import { baseFeed } from '../../support/feeds'
@@ -19,13 +19,13 @@ beforeEach(async () => {
 })
 
 describe('getLiveContentSliced', () => {
-  it('reads exactly the live revision’s record and notices, in slices, as getLiveContent does', async () => {
+  it('reads exactly the live revision’s record and notices, chunk by chunk, as they were committed', async () => {
     await commit(1, 5)
-    await commit(2, 23)
-    const whole = await getLiveContent('s')
-    // slice sizes around the count: exact multiple, remainder, one slice bigger than all
-    for (const slice of [1, 7, 23, 100]) expect(await getLiveContentSliced('s', { slice })).toEqual(whole)
-    expect(whole?.notices).toHaveLength(23)
+    // a full chunk and a remainder
+    const committed = await commit(2, NOTICE_CHUNK + 23)
+    const whole = await getLiveContentSliced('s')
+    expect(whole).toEqual({ record: committed.record, notices: committed.chunks.flatMap(asNoticeRecords) })
+    expect(whole?.notices).toHaveLength(NOTICE_CHUNK + 23)
     expect(new Set(whole?.notices.map((n) => n.revision))).toEqual(new Set([2]))
   })
 
@@ -34,7 +34,6 @@ describe('getLiveContentSliced', () => {
     const seen: string[] = []
     let switched: Promise<unknown> = Promise.resolve()
     const c = await getLiveContentSliced('s', {
-      slice: 4,
       onRecord: (r) => {
         seen.push(`record ${r.revision}`)
         // a revision switch that starts while the first screen renders must not mix into this read
@@ -46,7 +45,7 @@ describe('getLiveContentSliced', () => {
     expect(seen).toEqual(['record 1', 'notices 30'])
     expect(c?.record.revision).toBe(1)
     expect(new Set(c?.notices.map((n) => n.revision))).toEqual(new Set([1]))
-    expect((await getLiveContent('s'))?.notices).toHaveLength(3)
+    expect((await getLiveContentSliced('s'))?.notices).toHaveLength(3)
   })
 
   it('is null for a source with nothing stored', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { commitRevision, deleteDatabase, getLiveContent } from '../../../src/db'
+import { commitRevision, deleteDatabase, getLiveContentSliced } from '../../../src/db'
 import { getLiveRecords } from '../../../src/db/liveRecords'
 import { normalizeFeed } from '../../../src/feed/normalize'
 import { validateFeed } from '../../../src/feed/validate'
@@ -25,7 +25,7 @@ describe('getLiveRecords (the start-up read)', () => {
     await commit('b', 5)
     const got = await getLiveRecords()
     expect(got.map((r) => [r.sourceId, r.record.revision])).toEqual([['a', 2], ['b', 5]])
-    expect(got[0]!.record).toEqual((await getLiveContent('a'))!.record)
+    expect(got[0]!.record).toEqual((await getLiveContentSliced('a'))!.record)
   })
 
   it('is empty with nothing stored', async () => {

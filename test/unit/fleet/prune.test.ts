@@ -4,7 +4,7 @@
  * stays whole (a fallback), and files still in use are never touched.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { getDb, deleteDatabase, getLiveContent, getPointer } from '../../../src/db'
+import { getDb, deleteDatabase, getLiveContentSliced, getPointer } from '../../../src/db'
 import { syncSource } from '../../../src/sync/syncSource'
 import { baseFeed, type Json } from '../../support/feeds'
 import { fakeFetch, json } from '../../support/fakeFetch'
@@ -60,7 +60,7 @@ describe('pruning after a new revision is live', () => {
     await syncSource(source, { fetch: s.fetch, timeoutMs: 2000, maxBytes: 1_000_000 })
     expect(await stored()).toEqual({ revisions: [3, 5], noticeRevisions: [3, 5], assets: ['own-3.pdf', 'own-5.pdf', 'shared.pdf'] })
     // the live revision is whole
-    const live = await getLiveContent('qingshi')
+    const live = await getLiveContentSliced('qingshi')
     expect(live?.notices.map((n) => n.id).sort()).toEqual(['N-5', 'N-shared'])
   })
 

@@ -27,6 +27,19 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks())
 
 describe('content store loadAll', () => {
+  it('never replaces a revision the sync worker handed over meanwhile with the older one it was reading', async () => {
+    await storeRevision(900)
+    const content = useContentStore()
+    await content.loadAll(['s'])
+    const base = content.record!
+    // a second read (as at a restart of the stores) is under way when revision 5 arrives from the worker
+    const reading = content.loadAll(['s'])
+    content.setLive('s', { record: { ...base, revision: 5 }, notices: [] })
+    await reading
+    expect(content.record?.revision).toBe(5)
+    expect(content.loaded).toBe(true)
+  })
+
   it('shows the checklist from the revision record first, then every notice, and only then says it has loaded', async () => {
     await storeRevision(1200)
     const content = useContentStore()

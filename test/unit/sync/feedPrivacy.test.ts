@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { applyFeedBytes } from '../../../src/sync/applyRevision'
-import { getLiveContent, getLiveRecord } from '../../../src/db'
+import { getLiveContentSliced, getLiveRecord } from '../../../src/db'
 import { baseFeed, encode } from '../../support/feeds'
 
 describe('privacy guard on feed content', () => {
@@ -18,7 +18,7 @@ describe('privacy guard on feed content', () => {
     f._gongkai.checklist[0].owner = '会计 13600003333'
     await applyFeedBytes({ id: 'pii', url: 'https://x.example/f.json' }, encode(f), 'https://x.example/f.json', { timeoutMs: 1000, maxBytes: 1 << 20 })
 
-    const live = await getLiveContent('pii')
+    const live = await getLiveContentSliced('pii')
     const stored = JSON.stringify(live)
     for (const raw of ['13812345678', '11010519491231002X', '6217000000001234560', '13900001111', '13700002222', '13600003333']) expect(stored).not.toContain(raw)
     const n1 = live!.notices.find((n) => n.id === 'N-1')!

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { syncSource } from '../../../src/sync/syncSource'
-import { getLiveContent, getLiveRecord, getSyncState } from '../../../src/db'
+import { getLiveContentSliced, getLiveRecord, getSyncState } from '../../../src/db'
 import { CORPUS, ELSEWHERE, FEED_PATH, SIG_PATH, context, goodPublicKey, goodServed, otherPublicKey, type Body, type HostileCase } from '../../fixtures/hostile/corpus'
 
 const ORIGIN = 'https://township.example'
@@ -64,7 +64,7 @@ describe('hostile-feed corpus through sync', () => {
         routes.set(FEED_PATH, good.feed).set(SIG_PATH, good.sig)
         expect((await syncSource(source, deps)).kind).toBe('applied')
       }
-      const before = await getLiveContent(source.id)
+      const before = await getLiveContentSliced(source.id)
 
       const served = await c.build(context(LIVE))
       routes.clear()
@@ -78,7 +78,7 @@ describe('hostile-feed corpus through sync', () => {
       if (c.expect === 'inert' || c.expect === 'applied') {
         expect(outcome.kind, JSON.stringify(outcome)).toBe('applied')
         if (c.expect === 'inert') expect(outcome).toMatchObject({ revision: LIVE + 1 })
-        const text = storedText(await getLiveContent(source.id))
+        const text = storedText(await getLiveContentSliced(source.id))
         for (const h of c.hidden ?? []) expect(text, c.id).not.toContain(h)
         return
       }
@@ -89,7 +89,7 @@ describe('hostile-feed corpus through sync', () => {
       expect(state.lastError?.zh).toBeTruthy()
       if (c.fresh) expect(await getLiveRecord(source.id)).toBeNull()
       else expect((await getLiveRecord(source.id))?.revision).toBe(LIVE)
-      expect(await getLiveContent(source.id)).toEqual(before)
+      expect(await getLiveContentSliced(source.id)).toEqual(before)
     })
   }
 })

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { syncSource } from '../../../src/sync/syncSource'
-import { deleteDatabase, getLiveContent, getSyncState } from '../../../src/db'
+import { deleteDatabase, getLiveContentSliced, getSyncState } from '../../../src/db'
 import { baseFeed, plainFeed } from '../../support/feeds'
 import { fakeFetch, hang, json, status } from '../../support/fakeFetch'
 
@@ -12,7 +12,7 @@ function deps(fetch: ReturnType<typeof fakeFetch>['fetch'], timeoutMs = 2000) {
 }
 
 async function liveRevision() {
-  return (await getLiveContent('qingshi'))?.record.revision ?? null
+  return (await getLiveContentSliced('qingshi'))?.record.revision ?? null
 }
 
 beforeEach(async () => {
@@ -24,7 +24,7 @@ describe('syncSource', () => {
     const f = fakeFetch({ [URL_]: json(baseFeed(1), { etag: '"r1"' }) })
     const out = await syncSource(source, deps(f.fetch))
     expect(out).toEqual({ kind: 'applied', revision: 1, previous: null })
-    const live = await getLiveContent('qingshi')
+    const live = await getLiveContentSliced('qingshi')
     expect(live?.record.village.name).toBe('青石村')
     expect(live?.notices.map((n) => n.id).sort()).toEqual(['N-1', 'N-2'])
     const state = await getSyncState('qingshi')
@@ -36,12 +36,12 @@ describe('syncSource', () => {
   it('sends If-None-Match next time, and 304 changes nothing', async () => {
     const f = fakeFetch({ [URL_]: [json(baseFeed(1), { etag: '"r1"', 'last-modified': 'Fri, 27 Nov 2026 00:00:00 GMT' }), status(304)] })
     await syncSource(source, deps(f.fetch))
-    const before = await getLiveContent('qingshi')
+    const before = await getLiveContentSliced('qingshi')
     const out = await syncSource(source, deps(f.fetch))
     expect(out).toEqual({ kind: 'not-modified' })
     expect(f.calls[1]!.headers['If-None-Match']).toBe('"r1"')
     expect(f.calls[1]!.headers['If-Modified-Since']).toBe('Fri, 27 Nov 2026 00:00:00 GMT')
-    expect(await getLiveContent('qingshi')).toEqual(before)
+    expect(await getLiveContentSliced('qingshi')).toEqual(before)
   })
 
   it('a newer revision replaces the old one and keeps it as previous', async () => {
@@ -49,7 +49,7 @@ describe('syncSource', () => {
     await syncSource(source, deps(f.fetch))
     const out = await syncSource(source, deps(f.fetch))
     expect(out).toEqual({ kind: 'applied', revision: 2, previous: 1 })
-    expect((await getLiveContent('qingshi'))?.notices.find((n) => n.id === 'N-1')?.title).toBe('第2版 低保公示')
+    expect((await getLiveContentSliced('qingshi'))?.notices.find((n) => n.id === 'N-1')?.title).toBe('第2版 低保公示')
   })
 
   it('HTTP 500: keeps the content and records the reason', async () => {
@@ -96,7 +96,7 @@ describe('syncSource', () => {
     expect(await syncSource(source, deps(f.fetch))).toEqual({ kind: 'unchanged', revision: 3 })
     const out = await syncSource(source, deps(f.fetch))
     expect(out.kind === 'failed' && out.error.code).toBe('stale_revision')
-    expect((await getLiveContent('qingshi'))?.record.title).toBe('青石村村务公开')
+    expect((await getLiveContentSliced('qingshi'))?.record.title).toBe('青石村村务公开')
   })
 
   it('an invalid feed is refused whole with every error listed', async () => {
@@ -133,7 +133,7 @@ describe('syncSource', () => {
     expect(await syncSource(source, deps(f.fetch))).toMatchObject({ kind: 'applied', revision: 1 })
     expect(await syncSource(source, deps(f.fetch))).toMatchObject({ kind: 'unchanged', revision: 1 })
     expect(await syncSource(source, deps(f.fetch))).toMatchObject({ kind: 'applied', revision: 2 })
-    expect((await getLiveContent('qingshi'))?.record.categories).toEqual([{ id: 'notices', title: '公告' }])
+    expect((await getLiveContentSliced('qingshi'))?.record.categories).toEqual([{ id: 'notices', title: '公告' }])
   })
 
   it('stores images and attachments before the revision goes live, and refuses a wrong hash', async () => {
@@ -152,7 +152,7 @@ describe('syncSource', () => {
       'https://town.example/feeds/files/list.pdf': file,
     })
     expect((await syncSource(source, deps(f.fetch))).kind).toBe('applied')
-    const live = await getLiveContent('qingshi')
+    const live = await getLiveContentSliced('qingshi')
     expect(live?.record.assetUrls.sort()).toEqual(['https://town.example/feeds/files/list.pdf', 'https://town.example/feeds/img/photo.png'])
     const out = await syncSource(source, deps(f.fetch))
     expect(out.kind === 'failed' && out.error.code).toBe('asset_hash')

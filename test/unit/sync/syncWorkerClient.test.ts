@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSyncWorker } from '../../../src/sync/syncWorkerClient'
 import type { ToSyncWorker } from '../../../src/sync/syncProtocol'
+import type { NoticeRecord, RevisionRecord } from '../../../src/db'
 import { FakeSyncWorker as FakeWorker } from '../../support/fakeSyncWorker'
 
 const settings = { sources: [{ id: 'v1', url: 'https://town.example/feed.json' }], pollMs: 300_000, timeoutMs: 30_000, maxBytes: 1 << 20 }
@@ -33,6 +34,32 @@ describe('sync worker client', () => {
     FakeWorker.last.reply({ type: 'state', sourceId: 'v1', outcome: 'not-modified', ms: 3 })
     expect(applied).toEqual(['v1@7'])
     expect(states).toEqual(['v1', 'v1'])
+  })
+
+  it('shows what went live from the worker’s chunk messages, without a re-read; reads it again only when a chunk went missing', async () => {
+    const live: string[] = []
+    const applied: string[] = []
+    startSyncWorker(settings, { onLive: (id, c) => void live.push(`${id}@${c.record.revision}: ${c.notices.map((n) => n.id).join(',')}`), onApplied: (id, rev, whole) => void applied.push(`${id}@${rev} ${whole ? 'handed over' : 'read again'}`), onState: () => undefined })
+    const w = FakeWorker.last
+    const record = { sourceId: 'v1', revision: 8 } as RevisionRecord
+    const notice = (id: string) => ({ id, sourceId: 'v1', revision: 8 }) as NoticeRecord
+    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, parts: 2 })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 0, notices: [notice('a'), notice('b')] })
+    // nothing is shown half-way
+    expect(live).toEqual([])
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 1, notices: [notice('c')] })
+    // shown in a task of its own
+    await new Promise((r) => setTimeout(r, 0))
+    expect(live).toEqual(['v1@8: a,b,c'])
+    w.reply({ type: 'applied', sourceId: 'v1', revision: 8, ms: 30 })
+    // a chunk lost (out of order): the partial content is never shown, and the store reads it from IndexedDB
+    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 1, notices: [notice('d')] })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 0, notices: [notice('e')] })
+    w.reply({ type: 'applied', sourceId: 'v1', revision: 9, ms: 30 })
+    await Promise.resolve()
+    expect(live).toEqual(['v1@8: a,b,c'])
+    expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again'])
   })
 
   it('says the worker is unavailable when it fails before it ran (old engine without module workers), not after', () => {
