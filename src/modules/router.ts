@@ -11,8 +11,15 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes,
   // back to a list returns to where the resident was in it; anything else starts at the top
-  // (not the first screen after start: it is at the top already, and scrolling forces a layout before it has content)
-  scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
+  // (not the first screen after start, nor when the page was at the top already: a scroll there
+  // would only force a layout of the new screen in the tap's own task)
+  scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION || leftAtTop ? false : { top: 0 }),
+})
+
+/** whether the screen being left was scrolled to the top: read before the new screen renders, so it forces no layout */
+let leftAtTop = true
+router.beforeEach(() => {
+  leftAtTop = window.scrollY === 0
 })
 
 // screens show only once the messages they use are there; they load in parallel with the screen's own chunk

@@ -139,6 +139,8 @@ for (const [size, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]
       expect(y).toBeGreaterThan(100)
       await farCard.tap()
       await poll(() => page.getByTestId('notice-title').isVisible()).toBe(true)
+      // a new screen opened from far down a list starts at its top
+      await poll(() => page.evaluate(() => window.scrollY)).toBe(0)
       await page.getByTestId('nav-back').tap()
       await poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(Math.round(y))
       await page.getByTestId('tab-finance').tap()
