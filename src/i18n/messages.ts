@@ -8,10 +8,10 @@ export type Locale = (typeof LOCALES)[number]
 export const SOURCE_LOCALE: Locale = 'zh-CN'
 
 // Only the source locale's resident features are in the entry chunk (initial JS budget, docs/performance.md).
-// Clerk, status and fleet messages load at start in parallel and the router waits for them before showing a
+// Clerk, status, fleet and privacy messages load at start in parallel and the router waits for them before showing a
 // screen (modules/router.ts); other locales load when first chosen, or ahead when the browser is idle.
-const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet}.json'], { eager: true, import: 'default' })
-const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet}.json'], { import: 'default' })
+const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy}.json'], { eager: true, import: 'default' })
+const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet,privacy}.json'], { import: 'default' })
 
 function featureOf(path: string): { locale: Locale; feature: string } | null {
   const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
