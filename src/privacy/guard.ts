@@ -18,6 +18,7 @@
  */
 import type { Notice, NoticeTable } from '../feed/types'
 import { maskCard, maskId, maskMobile } from './mask'
+import { msg, type Message } from '../i18n/message'
 import { isBankCard, isCnId18Shape, isMainlandMobile, isPlausibleCnId15, isValidCnId18 } from './validators'
 import { decodeEntities, hasInvisible, keptMarkup, stripInvisible, visibleText } from './visibleText'
 
@@ -31,28 +32,13 @@ export interface PiiFinding {
   end: number
 }
 
-/** Why a value was masked: shown to clerks after saving and on #/status. */
-export const PII_REASON: Record<PiiKind, { zh: string; en: string }> = {
-  id18: {
-    zh: '18位居民身份证号码（校验码有效）：只保留前6位和后4位，出生日期已隐去',
-    en: '18-digit resident ID number (valid check digit): only the first 6 and last 4 digits kept, birth date hidden',
-  },
-  id18_check: {
-    zh: '18位号码的地区码和出生日期有效，但校验位不对，可能是输错的身份证号：已按身份证号遮蔽，只保留前6位和后4位',
-    en: '18-digit number with a valid region code and birth date but a wrong check digit, probably a mistyped ID number: masked like one, only the first 6 and last 4 digits kept',
-  },
-  id15: {
-    zh: '15位旧版居民身份证号码：只保留前6位和后3位，出生日期已隐去',
-    en: '15-digit legacy resident ID number: only the first 6 and last 3 digits kept, birth date hidden',
-  },
-  mobile: {
-    zh: '手机号码：只保留前3位和后4位',
-    en: 'Mobile phone number: only the first 3 and last 4 digits kept',
-  },
-  bank_card: {
-    zh: '银行卡号（通过Luhn校验）：只保留前4位和后4位',
-    en: 'Bank card number (passes the Luhn check): only the first 4 and last 4 digits kept',
-  },
+/** Why a value was masked: shown to clerks after saving and on #/status (text in i18n/locales/<locale>/privacy.json). */
+export const PII_REASON: Record<PiiKind, Message> = {
+  id18: msg('privacy.reason.id18'),
+  id18_check: msg('privacy.reason.id18_check'),
+  id15: msg('privacy.reason.id15'),
+  mobile: msg('privacy.reason.mobile'),
+  bank_card: msg('privacy.reason.bank_card'),
 }
 
 // ------------------------------------------------------------------ scanning

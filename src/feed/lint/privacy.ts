@@ -1,10 +1,11 @@
 /** Personal numbers in anything the feed will show: the same guard the kiosk applies, as errors to fix at the source. */
+import { kioskTranslator } from '../../i18n/node'
 import { guardNotice, PII_REASON, scanText, type PiiKind } from '../../privacy'
 import type { FeedContent, Notice } from '../types'
 import type { LintFinding } from './types'
 
 function finding(target: string, path: string, where: string, kind: PiiKind, masked?: string): LintFinding {
-  const r = PII_REASON[kind]
+  const r = kioskTranslator().zhEn(PII_REASON[kind])
   const value = masked ? `“${masked}”` : ''
   return {
     rule: 'privacy',

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
-import { i18n } from '../../../src/modules/i18n'
+import { i18n, messagesReady } from '../../../src/modules/i18n'
 import VillagePicker from '../../../src/components/village/VillagePicker.vue'
 import SignatureStatus from '../../../src/components/status/SignatureStatus.vue'
 import PrivacyFindings from '../../../src/components/status/PrivacyFindings.vue'
@@ -77,7 +77,8 @@ describe('SignatureStatus and PrivacyFindings', () => {
     expect(unsigned.find('[data-testid="signature-unsigned"]').text()).toContain('publicKey')
   })
 
-  it('lists each masked notice with the kind of number and where, never the number', () => {
+  it('lists each masked notice with the kind of number and where, never the number', async () => {
+    await messagesReady() // the status screen's messages, which the router waits for
     const rec = { privacyFindings: [{ noticeId: 'N-3', title: '停水通知', fields: [{ field: 'text', kind: 'mobile' }, { field: 'html', kind: 'mobile' }] }, { noticeId: 'handbook:ch-1', title: '总则', fields: [{ field: 'markdown', kind: 'id18' }] }] } as RevisionRecord
     const w = mount(PrivacyFindings, { global: global(), props: { record: rec } })
     const items = w.findAll('[data-testid="privacy-finding"]')

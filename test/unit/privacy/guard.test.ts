@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Notice } from '../../../src/feed/types'
+import { kioskTranslator } from '../../../src/i18n/node'
 import { guardCell, guardCells, guardHtml, guardNotice, PII_REASON, scanText } from '../../../src/privacy/guard'
 
 const ID = '34000019500101019X' // X is the right check character for these 17 digits
@@ -83,8 +84,9 @@ describe('guardNotice', () => {
 
   it('has a Chinese and English reason for every kind', () => {
     for (const kind of ['id18', 'id15', 'mobile', 'bank_card'] as const) {
-      expect(PII_REASON[kind].zh).toMatch(/[\u4e00-\u9fff]/)
-      expect(PII_REASON[kind].en.length).toBeGreaterThan(10)
+      const r = kioskTranslator().zhEn(PII_REASON[kind])
+      expect(r.zh).toMatch(/[\u4e00-\u9fff]/)
+      expect(r.en.length).toBeGreaterThan(10)
     }
   })
 })
