@@ -109,23 +109,24 @@ describe('sync store: the worker is the only engine', () => {
 describe('the 未联网 badge (sync.connected)', () => {
   const failed = (sourceId: string, code: string) =>
     db.putSyncState({ sourceId, consecutiveFailures: 1, lastError: { code, zh: '', en: '', at: '2026-12-02T10:00:00Z' } })
-
-  it('shows when every source failed for want of a network, though navigator.onLine says online', async () => {
+  /** sources a and b, their last attempts failed with these codes, as the store sees them */
+  async function lastFailures(a: string, b: string) {
     const sync = useSyncStore()
-    await failed('a', 'network')
-    await failed('b', 'offline')
+    await failed('a', a)
+    await failed('b', b)
     await sync.refreshState('a')
     await sync.refreshState('b')
+    return sync
+  }
+
+  it('shows when every source failed for want of a network, though navigator.onLine says online', async () => {
+    const sync = await lastFailures('network', 'offline')
     expect(sync.online).toBe(true)
     expect(sync.connected).toBe(false)
   })
 
   it('does not show while one source still syncs, nor for a bad feed', async () => {
-    const sync = useSyncStore()
-    await failed('a', 'network')
-    await failed('b', 'invalid')
-    await sync.refreshState('a')
-    await sync.refreshState('b')
+    const sync = await lastFailures('network', 'invalid')
     expect(sync.connected).toBe(true)
     await db.putSyncState({ sourceId: 'b', consecutiveFailures: 0, lastSuccessAt: '2026-12-02T10:00:00Z' })
     await sync.refreshState('b')
