@@ -32,7 +32,8 @@ const content = useContentStore()
 // mounted once the stored record and the first screen's code are there: one render with content, instead of
 // an empty one and a second
 void Promise.race([
-  Promise.all([bootRecords().then((r) => content.showRecords(r)), router.router.isReady().catch(() => undefined)]),
+  // whatever goes wrong before it, the app mounts (its own error handling shows what it can)
+  Promise.all([bootRecords().then((r) => content.showRecords(r)), router.router.isReady()]).catch((e: unknown) => console.warn('early content not shown', e)),
   new Promise((resolve) => setTimeout(resolve, MOUNT_WAIT_MS)),
 ]).then(() => {
   app.mount('#app')
