@@ -60,6 +60,9 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       // the page's update (board, render) in a task of its own, not on top of the last chunk's deserialising
       if (++a.got === a.parts) setTimeout(() => arriving.get(m.sourceId) === a && handOver(m.sourceId), 0)
     } else if (m.type === 'applied') {
+      // every part arrived, its hand-over task not yet run: hand it over now rather than read it all again
+      const a = arriving.get(m.sourceId)
+      if (a && a.got === a.parts && a.record.revision === m.revision) handOver(m.sourceId)
       const live = handedOver.get(m.sourceId)
       const whole = live?.revision === m.revision
       arriving.delete(m.sourceId)

@@ -60,6 +60,15 @@ describe('sync worker client', () => {
     await Promise.resolve()
     expect(live).toEqual(['v1@8: a,b,c'])
     expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again'])
+    // every part there, 'applied' before the hand-over's own task ran: shown now, not read all again
+    w.reply({ type: 'live', sourceId: 'v1', revision: 10, record: { ...record, revision: 10 }, parts: 1 })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 10, part: 0, notices: [notice('f')] })
+    w.reply({ type: 'applied', sourceId: 'v1', revision: 10, ms: 30 })
+    await Promise.resolve()
+    expect(live).toEqual(['v1@8: a,b,c', 'v1@10: f'])
+    expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again', 'v1@10 handed over'])
+    await new Promise((r) => setTimeout(r, 0))
+    expect(live).toHaveLength(2)
   })
 
   it('says the worker is unavailable when it fails before it ran (old engine without module workers), not after', () => {
