@@ -76,8 +76,9 @@ describe('freshness messages say only what helps a resident', () => {
       expect(await page.getByTestId('resident-notice').count()).toBe(0)
       server.setRoute('/flaky/feed.json', '{"version": truncated')
       await page.reload()
-      const today = new Date()
-      await poll(() => page.getByTestId('resident-notice').textContent()).toBe(`本机暂时无法获取新内容，正在显示${today.getMonth() + 1}月${today.getDate()}日的内容`)
+      // the kiosk's day (the browser runs in Asia/Shanghai), not the test runner's UTC day
+      const [month, day] = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' }).format(new Date()).split('/')
+      await poll(() => page.getByTestId('resident-notice').textContent()).toBe(`本机暂时无法获取新内容，正在显示${month}月${day}日的内容`)
       expect(await residentText(page)).not.toMatch(STAFF_WORDS)
       await screenshot(page, `hall-refused-stale-${name}`)
     } finally {
