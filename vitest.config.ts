@@ -14,5 +14,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup/indexeddb.ts'],
     testTimeout: 20_000,
+    // its package main is a UMD build Node sees as one default export; inlined, it resolves to the ES module the app bundles
+    server: { deps: { inline: ['workbox-window'] } },
   },
 })

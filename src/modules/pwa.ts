@@ -1,9 +1,16 @@
 /**
- * The app's side of the service worker (src/sw.ts): registers it, looks for a
- * new version every hour while online, lets a downloaded version take over
- * only while nobody uses the kiosk and never in clerk mode
- * (fleet/appUpdates.ts), and reports "started" once the app has rendered —
- * a version that never reports it is rolled back by the service worker.
+ * The app's side of the service worker (src/sw.ts), on workbox-window: it
+ * registers the worker, looks for a new version every hour while online, lets
+ * a downloaded version take over only while nobody uses the kiosk and never in
+ * clerk mode (fleet/appUpdates.ts), and reports "started" once the app has
+ * rendered — a version that never reports it is rolled back by the service
+ * worker (serviceWorker/shellPolicy.ts).
+ *
+ * workbox-window gives the registration, the update check and the 'waiting'
+ * and 'controlling' events, and messages the worker. Kept here because it
+ * lacks them: the gate, the nudge that gets a slow version to take over
+ * (applyUpdate), the "started" report, and a look for a waiting version it
+ * did not announce (pickUpWaiting).
  */
 import { shallowRef } from 'vue'
 import { createUpdateGate, startUpdateChecks } from '../fleet/appUpdates'
@@ -11,9 +18,12 @@ import type { useKioskStore } from '../stores/kiosk'
 
 /** true when a new app version is downloaded and waiting */
 export const updateWaiting = shallowRef(false)
-let registration: ServiceWorkerRegistration | null = null
+let registration: ServiceWorkerRegistration | undefined
 let gate: ReturnType<typeof createUpdateGate> | null = null
 let reloadOnTakeover = false
+
+/** workbox-window loads after the first screen has rendered (a chunk of its own): nothing on that screen needs it */
+const workbox = () => import('workbox-window')
 
 export interface ShellInfo {
   /** this service worker's version label and key */
@@ -30,33 +40,50 @@ function found() {
   gate?.updateFound()
 }
 
+/**
+ * A version that finished downloading unannounced. workbox-window stops
+ * watching for new versions after the first one it did not start itself (one
+ * found more than a minute after register(), i.e. every hourly find): if that
+ * one never got to waiting, the next would go unnoticed. Looked for at each
+ * idle reset and before each hourly check.
+ */
+function pickUpWaiting() {
+  if (updateWaiting.value || !('serviceWorker' in navigator)) return
+  void navigator.serviceWorker.getRegistration().then((reg) => {
+    if (reg?.waiting && navigator.serviceWorker.controller) found()
+  })
+}
+
 /** Registers the service worker (built app only) and watches for a new version. */
 export async function install() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-  const sw = navigator.serviceWorker
-  sw.addEventListener('controllerchange', () => {
+  const { Workbox } = await workbox()
+  const wb = new Workbox('./sw.js', { scope: './' })
+  // also fired for a version that was already waiting when this page loaded; without a controller it is the
+  // first install, which takes over by itself
+  wb.addEventListener('waiting', () => {
+    if (navigator.serviceWorker.controller) found()
+  })
+  wb.addEventListener('controlling', () => {
     // the first install takes control quietly; an update we let in reloads into the new version
     if (reloadOnTakeover) window.location.reload()
     else postStarted()
   })
   try {
-    registration = await sw.register('./sw.js', { scope: './' })
+    // install() runs once the app has rendered: no reason to wait for the load event
+    registration = await wb.register({ immediate: true })
   } catch (e) {
     console.warn('service worker registration failed', e)
     return
   }
-  const reg = registration
-  const watchInstalling = () => {
-    const worker = reg.installing
-    worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && sw.controller) found()
-    })
-  }
-  reg.addEventListener('updatefound', watchInstalling)
-  watchInstalling()
-  // a version downloaded before this page loaded is still waiting
-  if (reg.waiting && sw.controller) found()
-  startUpdateChecks({ check: () => reg.update(), isOnline: () => navigator.onLine, events: window })
+  startUpdateChecks({
+    check: () => {
+      pickUpWaiting()
+      return wb.update()
+    },
+    isOnline: () => navigator.onLine,
+    events: window,
+  })
 }
 
 /** Connects updates to the kiosk: they wait for resting, outside clerk mode. */
@@ -68,13 +95,7 @@ export function gateUpdates(kiosk: ReturnType<typeof useKioskStore>) {
     apply: applyUpdate,
   })
   if (updateWaiting.value) gate.updateFound()
-  // a version that finished downloading unnoticed (no statechange seen) is picked up at the next idle reset too
-  kiosk.onIdleReset(() => {
-    if (updateWaiting.value || !('serviceWorker' in navigator)) return
-    void navigator.serviceWorker.getRegistration().then((reg) => {
-      if (reg?.waiting && navigator.serviceWorker.controller) found()
-    })
-  })
+  kiosk.onIdleReset(pickUpWaiting)
 }
 
 /** how long a version told to take over may stay waiting before the page nudges Chromium again */
@@ -82,6 +103,7 @@ const NUDGE_AFTER_MS = 3000
 const MAX_NUDGES = 5
 /** an empty page src/sw.ts answers itself */
 const ACTIVATE_PATH = '__gongkai/activate'
+const SKIP_WAITING = { type: 'SKIP_WAITING' }
 
 /**
  * Switches to the waiting version (the page reloads once it has taken over).
@@ -105,9 +127,11 @@ export async function applyUpdate() {
   const reg = registration?.waiting ? registration : await navigator.serviceWorker?.getRegistration()
   const worker = reg?.waiting
   if (!reg || !worker) return
+  const { messageSW } = await workbox()
   reloadOnTakeover = true
   for (let nudges = 0; ; nudges++) {
-    worker.postMessage({ type: 'SKIP_WAITING' })
+    // what Workbox.messageSkipWaiting() sends, but to this worker: that one acts only once register() answered
+    void messageSW(worker, SKIP_WAITING)
     if ((await leavesWaiting(worker, NUDGE_AFTER_MS)) || nudges === MAX_NUDGES) return
     await loadHidden(new URL(ACTIVATE_PATH, reg.scope).href)
   }
@@ -151,6 +175,7 @@ function loadHidden(url: string): Promise<void> {
 
 let started = false
 function postStarted() {
+  // one way: messageSW() would wait for an answer the worker never sends
   if (started) navigator.serviceWorker?.controller?.postMessage({ type: 'GONGKAI_STARTED' })
 }
 
@@ -172,13 +197,9 @@ export function reportStarted() {
 export async function getShellInfo(timeoutMs = 2000): Promise<ShellInfo | null> {
   const sw = navigator.serviceWorker?.controller
   if (!sw) return null
-  const channel = new MessageChannel()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs)
-    channel.port1.onmessage = (e) => {
-      clearTimeout(timer)
-      resolve(e.data as ShellInfo)
-    }
-    sw.postMessage({ type: 'GONGKAI_SHELL_STATE' }, [channel.port2])
-  })
+  const { messageSW } = await workbox()
+  return Promise.race([
+    messageSW(sw, { type: 'GONGKAI_SHELL_STATE' }) as Promise<ShellInfo>,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+  ])
 }

@@ -6,7 +6,7 @@
  * empty page in a hidden frame — what makes Chromium retry the switch after a
  * request restarted the old worker — a few times at most.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyUpdate } from '../../../src/modules/pwa'
 
 const SCOPE = 'https://kiosk.example/hall/'
@@ -27,6 +27,9 @@ class FakeWorker extends EventTarget {
 let worker: FakeWorker
 let frames: string[]
 let observer: MutationObserver
+
+// in the app install() has loaded workbox-window long before an update is let in
+beforeAll(() => import('workbox-window'))
 
 beforeEach(() => {
   vi.useFakeTimers()
