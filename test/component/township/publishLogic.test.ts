@@ -52,8 +52,8 @@ describe('the compose form', () => {
     const fixed = maskField(form, 'body')
     expect(fixed.html).not.toContain(id)
     expect(fixed.html).toContain('110105')
-    expect(fieldOf({ rule: 'privacy', severity: 'error', target: 'x', path: 'items[0].html', zh: '', en: '' })).toBe('body')
-    expect(fieldOf({ rule: 'publicity-too-short', severity: 'error', target: 'x', path: 'items[3]._gongkai.expires', zh: '', en: '' })).toBe('window')
+    expect(fieldOf({ rule: 'privacy', severity: 'error', target: 'x', path: 'items[0].html', code: 'feed.lint.privacy_field' })).toBe('body')
+    expect(fieldOf({ rule: 'publicity-too-short', severity: 'error', target: 'x', path: 'items[3]._gongkai.expires', code: 'feed.lint.publicity_too_short_calendar' })).toBe('window')
   })
 
   it('form → feed item → form keeps every field', () => {
