@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ENGINE, errorOf, smallTownship, startHarness, type Harness, type Jar } from './support'
 import { zh } from '../support/words'
+import { revisionSizeMessage } from '../../src/feed/limits'
 
 const V = '341000000101'
 const first17 = '11010519491231002'
@@ -222,10 +223,10 @@ describe(`publishing from the console (${ENGINE})`, () => {
       return { url: `files/${sha256}`, mime_type: 'video/mp4', title: `政策图解${i + 1}.mp4`, size_in_bytes: 19 * 1024 * 1024, _gongkai: { sha256 } }
     })
     const item = notice({ title: '政策图解合集', attachments: videos })
-    const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { item }, jar: editor })).json()) as { size: { bytes: number; over: boolean; zh: string } }
+    const lint = (await (await h.req(`/api/villages/${V}/lint`, { method: 'POST', json: { item }, jar: editor })).json()) as { size: { bytes: number; limit: number; over: boolean } }
     expect(lint.size.over).toBe(true)
     expect(lint.size.bytes).toBeGreaterThan(209 * 1024 * 1024)
-    expect(lint.size.zh).toMatch(/一体机每版上限 200 MB/)
+    expect(zh(revisionSizeMessage(lint.size))).toMatch(/一体机每版上限 200 MB/)
     const d = await draft(editor, item)
     expect((await step(editor, d.id, 'submit')).status).toBe(200)
     expect((await step(reviewer, d.id, 'approve')).status).toBe(200)
