@@ -6,7 +6,6 @@
  */
 import type * as v from 'valibot'
 import { msg, type Message } from '../i18n/message'
-import type { Translator } from '../i18n/translate'
 
 /** every reason the validator, the restorer and the file policy give (test/unit/i18n/codes.test.ts: each has a text in every locale) */
 export const REASON_CODES = [
@@ -55,12 +54,6 @@ export function issueAt(parts: readonly (string | number)[], code: ReasonCode, p
  */
 export function issueMessage(i: Pick<FeedIssue, 'code' | 'params'>): Message {
   return msg(`feed.reason.${hasReason(i.code) ? i.code : 'invalid'}`, i.params)
-}
-
-/** "items[3]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00" */
-export function describeIssue(i: FeedIssue, tr: Translator): string {
-  const r = tr.zhEn(issueMessage(i))
-  return `${i.path || '(feed)'}: ${r.zh} / ${r.en}`
 }
 
 /**

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { checkConfig, feedSources, loadConfig } from '../../../src/config/loadConfig'
 import { DEFAULT_CONFIG } from '../../../src/config/schema'
-import { zh } from '../../support/words'
-import { describeIssue, issueMessage } from '../../../src/feed/issues'
-import { kioskTranslator } from '../../../src/i18n/node'
+import { en, zh } from '../../support/words'
+import { issueMessage } from '../../../src/feed/issues'
 
 const CONFIG_URL = 'https://kiosk.example/app/config.json'
 
@@ -40,7 +39,7 @@ describe('loadConfig', () => {
     const r = await loadConfig(deps('{"pollSeconds":"often","locale":"fr"}', { feedUrl: 'old.json' }).deps)
     expect(r.origin).toBe('last-good')
     expect(r.problem?.code).toBe('broken')
-    expect(r.problem!.issues.map((i) => describeIssue(i, kioskTranslator()))).toEqual(['pollSeconds: 应为数字 / expected a number', 'locale: 格式不对 / invalid value'])
+    expect(r.problem!.issues.map((i) => `${i.path}: ${zh(issueMessage(i))} / ${en(issueMessage(i))}`)).toEqual(['pollSeconds: 应为数字 / expected a number', 'locale: 格式不对 / invalid value'])
   })
 
   it('uses defaults (and no feed) when there never was a good config', async () => {
