@@ -41,7 +41,8 @@ export async function collectFacts(now = new Date()): Promise<HeartbeatFacts> {
   const content = useContentStore()
   const states = new Map((await listSyncStates()).map((s) => [s.sourceId, s]))
   // heartbeat format 1 carries the error's words in both languages (docs/heartbeat.md): the same sync.json texts #/status shows
-  if ([...states.values()].some((s) => s.lastError)) await Promise.all([messagesReady(['sync']), ensureLocale('en')])
+  // (a chunk that fails to load leaves the source locale's words, or the code: the heartbeat still goes)
+  if ([...states.values()].some((s) => s.lastError)) await Promise.all([messagesReady(['sync']), ensureLocale('en')]).catch(() => undefined)
   // typed loosely: vue-i18n's key inference over the messages recurses forever
   const { t } = i18n.global as unknown as { t: (key: string, params: Record<string, unknown>, opts: { locale: string }) => string }
   const words = (code: string, locale: string) => t(syncErrorMessage(code).code, {}, { locale })
