@@ -1,5 +1,7 @@
 /** Printing feed issues and lint findings, one a line, Chinese / English, with the file and line when known. */
-import { parsePath, type FeedIssue } from '../../src/feed/issues'
+import { issueMessage, parsePath, type FeedIssue } from '../../src/feed/issues'
+import { kioskTranslator } from '../../src/i18n/node'
+import type { Message } from '../../src/i18n/message'
 import { scanText } from '../../src/privacy'
 import type { LintResult } from '../../src/feed/lint'
 import { formatProblem, where, type SourceProblem } from '../../src/import/problem'
@@ -22,15 +24,20 @@ function quoted(doc: unknown, path: string): string | null {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }
 
-/** "写成了 "2026/10/5"，应为 … / is "2026/10/5": expected …" when the value is known */
-function reasonWithValue(zh: string, en: string, doc: unknown, path: string): string {
+/** "应为 … / expected …", or "写成了 "2026/10/5"，应为 … / is "2026/10/5": expected …" when the value is known */
+function reasonWithValue(m: Message, doc: unknown, path: string): string {
+  const tr = kioskTranslator()
   const q = doc === undefined || !path ? null : quoted(doc, path)
-  return q === null ? `${zh} / ${en}` : `写成了 ${q}，${zh} / is ${q}: ${en}`
+  const say = (locale: string) => {
+    const reason = tr.t(m, locale)
+    return q === null ? reason : tr.t({ code: 'feed.issue.with_value', params: { value: q, reason } }, locale)
+  }
+  return `${say('zh-CN')} / ${say('en')}`
 }
 
 /** @param doc the document the issues are about, to quote the offending value */
 export function printIssues(io: Io, label: string, issues: FeedIssue[], locate?: Locate, doc?: unknown) {
-  for (const i of issues) io.err(`  ${label} ${place(locate, i.path)}: ${reasonWithValue(i.zh, i.en, doc, i.path)}`)
+  for (const i of issues) io.err(`  ${label} ${place(locate, i.path)}: ${reasonWithValue(issueMessage(i), doc, i.path)}`)
 }
 
 export function printProblems(io: Io, problems: SourceProblem[]) {
@@ -40,7 +47,7 @@ export function printProblems(io: Io, problems: SourceProblem[]) {
 export function printLint(io: Io, r: LintResult, locate?: Locate, doc?: unknown) {
   for (const f of r.findings) {
     // schema findings are the validator's: quote the value; the other rules name it themselves
-    const reason = f.rule === 'schema' ? reasonWithValue(f.zh, f.en, doc, f.path) : `${f.zh} / ${f.en}`
+    const reason = reasonWithValue(f, f.rule === 'schema' ? doc : undefined, f.path)
     io.err(`  ✗ [${f.rule}] ${f.target ? f.target + ' ' : ''}${place(locate, f.path)}: ${reason}`)
   }
   for (const f of r.ignored) io.out(`  · 已按 lint_ignore 忽略 / ignored: [${f.rule}] ${f.target} ${f.path}`)

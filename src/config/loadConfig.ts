@@ -1,19 +1,21 @@
 /**
  * Reads config.json. A missing or broken file never stops the kiosk: it falls
  * back to the last config that worked (kept in IndexedDB), and the problem is
- * shown in words on screen.
+ * shown on screen: its code is worded in status.json (`status.config_<code>`), the issues in feed.json.
  */
 import * as v from 'valibot'
 import { configSchema, DEFAULT_CONFIG, type KioskConfig } from './schema'
-import { describeIssue, fromValibot, issueAt } from '../feed/issues'
+import { fromValibot, issueAt, type FeedIssue } from '../feed/issues'
 import { fetchBounded } from '../sync/boundedFetch'
 
 /** config.json is a few hundred bytes: one that stalls or is huge is a broken one */
 const CONFIG_LIMITS = { timeoutMs: 10_000, maxBytes: 256 * 1024 }
 
 export interface ConfigProblem {
-  zh: string
-  en: string
+  code: 'missing' | 'broken'
+  /** what is wrong in the file (broken) */
+  issues: FeedIssue[]
+  /** why it could not be read (missing): the HTTP status or the network error, as the browser said it */
   details: string[]
 }
 
@@ -24,12 +26,12 @@ export interface LoadedConfig {
   problem: ConfigProblem | null
 }
 
-export type ConfigCheck = { ok: true; config: KioskConfig } | { ok: false; details: string[] }
+export type ConfigCheck = { ok: true; config: KioskConfig } | { ok: false; issues: FeedIssue[] }
 
 export function checkConfig(input: unknown): ConfigCheck {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, details: [describeIssue(issueAt([], 'not_object'))] }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, issues: [issueAt([], 'not_object')] }
   const r = v.safeParse(configSchema, input, { abortEarly: false })
-  if (!r.success) return { ok: false, details: r.issues.map((i) => describeIssue(fromValibot(i))) }
+  if (!r.success) return { ok: false, issues: r.issues.map(fromValibot) }
   return { ok: true, config: r.output }
 }
 
@@ -40,9 +42,6 @@ export interface LoadConfigDeps {
   loadLastGood: () => Promise<unknown>
   saveLastGood: (c: KioskConfig) => Promise<void>
 }
-
-const MISSING = { zh: '找不到配置文件 config.json，使用上次的设置', en: 'config.json could not be read; using the last settings' }
-const BROKEN = { zh: '配置文件 config.json 有误，使用上次的设置', en: 'config.json is invalid; using the last settings' }
 
 export async function loadConfig(deps: LoadConfigDeps): Promise<LoadedConfig> {
   let problem: ConfigProblem
@@ -61,14 +60,14 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<LoadedConfig> {
     } catch {
       json = undefined
     }
-    const checked = json === undefined ? { ok: false as const, details: [describeIssue(issueAt([], text.trimStart().startsWith('<') ? 'not_json_html' : 'not_json'))] } : checkConfig(json)
+    const checked = json === undefined ? { ok: false as const, issues: [issueAt([], text.trimStart().startsWith('<') ? 'not_json_html' : 'not_json')] } : checkConfig(json)
     if (checked.ok) {
       await deps.saveLastGood(checked.config).catch(() => undefined)
       return { config: checked.config, origin: 'file', problem: null }
     }
-    problem = { ...BROKEN, details: checked.details }
+    problem = { code: 'broken', issues: checked.issues, details: [] }
   } catch (e) {
-    problem = { ...MISSING, details: [String((e as Error)?.message ?? e)] }
+    problem = { code: 'missing', issues: [], details: [String((e as Error)?.message ?? e)] }
   }
   const last = checkConfig(await deps.loadLastGood().catch(() => undefined))
   if (last.ok) return { config: last.config, origin: 'last-good', problem }

@@ -24,7 +24,7 @@ export interface RevisionRecord extends Omit<FeedContent, 'notices' | 'revision'
   /** URLs of the stored files this revision needs */
   assetUrls: string[]
   noticeCount: number
-  /** what the validator let through but township staff should fix (dropped optional fields) */
+  /** what the validator let through but township staff should fix (dropped optional fields); older records also hold zh/en words, not read */
   warnings?: FeedIssue[]
   /** notices whose personal numbers the privacy guard masked on the way in (feed text is stored masked) */
   privacyFindings?: PrivacyFinding[]
@@ -79,7 +79,12 @@ export interface SyncStateRecord {
   lastSuccessAt?: string
   /** the last time content actually changed */
   lastAppliedAt?: string
-  lastError?: { code: string; zh: string; en: string; at: string; details?: string[] } | null
+  /**
+   * why the last sync failed: a sync error code (worded in sync.json), facts, and the feed's issues (coded).
+   * Older records also hold zh/en words and the issues described in details: the
+   * words are not read (the code is translated), the old details still show.
+   */
+  lastError?: { code: string; at: string; details?: string[]; issues?: FeedIssue[] } | null
   consecutiveFailures: number
 }
 

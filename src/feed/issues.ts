@@ -1,13 +1,33 @@
-/** A problem found in a feed, located by its JSON path, with a bilingual reason. */
+/**
+ * A problem found in a feed, located by its JSON path, with a reason code. The words are
+ * `feed.reason.<code>` in src/i18n/locales/<locale>/feed.json (the only place they are written):
+ * township staff read them on #/status and in the CLI, so they say what was expected in plain words.
+ * The validator runs in the sync worker and needs no translations, only these codes.
+ */
 import type * as v from 'valibot'
-import { hasReason, reason } from './messages'
+import { msg, type Message } from '../i18n/message'
+
+/** every reason the validator, the restorer and the file policy give (test/unit/i18n/codes.test.ts: each has a text in every locale) */
+export const REASON_CODES = [
+  'string', 'number', 'integer', 'boolean', 'array', 'object', 'non_empty', 'non_empty_array', 'non_negative', 'positive',
+  'date_time', 'date', 'id', 'item_id', 'row', 'url', 'sha256', 'feed_version', 'schema_version', 'frequency', 'day_type',
+  'cell', 'too_long', 'row_kind', 'table_kind', 'row_width', 'missing', 'duplicate_id', 'unknown_category',
+  'unknown_checklist_item', 'no_content', 'expires_before_start', 'expires_needs_start', 'not_json', 'not_json_html',
+  'duplicate_key', 'unpinned_file', 'file_dropped', 'not_object', 'dropped_optional', 'ignored_category', 'invalid',
+  'not_utf8', 'unprocessable', 'allowed_hosts', 'pin_every_file',
+] as const
+export type ReasonCode = (typeof REASON_CODES)[number]
+const KNOWN: ReadonlySet<string> = new Set(REASON_CODES)
+
+export function hasReason(code: string): code is ReasonCode {
+  return KNOWN.has(code)
+}
 
 export interface FeedIssue {
   /** e.g. items[3]._gongkai.expires; empty for the whole document */
   path: string
   code: string
-  zh: string
-  en: string
+  params?: Record<string, string | number>
 }
 
 export function formatPath(parts: readonly (string | number)[]): string {
@@ -24,13 +44,16 @@ export function parsePath(path: string): (string | number)[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!))
 }
 
-export function issueAt(parts: readonly (string | number)[], code: string): FeedIssue {
-  return { path: formatPath(parts), code, ...reason(code) }
+export function issueAt(parts: readonly (string | number)[], code: ReasonCode, params?: Record<string, string | number>): FeedIssue {
+  return params ? { path: formatPath(parts), code, params } : { path: formatPath(parts), code }
 }
 
-/** "items[3]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00" */
-export function describeIssue(i: FeedIssue): string {
-  return `${i.path || '(feed)'}: ${i.zh} / ${i.en}`
+/**
+ * The reason's message. Stored issues (a revision's warnings, a sync state's last error) may be older
+ * records that also carry zh/en words: only the code counts, so they read in today's words and language.
+ */
+export function issueMessage(i: Pick<FeedIssue, 'code' | 'params'>): Message {
+  return msg(`feed.reason.${hasReason(i.code) ? i.code : 'invalid'}`, i.params)
 }
 
 /**
@@ -56,5 +79,5 @@ export function fromValibot(issue: v.BaseIssue<unknown>): FeedIssue {
   if (issue.input === undefined && issue.kind === 'schema' && issue.type !== 'variant') code = 'missing'
   else if (issue.type === 'object' && code !== 'missing') code = 'object'
   if (!hasReason(code)) code = hasReason(issue.type) ? issue.type : 'invalid'
-  return issueAt(parts, code)
+  return issueAt(parts, code as ReasonCode)
 }

@@ -3,6 +3,8 @@
  * a revision over these, so a township learns it before every kiosk refuses
  * the whole revision (issue 12).
  */
+import { msg, type Message } from '../i18n/message'
+
 /** each download — feed.json, every attachment and image — is cut off above the kiosk's maxFeedBytes, by default this */
 export const DEFAULT_FILE_LIMIT_BYTES = 20 * 1024 * 1024
 /** all new attachments and images of one revision together: a cheap kiosk stores every revision's files before it goes live */
@@ -18,7 +20,9 @@ export interface RevisionSize {
   bytes: number
   limit: number
   over: boolean
-  /** "本次发布共 12.5 MB，一体机每版上限 200 MB" */
-  zh: string
-  en: string
+}
+
+/** "本次发布共 12.5 MB，一体机每版上限 200 MB" (`feed.size.revision` in feed.json) */
+export function revisionSizeMessage(size: RevisionSize): Message {
+  return msg('feed.size.revision', { bytes: inWords(size.bytes), limit: inWords(size.limit) })
 }

@@ -5,7 +5,7 @@
  * These valibot schemas drive the runtime validator (feed/validate.ts), the
  * TypeScript types (feed/types.ts) and public/feed.schema.json (npm run schema).
  *
- * Messages are codes, turned into Chinese and English by feed/messages.ts.
+ * Messages are reason codes (feed/issues.ts REASON_CODES), worded in src/i18n/locales/<locale>/feed.json.
  */
 import * as v from 'valibot'
 

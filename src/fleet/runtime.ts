@@ -15,6 +15,8 @@ import { useContentStore } from '../stores/content'
 import { checkClock } from './clockSanity'
 import { buildHeartbeat, startHeartbeat, type FlushResult, type Heartbeat, type HeartbeatFacts, type HeartbeatLoop, type SourceHealth } from './heartbeat'
 import { readStorage, requestPersistence, type StorageReport } from './storage'
+import { ensureLocale, i18n, messagesReady } from '../modules/i18n'
+import { syncErrorMessage } from '../sync/errors'
 
 const STORAGE_REFRESH_MS = 10 * 60_000
 
@@ -38,6 +40,12 @@ export async function collectFacts(now = new Date()): Promise<HeartbeatFacts> {
   const config = useConfigStore()
   const content = useContentStore()
   const states = new Map((await listSyncStates()).map((s) => [s.sourceId, s]))
+  // heartbeat format 1 carries the error's words in both languages (docs/heartbeat.md): the same sync.json texts #/status shows
+  // (a chunk that fails to load leaves the source locale's words, or the code: the heartbeat still goes)
+  if ([...states.values()].some((s) => s.lastError)) await Promise.all([messagesReady(['sync']), ensureLocale('en')]).catch(() => undefined)
+  // typed loosely: vue-i18n's key inference over the messages recurses forever
+  const { t } = i18n.global as unknown as { t: (key: string, params: Record<string, unknown>, opts: { locale: string }) => string }
+  const words = (code: string, locale: string) => t(syncErrorMessage(code).code, {}, { locale })
   const sources: SourceHealth[] = config.sources.map((s) => {
     const record = content.bySource.get(s.id)?.record
     const st = states.get(s.id)
@@ -48,7 +56,7 @@ export async function collectFacts(now = new Date()): Promise<HeartbeatFacts> {
       revision: record?.revision ?? null,
       generatedAt: record?.generatedAt ?? null,
       lastSuccessfulSync: st?.lastSuccessAt ?? null,
-      lastError: e ? { code: e.code, zh: e.zh, en: e.en, at: e.at } : null,
+      lastError: e ? { code: e.code, zh: words(e.code, 'zh-CN'), en: words(e.code, 'en'), at: e.at } : null,
     }
   })
   const report = await refreshStorage()

@@ -7,7 +7,7 @@ import { inWords, REVISION_LIMIT_BYTES } from '../feed/limits'
 import { parseFeedText } from '../feed/validate'
 import { normalizeFeed } from '../feed/normalize'
 import { listAssets, type AssetRef } from '../feed/assets'
-import { describeIssue, type FeedIssue } from '../feed/issues'
+import { issueAt, type FeedIssue } from '../feed/issues'
 import type { FeedContent } from '../feed/types'
 import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, putSearchIndex, StaleRevisionError, type AssetRecord, type NoticeChunkRecord, type RevisionRecord } from '../db'
 import { SyncError } from './errors'
@@ -58,7 +58,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new SyncError('invalid', ['(feed): 不是 UTF-8 文本 / not UTF-8 text'])
+    throw new SyncError('invalid', [], [issueAt([], 'not_utf8')])
   }
 }
 
@@ -92,7 +92,7 @@ const DATE_CODES = new Set(['date_time', 'date'])
 /** the refusal a list of feed errors amounts to: a repeated key and impossible dates have their own reasons */
 function invalidFeed(errors: FeedIssue[]): SyncError {
   const code = errors.some((e) => e.code === 'duplicate_key') ? 'duplicate_key' : errors.every((e) => DATE_CODES.has(e.code)) ? 'bad_date' : 'invalid'
-  return new SyncError(code, errors.slice(0, 20).map(describeIssue), errors)
+  return new SyncError(code, [], errors)
 }
 
 /** normalizeFeed; a date the validator let through but Date cannot hold is a bad date, not a storage failure */
@@ -116,7 +116,7 @@ function parseFeedGuarded(text: string): ReturnType<typeof parseFeedText> {
   try {
     return parseFeedText(text)
   } catch (e) {
-    throw new SyncError('invalid', [`(feed): 结构异常，无法解析 / the structure cannot be processed (${(e as Error)?.name ?? 'error'})`])
+    throw new SyncError('invalid', [], [issueAt([], 'unprocessable', { name: (e as Error)?.name ?? 'error' })])
   }
 }
 

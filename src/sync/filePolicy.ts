@@ -58,7 +58,7 @@ export function planFiles(refs: AssetRef[], p: FilePolicy): FilePlan {
     if (p.signed && !ref.sha256) unpinned.push(`${ref.where}: ${ref.url}`)
     ;(optional ? plan.optional : plan.required).push(ref)
   }
-  if (foreign.length) throw new SyncError('file_origin', [`只允许 / allowed: ${[...allowed].join(', ')}`, ...foreign.slice(0, 10)])
-  if (unpinned.length) throw new SyncError('unpinned_file', ['签名内容中的每个图片和附件都要有 SHA-256（_gongkai.files、附件的 _gongkai.sha256） / every image and attachment of a signed feed needs its SHA-256 (_gongkai.files, an attachment\'s _gongkai.sha256)', ...unpinned.slice(0, 10)])
+  if (foreign.length) throw new SyncError('file_origin', foreign.slice(0, 10), [issueAt([], 'allowed_hosts', { hosts: [...allowed].join(', ') })])
+  if (unpinned.length) throw new SyncError('unpinned_file', unpinned.slice(0, 10), [issueAt([], 'pin_every_file')])
   return plan
 }

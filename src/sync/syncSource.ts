@@ -49,7 +49,7 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
     state.consecutiveFailures = 0
   } catch (e) {
     const error = e instanceof SyncError ? e : new SyncError('storage', [String((e as Error)?.message ?? e)])
-    state.lastError = { code: error.code, zh: error.zh, en: error.en, at: now(), details: error.details }
+    state.lastError = { code: error.code, at: now(), details: error.details, ...(error.issues.length ? { issues: error.issues.slice(0, 20) } : {}) }
     state.consecutiveFailures++
     outcome = { kind: 'failed', error }
   }

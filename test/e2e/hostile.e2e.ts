@@ -14,7 +14,8 @@ import { createServer, type Server } from 'node:http'
 import { RawHandler, startKioskServer, type KioskServer } from './support/kioskServer'
 import { screenshot } from './support/kiosk'
 import { CORPUS, FEED_PATH, SIG_PATH, context, goodPublicKey, goodServed, type Body, type HostileCase } from '../fixtures/hostile/corpus'
-import { syncErrorText } from '../../src/sync/errors'
+import { syncErrorMessage } from '../../src/sync/errors'
+import { zh } from '../support/words'
 
 let server: KioskServer
 let browser: Browser
@@ -106,7 +107,7 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
       const served = await c.build(context(live))
       await serveCase(served.feed, served.sig ?? (typeof served.feed === 'number' ? 404 : await context(live).sign(served.feed)), served.files, c.transport)
       await syncNow()
-      const reason = syncErrorText(c.expect as Parameters<typeof syncErrorText>[0]).zh
+      const reason = zh(syncErrorMessage(c.expect))
       await expect.poll(() => page.getByTestId('status-last-error').textContent(), { timeout: 10_000, message: c.id }).toContain(reason)
       expect(await page.getByTestId('status-revision').textContent(), c.id).toBe(String(live))
       results.push(`${c.id}: ${reason}`)

@@ -18,7 +18,7 @@ export default defineConfig({
   plugins: [
     vue({ features: { optionsAPI: false } }),
     VueI18nPlugin({
-      include: [here('./locales/**'), here('../../src/i18n/locales/*/clerk.json')],
+      include: [here('./locales/**'), here('../../src/i18n/locales/*/{clerk,feed,privacy}.json')],
       runtimeOnly: true,
       compositionOnly: true,
       dropMessageCompiler: true,

@@ -52,22 +52,16 @@ export function lintFinanceUnchecked(n: Notice, index: number): LintFinding[] {
   const t = n.table
   if (!t) return []
   const at = `items[${index}]._gongkai.table`
-  const add = (zh: string, en: string): LintFinding[] => [{ rule: 'finance-unchecked', severity: 'error', target: n.id, path: at, zh, en }]
+  const add = (code: string, params: Record<string, string>): LintFinding[] => [{ rule: 'finance-unchecked', severity: 'error', target: n.id, path: at, code: `feed.lint.${code}`, params: { table: t.caption || n.title, ...params } }]
   if (t.kind !== 'finance') {
     const labels = [...t.rows.map((r) => (typeof r.cells[0] === 'string' ? r.cells[0] : '')), ...t.columns, t.caption]
     const hit = labels.find((l) => FINANCE_WORDS.test(l))
     if (!hit) return []
-    return add(
-      `表格“${t.caption || n.title}”看起来是财务收支表（有“${hit}”），但没有按财务表核对：CSV 第一列应为“类型”（期初、收入、收入合计、支出、支出合计、期末），或在开头写 table_kind: finance。确实不是财务表时写 lint_ignore: [finance-unchecked]`,
-      `table “${t.caption || n.id}” reads like a finance statement (“${hit}”) but is not checked as one: make the CSV's first column 类型 (期初, 收入, 支出, 期末 …) or set table_kind: finance; if it really is not, add lint_ignore: [finance-unchecked]`,
-    )
+    return add('finance_looks_unchecked', { hit })
   }
   const kinds = new Set(t.rows.map((r) => r.kind))
   if (kinds.has('opening') && kinds.has('closing') && amountColumns(t).length) return []
-  return add(
-    `财务表“${t.caption || n.title}”${kinds.has('opening') && kinds.has('closing') ? '的期初、期末行没有一列全是金额' : '缺少期初或期末行'}，无法核对收支。请写“期初,期初余额,…”和“期末,期末余额,…”两行`,
-    `finance table “${t.caption || n.id}” ${kinds.has('opening') && kinds.has('closing') ? 'has no column where the opening and closing rows both hold amounts' : 'lacks an opening or closing row'}, so nothing can be reconciled`,
-  )
+  return add(kinds.has('opening') && kinds.has('closing') ? 'finance_no_amount_column' : 'finance_no_anchor_rows', {})
 }
 
 export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
@@ -80,17 +74,17 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
     const r = t.rows.findIndex((x) => x.kind === kind)
     return r < 0 ? at : `${at}.rows[${r}]`
   }
-  const add = (rule: 'finance-reconcile' | 'finance-carry', zh: string, en: string, path = at) => out.push({ rule, severity: 'error', target: n.id, path, zh, en })
+  const add = (rule: 'finance-reconcile' | 'finance-carry', code: string, params: Record<string, string>, path = at) => out.push({ rule, severity: 'error', target: n.id, path, code: `feed.lint.${code}`, params })
   for (const c of amountColumns(t)) {
     const col = t.columns[c]
     const opening = rowValue(t, 'opening', c)
     const closing = rowValue(t, 'closing', c)
     const income = sumOf(t, 'income', c)
     const expense = sumOf(t, 'expense', c)
-    for (const [kind, detail, zhName, enName] of [['income_total', income, '收入合计', 'income total'], ['expense_total', expense, '支出合计', 'expense total']] as const) {
+    for (const [kind, detail] of [['income_total', income], ['expense_total', expense]] as const) {
       const total = rowValue(t, kind, c)
       if (total !== null && t.rows.some((r) => r.kind === kind.replace('_total', '')) && differs(total, detail)) {
-        add('finance-reconcile', `“${col}”列${zhName} ${fmt(total)} 不等于各明细之和 ${fmt(detail)}`, `column “${col}”: ${enName} ${fmt(total)} is not the sum of its rows ${fmt(detail)}`, rowPath(kind))
+        add('finance-reconcile', `finance_${kind}`, { column: col ?? '', total: fmt(total), sum: fmt(detail) }, rowPath(kind))
       }
     }
     if (opening === null || closing === null) continue
@@ -98,12 +92,7 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
     const exp = rowValue(t, 'expense_total', c) ?? expense
     const expected = opening + inc - exp
     if (differs(expected, closing)) {
-      add(
-        'finance-reconcile',
-        `“${col}”列对不上：期初 ${fmt(opening)} + 收入 ${fmt(inc)} − 支出 ${fmt(exp)} = ${fmt(expected)}，但期末写的是 ${fmt(closing)}`,
-        `column “${col}” does not reconcile: opening ${fmt(opening)} + income ${fmt(inc)} − expense ${fmt(exp)} = ${fmt(expected)}, but closing says ${fmt(closing)}`,
-        rowPath('closing'),
-      )
+      add('finance-reconcile', 'finance_reconcile', { column: col ?? '', opening: fmt(opening), income: fmt(inc), expense: fmt(exp), expected: fmt(expected), closing: fmt(closing) }, rowPath('closing'))
     }
   }
   const months = periodColumns(t)
@@ -113,7 +102,7 @@ export function lintFinanceTable(n: Notice, index: number): LintFinding[] {
     if (prev !== null && next !== null && differs(prev, next)) {
       const a = t.columns[months[i - 1]!]
       const b = t.columns[months[i]!]
-      add('finance-carry', `“${b}”期初 ${fmt(next)} 应等于“${a}”期末 ${fmt(prev)}`, `“${b}” opens with ${fmt(next)} but “${a}” closed with ${fmt(prev)}`, rowPath('opening'))
+      add('finance-carry', 'finance_carry_month', { from: a ?? '', to: b ?? '', opens: fmt(next), closed: fmt(prev) }, rowPath('opening'))
     }
   }
   return out
@@ -137,8 +126,8 @@ export function lintFinanceCarry(notices: Notice[]): LintFinding[] {
       severity: 'error',
       target: cur.n.id,
       path: `items[${cur.index}]._gongkai.table`,
-      zh: `期初余额 ${fmt(opens)} 应等于上一期（${prev.n.title}）的期末余额 ${fmt(closed)}`,
-      en: `opening balance ${fmt(opens)} should equal the closing balance ${fmt(closed)} of the previous period (${prev.n.id})`,
+      code: 'feed.lint.finance_carry_previous',
+      params: { opens: fmt(opens), closed: fmt(closed), previous: prev.n.title },
     })
   }
   return out

@@ -8,6 +8,7 @@
  * `lint_ignore: [rule-id]`; schema and unknown-checklist-item cannot be.
  */
 import { validateFeed } from '../validate'
+import { issueMessage } from '../issues'
 import { normalizeFeed } from '../normalize'
 import { safeNoticeId } from '../noticeId'
 import type { FeedContent } from '../types'
@@ -44,7 +45,7 @@ export function lintContent(content: FeedContent, opts: LintOptions): LintResult
   const all: LintFinding[] = [...lintPrivacy(content)]
   content.notices.forEach((n, i) => {
     if (n.checklistItem && !items.has(n.checklistItem)) {
-      all.push({ rule: 'unknown-checklist-item', severity: 'error', target: n.id, path: `items[${i}]._gongkai.checklist_item`, zh: `指向不存在的清单事项“${n.checklistItem}”`, en: `points at unknown checklist item “${n.checklistItem}”` })
+      all.push({ rule: 'unknown-checklist-item', severity: 'error', target: n.id, path: `items[${i}]._gongkai.checklist_item`, code: 'feed.lint.unknown_checklist_item', params: { item: n.checklistItem } })
     }
     all.push(...lintFinanceTable(n, i), ...lintFinanceUnchecked(n, i), ...lintPublicity(n, i, items, cal), ...lintPublicityUnlinked(n, i, categoryTitle.get(n.category) ?? '', items), ...lintExpiredPinned(n, i, opts.today))
   })
@@ -64,8 +65,7 @@ export function lintDocument(json: unknown, opts: LintOptions, baseUrl = 'https:
       severity: 'error',
       target: '',
       path: e.path,
-      zh: e.zh,
-      en: e.en,
+      ...issueMessage(e),
     }))
     return applyIgnores(all, opts.ignore)
   }

@@ -10,7 +10,7 @@ export function lintExpiredPinned(n: Notice, index: number, today: string): Lint
     severity: 'error',
     target: n.id,
     path: `items[${index}]._gongkai.pinned`,
-    zh: `“${n.title}”已于 ${chinaDay(n.expires)} 到期，仍标为置顶`,
-    en: `“${n.id}” expired on ${chinaDay(n.expires)} but is still pinned`,
+    code: 'feed.lint.expired_pinned',
+    params: { title: n.title, day: chinaDay(n.expires) },
   }]
 }

@@ -27,13 +27,14 @@ export function lintPublicityUnlinked(n: Notice, index: number, categoryTitle: s
   if (n.checklistItem && items.get(n.checklistItem)?.frequency.type === 'publicity') return []
   const missing = [!n.checklistItem && 'checklist_item', !n.expires && 'expires'].filter((x): x is string => !!x)
   if (!missing.length) return []
+  const which = missing.length === 2 ? 'both' : n.expires ? 'item' : 'end'
   return [{
     rule: 'publicity-unlinked',
     severity: 'error',
     target: n.id,
     path: `items[${index}]._gongkai.${missing[0]}`,
-    zh: `“${named}”是公示，但没有写 ${missing.join(' 和 ')}，无法检查公示期是否够长。请写 checklist_item: 清单编号（如 CW-01）${!n.expires ? '和 expires: 结束日期（如 2026-12-05）' : ''}`,
-    en: `“${named}” is a 公示 but has no ${missing.join(' or ')}, so its length cannot be checked: add checklist_item (e.g. CW-01)${!n.expires ? ' and expires (e.g. 2026-12-05)' : ''}`,
+    code: `feed.lint.publicity_unlinked_${which}`,
+    params: { named },
   }]
 }
 
@@ -46,16 +47,16 @@ export function lintPublicity(n: Notice, index: number, items: Map<string, Check
   const item = n.checklistItem ? items.get(n.checklistItem) : undefined
   if (!item || item.frequency.type !== 'publicity' || !n.published) return []
   const { days } = item.frequency
-  const working = item.frequency.day_type === 'working'
-  const unit = working ? { zh: '个工作日', en: 'working days' } : { zh: '天', en: 'days' }
+  const unit = item.frequency.day_type === 'working' ? 'working' : 'calendar'
+  const names = { title: item.title, days }
   if (!n.expires) {
     return [{
       rule: 'publicity-no-end',
       severity: 'error',
       target: n.id,
       path: `items[${index}]._gongkai.expires`,
-      zh: `“${item.title}”须公示 ${days}${unit.zh}，但这条公示没有结束日期（expires）`,
-      en: `“${item.id}” requires ${days} ${unit.en} of 公示, but this notice has no end date (expires)`,
+      code: `feed.lint.publicity_no_end_${unit}`,
+      params: names,
     }]
   }
   const start = chinaDay(n.published)
@@ -67,7 +68,7 @@ export function lintPublicity(n: Notice, index: number, items: Map<string, Check
     severity: 'error',
     target: n.id,
     path: `items[${index}]._gongkai.expires`,
-    zh: `公示期太短：“${item.title}”须公示 ${days}${unit.zh}，从 ${start} 起应至少到 ${need}，但结束于 ${end}`,
-    en: `公示 too short: “${item.id}” requires ${days} ${unit.en}; from ${start} it must last until ${need} at least, but it ends ${end}`,
+    code: `feed.lint.publicity_too_short_${unit}`,
+    params: { ...names, start, need, end },
   }]
 }

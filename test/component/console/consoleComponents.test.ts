@@ -11,6 +11,9 @@ import { i18n, buildMessages } from '../../../township/web/modules/i18n'
 import DataTable from '../../../township/web/components/DataTable.vue'
 import ErrorMessage from '../../../township/web/components/ErrorMessage.vue'
 import StateTag from '../../../township/web/components/StateTag.vue'
+import LintFindings from '../../../township/web/components/LintFindings.vue'
+import { lintDocument } from '../../../src/feed/lint'
+import { baseFeed } from '../../support/feeds'
 import { api, ApiError, setCsrfToken } from '../../../township/web/api/client'
 
 beforeEach(() => {
@@ -30,8 +33,8 @@ function keys(o: unknown, prefix = ''): string[] {
 
 describe('console components', () => {
   it('every zh-CN key has an English text and the other way round', () => {
-    // the kiosk's clerk file is checked by the kiosk's own i18n test
-    const own = (l: 'zh-CN' | 'en') => Object.fromEntries(Object.entries(buildMessages()[l]).filter(([feature]) => feature !== 'clerk'))
+    // the kiosk's clerk, feed and privacy files are checked by the kiosk's own i18n test
+    const own = (l: 'zh-CN' | 'en') => Object.fromEntries(Object.entries(buildMessages()[l]).filter(([feature]) => !['clerk', 'feed', 'privacy'].includes(feature)))
     const m = { 'zh-CN': own('zh-CN'), en: own('en') }
     expect(keys(m['zh-CN']).length).toBeGreaterThan(100)
     expect(keys(m.en).sort()).toEqual(keys(m['zh-CN']).sort())
@@ -79,6 +82,20 @@ describe('console components', () => {
     await nextTick()
     expect(w.text()).toContain('kiosk is revoked')
     expect(w.attributes('role')).toBe('alert')
+  })
+
+  it('lint findings the server sends as codes read in the chosen language, from the kiosk feed.json', async () => {
+    const f = baseFeed(1)
+    f.items[1].content_text = '联系电话 13812345678'
+    f.items[1]._gongkai.table.rows[1].cells[1] = 90
+    const { findings } = lintDocument(f, { today: '2026-11-27' })
+    const w = mount(LintFindings, { props: { items: findings, masked: [] }, global: { plugins: [i18n] } })
+    expect(w.text()).toContain('“第三季度财务公开” text含未遮蔽的个人信息“138****5678”。手机号码：只保留前3位和后4位')
+    expect(w.text()).toContain('“金额”列对不上：期初 100.00 + 收入 0.00 − 支出 0.00 = 100.00，但期末写的是 90.00')
+    i18n.global.locale.value = 'en'
+    await nextTick()
+    expect(w.text()).toContain('unmasked personal data“138****5678”. Mobile phone number: only the first 3 and last 4 digits kept')
+    expect(w.text()).toContain('column “金额” does not reconcile')
   })
 
   it('a state tag reads 逾期 N 天', () => {

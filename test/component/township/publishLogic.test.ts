@@ -12,6 +12,8 @@ import { emptyForm, fieldOf, formOf, itemOf, maskedValues, maskField } from '../
 import { sanitizeBody } from '../../../township/web/logic/sanitizeBody'
 import { tableFromGrid } from '../../../src/feed/tableFromGrid'
 import { cnIdCheckChar } from '../../../src/privacy'
+import { i18n } from '../../../township/web/modules/i18n'
+import type { Message } from '../../../src/i18n/message'
 
 const EXCEL_HTML = `<html><body><!--StartFragment--><table><tr><td>项目</td><td>11月</td></tr><tr><td>期初余额</td><td>1,000.00</td></tr>
 <tr><td>收入：土地承包费</td><td>500</td></tr><tr><td>支出：道路维修</td><td>200</td></tr><tr><td>期末余额</td><td>1200</td></tr></table><!--EndFragment--></body></html>`
@@ -38,11 +40,17 @@ describe('pasting a table', () => {
   })
 })
 
+/** the console's words for a message, as the compose page shows them */
+const words = (m: Message, locale = 'zh-CN') => (i18n.global as unknown as { t: (k: string, p: object, o: { locale: string }) => string }).t(m.code, m.params ?? {}, { locale })
+
 describe('the compose form', () => {
   it('shows the 公示 length and its last day, in calendar and working days', () => {
-    expect(publicityHint({ days: 7 }, '2026-12-03', { holidays: [], workdays: [] }).zh).toBe('须公示 7 天 → 至 12月9日')
+    expect(words(publicityHint({ days: 7 }, '2026-12-03', { holidays: [], workdays: [] }).words)).toBe('须公示 7 天 → 至 12月9日')
     // 5 working days from Thursday 2026-12-03: Thu, Fri, Mon, Tue, Wed
-    expect(publicityHint({ days: 5, day_type: 'working' }, '2026-12-03', { holidays: [], workdays: [] })).toMatchObject({ lastDay: '2026-12-09', zh: '须公示 5 个工作日 → 至 12月9日' })
+    const working = publicityHint({ days: 5, day_type: 'working' }, '2026-12-03', { holidays: [], workdays: [] })
+    expect(working.lastDay).toBe('2026-12-09')
+    expect(words(working.words)).toBe('须公示 5 个工作日 → 至 12月9日')
+    expect(words(working.words, 'en')).toBe('5 working days of 公示 required → until 2026-12-09')
   })
 
   it('masks a valid ID number in one click, and shows only its masked form', () => {
@@ -52,8 +60,8 @@ describe('the compose form', () => {
     const fixed = maskField(form, 'body')
     expect(fixed.html).not.toContain(id)
     expect(fixed.html).toContain('110105')
-    expect(fieldOf({ rule: 'privacy', severity: 'error', target: 'x', path: 'items[0].html', zh: '', en: '' })).toBe('body')
-    expect(fieldOf({ rule: 'publicity-too-short', severity: 'error', target: 'x', path: 'items[3]._gongkai.expires', zh: '', en: '' })).toBe('window')
+    expect(fieldOf({ rule: 'privacy', severity: 'error', target: 'x', path: 'items[0].html', code: 'feed.lint.privacy_field' })).toBe('body')
+    expect(fieldOf({ rule: 'publicity-too-short', severity: 'error', target: 'x', path: 'items[3]._gongkai.expires', code: 'feed.lint.publicity_too_short_calendar' })).toBe('window')
   })
 
   it('form → feed item → form keeps every field', () => {

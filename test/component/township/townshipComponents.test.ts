@@ -69,7 +69,7 @@ describe('SignatureStatus and PrivacyFindings', () => {
     const ok = mount(SignatureStatus, { global: global(), props: { source, record: { signedWith: source.publicKey } as RevisionRecord } })
     expect(ok.find('[data-testid="signature-verified"]').exists()).toBe(true)
     expect(ok.text()).toContain('cVoXKnNgdav7')
-    const old = mount(SignatureStatus, { global: global(), props: { source, record: {} as RevisionRecord, state: { sourceId: 's', consecutiveFailures: 1, lastError: { code: 'signature', zh: '', en: '', at: '' } } } })
+    const old = mount(SignatureStatus, { global: global(), props: { source, record: {} as RevisionRecord, state: { sourceId: 's', consecutiveFailures: 1, lastError: { code: 'signature', at: '' } } } })
     expect(old.find('[data-testid="signature-verified"]').exists()).toBe(false)
     expect(old.text()).toContain('配置公钥之前')
     expect(old.find('[data-testid="signature-refused"]').exists()).toBe(true)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { checkConfig, feedSources, loadConfig } from '../../../src/config/loadConfig'
 import { DEFAULT_CONFIG } from '../../../src/config/schema'
+import { en, zh } from '../../support/words'
+import { issueMessage } from '../../../src/feed/issues'
 
 const CONFIG_URL = 'https://kiosk.example/app/config.json'
 
@@ -30,20 +32,21 @@ describe('loadConfig', () => {
     const r = await loadConfig(deps(null, { feedUrl: 'old.json' }).deps)
     expect(r.origin).toBe('last-good')
     expect(r.config.feedUrl).toBe('old.json')
-    expect(r.problem?.zh).toContain('找不到配置文件')
+    expect(zh({ code: `status.config_${r.problem!.code}` })).toContain('找不到配置文件')
   })
 
   it('falls back when the file is broken, listing what is wrong', async () => {
     const r = await loadConfig(deps('{"pollSeconds":"often","locale":"fr"}', { feedUrl: 'old.json' }).deps)
     expect(r.origin).toBe('last-good')
-    expect(r.problem?.details).toEqual(['pollSeconds: 应为数字 / expected a number', 'locale: 格式不对 / invalid value'])
+    expect(r.problem?.code).toBe('broken')
+    expect(r.problem!.issues.map((i) => `${i.path}: ${zh(issueMessage(i))} / ${en(issueMessage(i))}`)).toEqual(['pollSeconds: 应为数字 / expected a number', 'locale: 格式不对 / invalid value'])
   })
 
   it('uses defaults (and no feed) when there never was a good config', async () => {
     const r = await loadConfig(deps('{not json').deps)
     expect(r.origin).toBe('defaults')
     expect(r.config).toEqual(DEFAULT_CONFIG)
-    expect(r.problem?.details[0]).toContain('不是有效的 JSON')
+    expect(zh(issueMessage(r.problem!.issues[0]!))).toContain('不是有效的 JSON')
   })
 })
 

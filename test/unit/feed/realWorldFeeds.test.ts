@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { validateFeed } from '../../../src/feed/validate'
+import { issueMessage } from '../../../src/feed/issues'
 import { normalizeFeed } from '../../../src/feed/normalize'
 import { baseFeed, type Json } from '../../support/feeds'
+import { zh } from '../../support/words'
 
 const hugo: Json = {
   version: 'https://jsonfeed.org/version/1',
@@ -112,7 +114,10 @@ describe('real-world JSON Feeds', () => {
   it('an empty id is refused with a message saying so', () => {
     const r = validateFeed({ ...jekyll, items: [{ ...jekyll.items[0], id: '' }] })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'items[0].id', zh: expect.stringContaining('编号不能为空') })
+    if (!r.ok) {
+      expect(r.errors[0]).toMatchObject({ path: 'items[0].id', code: 'item_id' })
+      expect(zh(issueMessage(r.errors[0]!))).toContain('编号不能为空')
+    }
   })
 })
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseFeedText, validateFeed } from '../../../src/feed/validate'
-import { describeIssue } from '../../../src/feed/issues'
+import { issueMessage } from '../../../src/feed/issues'
 import { baseFeed, plainFeed, type Json } from '../../support/feeds'
+import { en, zh } from '../../support/words'
 
 type Case = [name: string, mutate: (f: Json) => unknown, path: string, code: string]
 
@@ -56,8 +57,8 @@ describe('validateFeed: refused feeds', () => {
     if (r.ok) return
     expect(r.errors.map((e) => [e.path, e.code])).toContainEqual([path, code])
     const e = r.errors.find((x) => x.path === path)!
-    expect(e.zh).toMatch(/[\u4e00-\u9fff]/)
-    expect(e.en).toMatch(/[a-z]/)
+    expect(zh(issueMessage(e))).toMatch(/[\u4e00-\u9fff]/)
+    expect(en(issueMessage(e))).toMatch(/[a-z]/)
   })
 
   it('reports every error at once, not just the first', () => {
@@ -69,11 +70,12 @@ describe('validateFeed: refused feeds', () => {
     if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['items[0]._gongkai.expires', '_gongkai.revision']))
   })
 
-  it('describes an issue as "path: 中文 / English"', () => {
+  it('locates an issue by its path and words its reason in Chinese and English', () => {
     const feed = baseFeed()
     feed.items[3 - 3]._gongkai.expires = 'soon'
     const r = validateFeed(feed)
-    expect(r.ok ? '' : describeIssue(r.errors[0]!)).toBe('items[0]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00')
+    const e = r.ok ? null : r.errors[0]!
+    expect(e && [e.path, zh(issueMessage(e)), en(issueMessage(e))]).toEqual(['items[0]._gongkai.expires', '应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00', 'expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00'])
   })
 })
 

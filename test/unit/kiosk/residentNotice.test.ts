@@ -5,7 +5,7 @@ import type { SyncStateRecord } from '../../../src/db/schema'
 
 const zh = JSON.parse(readFileSync(new URL('../../../src/i18n/locales/zh-CN/app.json', import.meta.url), 'utf8')) as Record<string, string>
 const ok: SyncStateRecord = { sourceId: 'default', consecutiveFailures: 0, lastSuccessAt: '2026-12-01T02:00:00Z' }
-const refused: SyncStateRecord = { sourceId: 'default', consecutiveFailures: 2, lastError: { code: 'invalid_feed', zh: '新内容格式有误', en: 'invalid', at: '2026-12-02T02:00:00Z' } }
+const refused: SyncStateRecord = { sourceId: 'default', consecutiveFailures: 2, lastError: { code: 'invalid', at: '2026-12-02T02:00:00Z' } }
 
 describe('what a resident is told about content freshness (issue 17)', () => {
   it('nothing stored yet, online or not, refused or not: 内容正在更新, never a promise about the network', () => {

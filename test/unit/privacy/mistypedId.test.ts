@@ -8,6 +8,7 @@ import { scanText, isCnId18Shape, isValidCnId18 } from '../../../src/privacy'
 import { maskDeep } from '../../../src/clerk/privacy'
 import { lintDocument } from '../../../src/feed/lint'
 import { baseFeed } from '../../support/feeds'
+import { zh } from '../../support/words'
 
 const TYPO = '340000195001010010' // the valid number ends in 019X
 const NOT_A_DATE = '340000195013010011' // month 13 (and no card): an ordinary 18-digit number
@@ -36,8 +37,8 @@ describe('mistyped ID numbers', () => {
     const r = lintDocument(f, { today: '2026-11-27' })
     expect(r.errors).toBe(1)
     expect(r.findings[0]).toMatchObject({ rule: 'privacy', path: 'items[0].text' })
-    expect(r.findings[0]!.zh).toContain('校验位不对，可能是输错的身份证号')
-    expect(r.findings[0]!.zh).toContain('340000********0010')
-    expect(r.findings[0]!.zh).not.toContain(TYPO)
+    expect(zh(r.findings[0]!)).toContain('校验位不对，可能是输错的身份证号')
+    expect(zh(r.findings[0]!)).toContain('340000********0010')
+    expect(zh(r.findings[0]!)).not.toContain(TYPO)
   })
 })

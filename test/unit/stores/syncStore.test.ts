@@ -108,7 +108,7 @@ describe('sync store: the worker is the only engine', () => {
 
 describe('the 未联网 badge (sync.connected)', () => {
   const failed = (sourceId: string, code: string) =>
-    db.putSyncState({ sourceId, consecutiveFailures: 1, lastError: { code, zh: '', en: '', at: '2026-12-02T10:00:00Z' } })
+    db.putSyncState({ sourceId, consecutiveFailures: 1, lastError: { code, at: '2026-12-02T10:00:00Z' } })
   /** sources a and b, their last attempts failed with these codes, as the store sees them */
   async function lastFailures(a: string, b: string) {
     const sync = useSyncStore()

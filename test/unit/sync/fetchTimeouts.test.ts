@@ -8,6 +8,8 @@ import * as ed from '@noble/ed25519'
 import { syncSource } from '../../../src/sync/syncSource'
 import { getSyncState } from '../../../src/db'
 import { baseFeed, encode } from '../../support/feeds'
+import { zh } from '../../support/words'
+import { syncErrorMessage } from '../../../src/sync/errors'
 
 const secret = new Uint8Array(32).fill(9)
 const ORIGIN = 'https://township.example/feeds/'
@@ -28,7 +30,7 @@ describe('deadlines on the signature and attachment fetches', () => {
     const feed = encode(baseFeed(1))
     const { outcome } = await run('stalled-sig', { [`${ORIGIN}v.json`]: () => new Response(feed as BodyInit), [`${ORIGIN}v.json.sig`]: stalled })
     expect(outcome.kind === 'failed' && outcome.error.code).toBe('timeout')
-    expect((await getSyncState('stalled-sig')).lastError?.zh).toContain('超时')
+    expect(zh(syncErrorMessage((await getSyncState('stalled-sig')).lastError!.code))).toContain('超时')
   })
 
   it('a stalled attachment body times out and nothing is applied', async () => {

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { syncSource } from '../../../src/sync/syncSource'
 import { getLiveContentSliced, getLiveRecord, getSyncState } from '../../../src/db'
 import { CORPUS, ELSEWHERE, FEED_PATH, SIG_PATH, context, goodPublicKey, goodServed, otherPublicKey, type Body, type HostileCase } from '../../fixtures/hostile/corpus'
+import { zh } from '../../support/words'
+import { syncErrorMessage } from '../../../src/sync/errors'
 
 const ORIGIN = 'https://township.example'
 const LIVE = 5
@@ -86,7 +88,7 @@ describe('hostile-feed corpus through sync', () => {
       if (outcome.kind === 'failed') expect(outcome.error.code, JSON.stringify(outcome.error.details)).toBe(c.expect)
       const state = await getSyncState(source.id)
       expect(state.lastError?.code).toBe(c.expect)
-      expect(state.lastError?.zh).toBeTruthy()
+      expect(zh(syncErrorMessage(state.lastError!.code))).toMatch(/[\u4e00-\u9fff]/)
       if (c.fresh) expect(await getLiveRecord(source.id)).toBeNull()
       else expect((await getLiveRecord(source.id))?.revision).toBe(LIVE)
       expect(await getLiveContentSliced(source.id)).toEqual(before)

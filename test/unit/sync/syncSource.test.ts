@@ -3,6 +3,9 @@ import { syncSource } from '../../../src/sync/syncSource'
 import { deleteDatabase, getLiveContentSliced, getSyncState } from '../../../src/db'
 import { baseFeed, plainFeed } from '../../support/feeds'
 import { fakeFetch, hang, json, status } from '../../support/fakeFetch'
+import { en, zh } from '../../support/words'
+import { syncErrorMessage } from '../../../src/sync/errors'
+import { issueMessage } from '../../../src/feed/issues'
 
 const URL_ = 'https://town.example/feeds/qingshi.json'
 const source = { id: 'qingshi', url: URL_ }
@@ -68,7 +71,7 @@ describe('syncSource', () => {
     const f = fakeFetch({ [URL_]: hang })
     const out = await syncSource(source, deps(f.fetch, 50))
     expect(out.kind === 'failed' && out.error.code).toBe('timeout')
-    expect((await getSyncState('qingshi')).lastError?.zh).toBe('连接内容服务器超时')
+    expect(zh(syncErrorMessage((await getSyncState('qingshi')).lastError!.code))).toBe('连接内容服务器超时')
   })
 
   it('an HTML page instead of JSON (Wi-Fi login) is refused with that reason', async () => {
@@ -105,7 +108,7 @@ describe('syncSource', () => {
     const f = fakeFetch({ [URL_]: [json(baseFeed(1)), json(bad)] })
     await syncSource(source, deps(f.fetch))
     const out = await syncSource(source, deps(f.fetch))
-    expect(out.kind === 'failed' && out.error.details).toContain('items[0]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00')
+    expect(out.kind === 'failed' && out.error.issues.map((i) => `${i.path}: ${zh(issueMessage(i))} / ${en(issueMessage(i))}`)).toContain('items[0]._gongkai.expires: 应为 RFC 3339 日期时间，例如 2026-10-05T18:00:00+08:00 / expected an RFC 3339 date-time, e.g. 2026-10-05T18:00:00+08:00')
     expect(await liveRevision()).toBe(1)
   })
 

@@ -32,7 +32,7 @@ export async function revisionSize(q: Queryable, doc: FeedDoc): Promise<Revision
   let bytes = new TextEncoder().encode(JSON.stringify(doc)).byteLength
   for (const f of files.values()) bytes += Math.max(f.declared, f.sha256 ? (stored.get(f.sha256) ?? 0) : 0)
   const limit = REVISION_LIMIT_BYTES
-  return { bytes, limit, over: bytes > limit, zh: `本次发布共 ${inWords(bytes)}，一体机每版上限 ${inWords(limit)}`, en: `this revision is ${inWords(bytes)}; a kiosk accepts ${inWords(limit)} per revision` }
+  return { bytes, limit, over: bytes > limit }
 }
 
 /** Refuses a revision a kiosk would refuse, with the limit in words. */

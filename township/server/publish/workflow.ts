@@ -14,6 +14,7 @@ import { ID_PATTERN } from '../../../src/feed/schema'
 import { CHECKLIST_ITEM_ID, DRAFT_KINDS, findingsForDraft, withDraft, type DraftKind, type FeedItem } from './compose'
 import { baseDocument, publishDocument } from './revisions'
 import { revisionSize } from './revisionSize'
+import { kioskTranslator } from '../../../src/i18n/node'
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
@@ -167,7 +168,8 @@ export async function submitDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: nu
     const { doc } = await baseDocument(ctx, q, d.village_code)
     const errors = findingsForDraft(withDraft(doc, d.kind, d.item, ctx.now()), d.kind, d.item_id, chinaDay(ctx.now())).filter((f) => f.severity === 'error')
     if (errors.length) {
-      throw new ApiError(422, 'draft.lint_blocked', `有 ${errors.length} 处必须改正的问题，改正后才能提交审核：${errors[0]!.zh}`, `${errors.length} blocking finding(s) must be fixed before submitting: ${errors[0]!.en}`, { findings: errors })
+      const first = kioskTranslator().zhEn(errors[0]!)
+      throw new ApiError(422, 'draft.lint_blocked', `有 ${errors.length} 处必须改正的问题，改正后才能提交审核：${first.zh}`, `${errors.length} blocking finding(s) must be fixed before submitting: ${first.en}`, { findings: errors })
     }
     await q.query("UPDATE drafts SET state = 'submitted', updated_at = $2 WHERE id = $1", [id, ctx.now()])
     await record(q, actor, u, d, 'submitted')

@@ -7,13 +7,14 @@ export type { RevisionSize }
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
+/** a lint finding (src/feed/lint/types.ts): its words are the message code's, in the kiosk's feed.json */
 export interface Finding {
   rule: string
   severity: 'error' | 'warning'
   target: string
   path: string
-  zh: string
-  en: string
+  code: string
+  params?: Record<string, string | number>
 }
 
 export interface FeedAttachment {

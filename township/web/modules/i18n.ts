@@ -9,8 +9,9 @@ export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 const STORAGE_KEY = 'gk-console-locale'
 
-// plus the kiosk's clerk messages, for the names clerks see (places, items): one text for one thing
-const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '../../../src/i18n/locales/*/clerk.json'], { eager: true, import: 'default' })
+// plus the kiosk's clerk messages, for the names clerks see (places, items), and its feed and privacy messages, for the
+// lint findings the server sends as codes (the CLI words them from the same files): one text for one thing
+const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '../../../src/i18n/locales/*/{clerk,feed,privacy}.json'], { eager: true, import: 'default' })
 
 export function buildMessages(): Record<Locale, Record<string, unknown>> {
   const out: Record<Locale, Record<string, unknown>> = { 'zh-CN': {}, en: {} }
