@@ -8,14 +8,14 @@ export type Locale = (typeof LOCALES)[number]
 export const SOURCE_LOCALE: Locale = 'zh-CN'
 
 // Only the source locale's resident features are in the entry chunk (initial JS budget, docs/performance.md).
-// Clerk, status, fleet and privacy messages load once the first screen has its content, or earlier when a screen needs
+// Clerk, status, fleet, privacy and compliance messages load once the first screen has its content, or earlier when a screen needs
 // them: the router waits only for those the screen shows (messagesFor, modules/router.ts). Other locales load
 // when first chosen, or ahead when the browser is idle.
-const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy}.json'], { eager: true, import: 'default' })
-const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet,privacy}.json'], { import: 'default' })
+const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy,compliance}.json'], { eager: true, import: 'default' })
+const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet,privacy,compliance}.json'], { import: 'default' })
 
 /** The source locale's features that are not in the entry chunk (the glob patterns above). */
-export const LAZY_FEATURES = ['clerk', 'status', 'fleet', 'privacy'] as const
+export const LAZY_FEATURES = ['clerk', 'status', 'fleet', 'privacy', 'compliance'] as const
 export type LazyFeature = (typeof LAZY_FEATURES)[number]
 
 /**

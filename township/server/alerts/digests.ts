@@ -12,6 +12,8 @@ import { fleetOf } from '../fleet/fleet'
 import { villageFacts } from '../supervision/disclosures'
 import { weekly } from '../supervision/supervision'
 import { sendDigest, type AlertConfig, type Digest } from './channels'
+import { msg } from '../../../src/i18n/message'
+import { zh } from '../i18n'
 
 export async function alertConfigOf(q: Queryable, township: string, fallbackBase: string): Promise<AlertConfig> {
   const r = await one<{ channel: AlertConfig['channel']; webhook_url: string; smtp: AlertConfig['smtp']; silent_minutes: number; behind_hours: number; digest_hour: number; base_url: string }>(
@@ -29,8 +31,6 @@ export async function alertConfigOf(q: Queryable, township: string, fallbackBase
     baseUrl: r?.base_url || fallbackBase,
   }
 }
-
-const STATE_ZH = { overdue: '逾期', due_soon: '即将到期', pending: '未到期' } as Record<string, string>
 
 export async function digestsFor(ctx: Ctx, township: string, cfg: AlertConfig, now: Date): Promise<Digest[]> {
   const villages = (await ctx.db.query<{ code: string }>('SELECT code FROM villages WHERE township_code = $1', [township])).map((r) => r.code)
@@ -54,7 +54,7 @@ export async function digestsFor(ctx: Ctx, township: string, cfg: AlertConfig, n
       out.push({
         kind: 'weekly',
         title: `周提醒：${w.from} 至 ${w.to} 到期的公开事项`,
-        lines: w.villages.flatMap((v) => [`**${v.name}**`, ...v.items.map((i) => `- ${i.title}：${STATE_ZH[i.state] ?? i.state}，截止 ${i.due} [查看](${cfg.baseUrl}/#/supervision?village=${v.code})`)]),
+        lines: w.villages.flatMap((v) => [`**${v.name}**`, ...v.items.map((i) => `- ${i.title}：${zh(msg(`supervision.state_name.${i.state}`))}，截止 ${i.due} [查看](${cfg.baseUrl}/#/supervision?village=${v.code})`)]),
       })
   }
   return out

@@ -10,10 +10,12 @@ import { answerJson } from './answerCache'
 import { villageFacts } from './disclosures'
 import { report, reportPeriod, supervision, weekly, type ReportKind } from './supervision'
 import { reportWorkbook } from './xlsx'
+import { msg } from '../../../src/i18n/message'
+import { zh } from '../i18n'
 
 export const LEDGER_PAGE = 50
 const JSON_TYPE = { 'Content-Type': 'application/json' }
-const KIND_ZH: Record<ReportKind, string> = { month: '月总结', quarter: '季评估', year: '年考核' }
+const KINDS: readonly string[] = ['month', 'quarter', 'year'] satisfies ReportKind[]
 
 export function supervisionRoutes(ctx: Ctx) {
   const app = new Hono<Env>()
@@ -44,14 +46,14 @@ export function supervisionRoutes(ctx: Ctx) {
     let key = c.req.param('key')
     const xlsx = key.endsWith('.xlsx')
     if (xlsx) key = key.slice(0, -5)
-    if (!(kind in KIND_ZH)) throw notFound('报表类型')
+    if (!KINDS.includes(kind)) throw notFound('报表类型')
     const period = reportPeriod(kind, key)
     if (!period) throw badRequest('report.bad_period', '期间格式不对：月 2026-11、季 2026-Q4、年 2026', 'bad period key: month 2026-11, quarter 2026-Q4, year 2026')
     const r = report(await villageFacts(ctx.db, u.villages), period, shanghaiDay(ctx.now()))
     if (!xlsx) return c.json(r)
-    const bytes = await reportWorkbook(r, KIND_ZH[kind])
+    const bytes = await reportWorkbook(r, kind)
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    c.header('Content-Disposition', `attachment; filename="report-${kind}-${key}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${KIND_ZH[kind]}-${key}.xlsx`)}`)
+    c.header('Content-Disposition', `attachment; filename="report-${kind}-${key}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${zh(msg(`reports.title.${kind}`))}-${key}.xlsx`)}`)
     return c.body(bytes as Uint8Array<ArrayBuffer>)
   })
 
