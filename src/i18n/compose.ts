@@ -6,7 +6,7 @@
 import type { Message } from './message'
 import type { Translator } from './translate'
 
-export type MessageArg = string | number | Message
+export type MessageArg = string | number | Message | ComposedMessage
 export interface ComposedMessage {
   code: string
   params?: Record<string, MessageArg>

@@ -11,8 +11,9 @@ export const SOURCE_LOCALE: Locale = 'zh-CN'
 // Clerk, status, fleet, privacy and compliance messages load once the first screen has its content, or earlier when a screen needs
 // them: the router waits only for those the screen shows (messagesFor, modules/router.ts). Other locales load
 // when first chosen, or ahead when the browser is idle.
-const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy,compliance}.json'], { eager: true, import: 'default' })
-const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet,privacy,compliance}.json'], { import: 'default' })
+// import.json holds the CLI's and the township server's file checks (src/import): never shown on a kiosk, never loaded by it.
+const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy,compliance,import}.json'], { eager: true, import: 'default' })
+const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/import.json', './locales/zh-CN/{clerk,status,fleet,privacy,compliance}.json'], { import: 'default' })
 
 /** The source locale's features that are not in the entry chunk (the glob patterns above). */
 export const LAZY_FEATURES = ['clerk', 'status', 'fleet', 'privacy', 'compliance'] as const

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { composedZhEn, type ComposedMessage } from '../../src/i18n/compose'
+import { composedZhEn, translateComposed, type ComposedMessage } from '../../src/i18n/compose'
 import { readLocaleDir } from '../../src/i18n/node'
 import { createTranslator, type Messages, type Translator } from '../../src/i18n/translate'
 
@@ -33,7 +33,14 @@ export function consoleTranslator(): Translator {
   return tr
 }
 
+export interface Words {
+  zh: string
+  en: string
+}
+
 /** a message in Chinese and English, its message parameters translated too */
-export const zhEn = (m: ComposedMessage) => composedZhEn(consoleTranslator(), m)
+export const zhEn = (m: ComposedMessage): Words => composedZhEn(consoleTranslator(), m)
+/** a message in one locale */
+export const inLocale = (m: ComposedMessage, locale: string) => translateComposed((code, params) => consoleTranslator().t({ code, params }, locale), m)
 /** a message in Chinese only (digests to WeCom/DingTalk/e-mail groups, the workbook's sheet texts) */
 export const zh = (m: ComposedMessage) => zhEn(m).zh

@@ -12,6 +12,14 @@ import { emptyForm, fieldOf, formOf, itemOf, maskedValues, maskField } from '../
 import { sanitizeBody } from '../../../township/web/logic/sanitizeBody'
 import { tableFromGrid } from '../../../src/feed/tableFromGrid'
 import { cnIdCheckChar } from '../../../src/privacy'
+import type { Message } from '../../../src/i18n/message'
+import { createTranslator } from '../../../src/i18n/translate'
+import { readLocaleDir } from '../../../src/i18n/node'
+import { join } from 'node:path'
+
+/** the console's own words, from its message files */
+const consoleWords = createTranslator(readLocaleDir(join(process.cwd(), 'township/web/locales')))
+const zhText = (m: Message) => consoleWords.t(m, 'zh-CN')
 
 const EXCEL_HTML = `<html><body><!--StartFragment--><table><tr><td>项目</td><td>11月</td></tr><tr><td>期初余额</td><td>1,000.00</td></tr>
 <tr><td>收入：土地承包费</td><td>500</td></tr><tr><td>支出：道路维修</td><td>200</td></tr><tr><td>期末余额</td><td>1200</td></tr></table><!--EndFragment--></body></html>`
@@ -40,9 +48,11 @@ describe('pasting a table', () => {
 
 describe('the compose form', () => {
   it('shows the 公示 length and its last day, in calendar and working days', () => {
-    expect(publicityHint({ days: 7 }, '2026-12-03', { holidays: [], workdays: [] }).zh).toBe('须公示 7 天 → 至 12月9日')
+    expect(zhText(publicityHint({ days: 7 }, '2026-12-03', { holidays: [], workdays: [] }).message)).toBe('须公示 7 天 → 至 12月9日')
     // 5 working days from Thursday 2026-12-03: Thu, Fri, Mon, Tue, Wed
-    expect(publicityHint({ days: 5, day_type: 'working' }, '2026-12-03', { holidays: [], workdays: [] })).toMatchObject({ lastDay: '2026-12-09', zh: '须公示 5 个工作日 → 至 12月9日' })
+    const h = publicityHint({ days: 5, day_type: 'working' }, '2026-12-03', { holidays: [], workdays: [] })
+    expect(h).toMatchObject({ lastDay: '2026-12-09', message: { code: 'publish.publicity_hint.working' } })
+    expect(zhText(h.message)).toBe('须公示 5 个工作日 → 至 12月9日')
   })
 
   it('masks a valid ID number in one click, and shows only its masked form', () => {

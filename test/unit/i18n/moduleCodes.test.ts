@@ -1,5 +1,5 @@
 /**
- * Every message code src/compliance, src/clerk (uploads, ledger import) can return
+ * Every message code src/compliance, src/clerk (uploads, ledger import), src/import and the CLI's source reader can return
  * exists in zh-CN and en with the parameters it is given; what users read is the
  * translated text.
  */
@@ -9,6 +9,10 @@ import type { ChecklistItem, Frequency } from '../../../src/feed/types'
 import { IMPORT_ERROR_CODES } from '../../../src/clerk/exportFormat'
 import { UPLOAD_ERROR_CODES, httpError, uploadError } from '../../../src/clerk/uploadErrors'
 import { msg } from '../../../src/i18n/message'
+import { parseCsvTable } from '../../../src/import/csv'
+import { decodeText } from '../../../src/import/decodeText'
+import { splitFrontMatter } from '../../../src/import/frontMatter'
+import { SourceError, type SourceProblem } from '../../../src/import/problem'
 import { expectKnownComposed, words } from './words'
 
 const item = (frequency: Frequency): ChecklistItem => ({ id: 'X', category: 'cw', title: 'X', content: '', basis: '', frequency, channels: [], owner: '', audience: '' })
@@ -64,5 +68,47 @@ describe('clerk codes', () => {
     expectKnownComposed(msg('clerk.import_error.entry_too_big_at', { name: 'a', size: '1 MB', cap: '1 MB' }))
     expectKnownComposed(msg('clerk.import_error.ratio_at', { name: 'a', ratio: 2 }))
     expectKnownComposed({ code: 'clerk.import_error.other_village_named', params: { name: msg('clerk.import_error.another_village'), code: '1', here: msg('clerk.import_error.this_village'), hereCode: '2' } })
+  })
+})
+
+describe('file check codes (src/import, the CLI\'s source reader)', () => {
+  it('every problem the readers find exists in every locale', () => {
+    const problems: SourceProblem[] = [...parseCsvTable('a,b\n"x\n', 'q.csv').problems, ...parseCsvTable('a,b,c\n1,2\n1,2,3,4\n', 't.csv').problems]
+    const thrown = (f: () => unknown) => {
+      try {
+        f()
+      } catch (e) {
+        if (e instanceof SourceError) return problems.push(e.problem)
+      }
+      throw new Error('no SourceError')
+    }
+    thrown(() => decodeText(new Uint8Array([0xff, 0xfe, 0x00, 0xd8]), 'x.csv'))
+    for (const fm of ['title: 通知: 停水', 'title：停水', 'id: N-2', '\tx: 1', '- a']) thrown(() => splitFrontMatter(`---\nid: N-1\n${fm}\n---\nx`, 'n.md'))
+    thrown(() => splitFrontMatter('---\n- a\n- b\n---\nx', 'n.md'))
+    expect(new Set(problems.map((p) => p.message.code))).toEqual(
+      new Set(['import.csv.quotes', 'import.csv.too_few', 'import.csv.too_many', 'import.encoding', 'import.front.colon_in_value', 'import.front.full_width_colon', 'import.front.bad_line', 'import.front.not_map']),
+    )
+    for (const p of problems) expectKnownComposed(p.message)
+    for (const what of ['duplicate_key', 'tab_indent', 'not_yaml']) expectKnownComposed(msg(`import.front.${what}`))
+  })
+
+  it('every problem the CLI\'s source reader finds exists in every locale', () => {
+    const v = { key: 'k', value: 'v', file: 'f', size: '1 MB', limit: '1 MB', column: 'c', as: 'a', detail: 'd' }
+    const uses: Record<string, (keyof typeof v)[]> = {
+      date: ['key', 'value'],
+      bad_json: ['detail'],
+      no_village_json: [],
+      frequency: ['value'],
+      publicity_days: ['value'],
+      event_days: ['value'],
+      attachment_missing: ['file'],
+      attachment_too_big: ['file', 'size', 'limit'],
+      row_kind: ['column', 'value'],
+      read_as: ['key', 'value', 'as'],
+      boolean: ['key', 'value'],
+      table_missing: ['file'],
+      attachments_total: ['size', 'limit'],
+    }
+    for (const [code, params] of Object.entries(uses)) expectKnownComposed(msg(`import.source.${code}`, Object.fromEntries(params.map((p) => [p, v[p]]))))
   })
 })

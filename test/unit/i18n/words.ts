@@ -8,8 +8,8 @@ export const LOCALES = ['zh-CN', 'en']
 /** the Chinese and the English text of a message (its message parameters translated too) */
 export const words = (m: ComposedMessage) => composedZhEn(kioskTranslator(), m)
 
-/** the placeholders a message's text names, e.g. {days} */
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort()
+/** the placeholders a message's text names, e.g. {days} (each once: a text may name one twice) */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]))].sort()
 
 /** the code exists in every locale, naming exactly the parameters it is given (message parameters checked the same way) */
 export function expectKnownComposed(m: ComposedMessage) {

@@ -8,6 +8,8 @@ import { ApiError } from '../errors'
 import type { Queryable } from '../db/db'
 import { inWords, REVISION_LIMIT_BYTES, type RevisionSize } from '../../../src/feed/limits'
 import type { FeedDoc } from './compose'
+import { msg } from '../../../src/i18n/message'
+import { zhEn } from '../i18n'
 
 type Attachment = { url?: unknown; size_in_bytes?: unknown; _gongkai?: { sha256?: unknown } }
 
@@ -32,7 +34,7 @@ export async function revisionSize(q: Queryable, doc: FeedDoc): Promise<Revision
   let bytes = new TextEncoder().encode(JSON.stringify(doc)).byteLength
   for (const f of files.values()) bytes += Math.max(f.declared, f.sha256 ? (stored.get(f.sha256) ?? 0) : 0)
   const limit = REVISION_LIMIT_BYTES
-  return { bytes, limit, over: bytes > limit, zh: `本次发布共 ${inWords(bytes)}，一体机每版上限 ${inWords(limit)}`, en: `this revision is ${inWords(bytes)}; a kiosk accepts ${inWords(limit)} per revision` }
+  return { bytes, limit, over: bytes > limit, ...zhEn(msg('api.revision_size', { size: inWords(bytes), limit: inWords(limit) })) }
 }
 
 /** Refuses a revision a kiosk would refuse, with the limit in words. */
@@ -41,8 +43,7 @@ export function requireWithinLimit(size: RevisionSize): void {
   throw new ApiError(
     413,
     'revision.too_large',
-    `本次发布的内容和附件共 ${inWords(size.bytes)}，超过一体机每一版能接收的上限 ${inWords(size.limit)}，一体机会拒收整版。请压缩或删去部分附件后再发布`,
-    `this revision with its files is ${inWords(size.bytes)}, over the ${inWords(size.limit)} a kiosk accepts per revision; every kiosk would refuse it. Compress or remove attachments and publish again`,
+    msg('api.revision_too_large', { size: inWords(size.bytes), limit: inWords(size.limit) }),
     { bytes: size.bytes, limit: size.limit },
   )
 }

@@ -22,7 +22,7 @@ export function supervisionRoutes(ctx: Ctx) {
 
   const asOfOf = (raw: string | undefined) => {
     if (raw === undefined || raw === '') return shanghaiDay(ctx.now())
-    if (!isDay(raw)) throw badRequest('input.invalid', 'asOf 应为 YYYY-MM-DD 日期', 'asOf must be a YYYY-MM-DD day', { field: 'asOf' })
+    if (!isDay(raw)) throw badRequest('input.invalid', msg('api.input_invalid.asof_yyyy_mm_dd'), { field: 'asOf' })
     return raw
   }
 
@@ -46,9 +46,9 @@ export function supervisionRoutes(ctx: Ctx) {
     let key = c.req.param('key')
     const xlsx = key.endsWith('.xlsx')
     if (xlsx) key = key.slice(0, -5)
-    if (!KINDS.includes(kind)) throw notFound('报表类型')
+    if (!KINDS.includes(kind)) throw notFound(msg('api.thing.report_kind'))
     const period = reportPeriod(kind, key)
-    if (!period) throw badRequest('report.bad_period', '期间格式不对：月 2026-11、季 2026-Q4、年 2026', 'bad period key: month 2026-11, quarter 2026-Q4, year 2026')
+    if (!period) throw badRequest('report.bad_period', msg('api.report_bad_period'))
     const r = report(await villageFacts(ctx.db, u.villages), period, shanghaiDay(ctx.now()))
     if (!xlsx) return c.json(r)
     const bytes = await reportWorkbook(r, kind)
@@ -60,7 +60,7 @@ export function supervisionRoutes(ctx: Ctx) {
   app.get('/villages/:code/ledger', async (c) => {
     const u = requireRole(c, 'viewer')
     const code = c.req.param('code')
-    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound('村')
+    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound(msg('api.thing.village'))
     const page = Math.max(1, Math.min(100_000, Number(c.req.query('page')) || 1))
     const rows = await ctx.db.query<{ record_id: string; body: Record<string, unknown>; photos: { sha256: string; size: number; type: string }[]; received_at: Date; kiosk_id: string }>(
       `SELECT record_id, body, photos, received_at, kiosk_id FROM clerk_records
@@ -92,7 +92,7 @@ export function supervisionRoutes(ctx: Ctx) {
   app.get('/photos/:sha', async (c) => {
     const u = requireRole(c, 'viewer')
     const sha = c.req.param('sha')
-    if (!/^[0-9a-f]{64}$/.test(sha)) throw notFound('照片')
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw notFound(msg('api.thing.photo'))
     // a photo is visible to whoever may see a village whose current record lists it
     const ok = await one(
       ctx.db,
@@ -100,7 +100,7 @@ export function supervisionRoutes(ctx: Ctx) {
       [JSON.stringify([{ sha256: sha }]), u.villages],
     )
     const p = ok ? await one<{ bytes: Uint8Array; mime_type: string }>(ctx.db, 'SELECT bytes, mime_type FROM photos WHERE sha256 = $1', [sha]) : undefined
-    if (!p) throw notFound('照片')
+    if (!p) throw notFound(msg('api.thing.photo'))
     c.header('Content-Type', p.mime_type)
     c.header('Cache-Control', 'private, max-age=86400, immutable')
     return c.body(new Uint8Array(p.bytes))

@@ -5,19 +5,16 @@
  */
 import { publicityLastDay } from '../../../src/feed/lint/publicity'
 import type { WorkCalendar } from '../../../src/compliance/calendar'
+import { msg, type Message } from '../../../src/i18n/message'
 
 export interface PublicityRule {
   days: number
   day_type?: 'calendar' | 'working'
 }
 
-export function publicityHint(rule: PublicityRule, startDay: string, cal: WorkCalendar): { lastDay: string; zh: string; en: string } {
+/** the last day, and the words (publish.publicity_hint.*: Chinese names the month and day, English the date) */
+export function publicityHint(rule: PublicityRule, startDay: string, cal: WorkCalendar): { lastDay: string; message: Message } {
   const lastDay = publicityLastDay(startDay, rule, cal)
-  const [, m, d] = lastDay.split('-').map(Number)
-  const working = rule.day_type === 'working'
-  return {
-    lastDay,
-    zh: `须公示 ${rule.days} ${working ? '个工作日' : '天'} → 至 ${m}月${d}日`,
-    en: `${rule.days} ${working ? 'working days' : 'days'} of 公示 required → until ${lastDay}`,
-  }
+  const [, month, day] = lastDay.split('-').map(Number)
+  return { lastDay, message: msg(`publish.publicity_hint.${rule.day_type === 'working' ? 'working' : 'calendar'}`, { days: rule.days, month: month!, day: day!, lastDay }) }
 }

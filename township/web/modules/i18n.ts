@@ -9,8 +9,9 @@ export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 const STORAGE_KEY = 'gk-console-locale'
 
-// plus the kiosk's clerk messages, for the names clerks see (places, items): one text for one thing
-const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '../../../src/i18n/locales/*/clerk.json'], { eager: true, import: 'default' })
+// plus the kiosk's clerk messages, for the names clerks see (places, items): one text for one thing;
+// not api.json: the server's error texts, which it answers in Chinese and English itself (township/server/i18n.ts)
+const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '!../locales/*/api.json', '../../../src/i18n/locales/*/clerk.json'], { eager: true, import: 'default' })
 
 export function buildMessages(): Record<Locale, Record<string, unknown>> {
   const out: Record<Locale, Record<string, unknown>> = { 'zh-CN': {}, en: {} }
