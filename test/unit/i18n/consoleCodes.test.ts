@@ -1,5 +1,5 @@
 /**
- * Every message the township server names (API errors, workbook headings, state
+ * Every message the township server names (API errors, digests, workbook headings, state
  * names) exists in zh-CN and en, and both texts name the same parameters; the
  * answer keeps the {error: {code, zh, en}} shape the kiosks read.
  */
@@ -26,7 +26,7 @@ const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/
 /** the codes written out in the server's sources, and those it builds from a value */
 function codesInServer(): string[] {
   const out = new Set<string>()
-  for (const f of files('township/server')) for (const m of readFileSync(f, 'utf8').matchAll(/(?:msg\(|code: )'((?:api|reports|supervision)\.[\w.]+)'/g)) out.add(m[1]!)
+  for (const f of files('township/server')) for (const m of readFileSync(f, 'utf8').matchAll(/(?:msg\(|code: )'((?:api|reports|supervision|alerts)\.[\w.]+)'/g)) out.add(m[1]!)
   for (const s of ['draft', 'submitted', 'approved', 'scheduled', 'published', 'rejected']) out.add(`publish.state.${s}`)
   for (const f of ['username', 'displayName']) out.add(`api.field.${f}`)
   for (const s of ['overdue', 'due_soon', 'pending', 'done', 'not_applicable']) out.add(`supervision.state_name.${s}`)

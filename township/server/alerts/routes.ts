@@ -11,6 +11,7 @@ import type { Ctx, Env } from '../context'
 import { sendDigest } from './channels'
 import { alertConfigOf } from './digests'
 import { msg } from '../../../src/i18n/message'
+import { zh } from '../i18n'
 
 const urlOrEmpty = v.union([v.literal(''), v.pipe(v.string(), v.maxLength(500), v.url('url'), v.regex(/^https?:/, 'url'))])
 const configSchema = v.object({
@@ -77,7 +78,7 @@ export function alertRoutes(ctx: Ctx) {
     const cfg = await alertConfigOf(ctx.db, township, ctx.config.baseUrl)
     if (cfg.channel === 'none') throw badRequest('alerts.none', msg('api.alerts_none'))
     try {
-      await sendDigest(cfg, { kind: 'test', title: '乡镇工作台测试消息', lines: ['这是一条测试消息，收到即表示提醒设置正确。', `[打开工作台](${cfg.baseUrl}/#/fleet)`] })
+      await sendDigest(cfg, { kind: 'test', title: zh(msg('alerts.digest.test_title')), lines: [zh(msg('alerts.digest.test_body')), zh(msg('alerts.digest.test_link', { link: `${cfg.baseUrl}/#/fleet` }))] })
     } catch (e) {
       throw new ApiError(502, 'alerts.send_failed', msg('api.alerts_send_failed'), { reason: String((e as Error).message) })
     }
