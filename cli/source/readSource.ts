@@ -22,6 +22,7 @@ import { parseCsvTable, type CsvTable } from '../../src/import/csv'
 import { splitFrontMatter } from '../../src/import/frontMatter'
 import { parseLooseDate } from '../../src/import/looseDate'
 import { SourceError, type SourceProblem } from '../../src/import/problem'
+import { msg, type Message } from '../../src/i18n/message'
 import { parsePath } from '../../src/feed/issues'
 import { DEFAULT_FILE_LIMIT_BYTES, inWords, REVISION_LIMIT_BYTES } from '../../src/feed/limits'
 import { checklistItemFromRecord, FREQUENCY_WORDS, splitList } from '../../src/feed/checklistRecord'
@@ -77,10 +78,7 @@ const MIME: Record<string, string> = {
 }
 
 
-const DATE_EXPECTED = (key: string, v: string) => ({
-  zh: `${key} 写成了 "${v}"，应写作 2026-10-05 或 2026-10-05T18:00:00+08:00（也认 2026/10/5、2026年10月5日、2026.10.5，可带时间 09:30）`,
-  en: `${key} is "${v}"; write 2026-10-05 or 2026-10-05T18:00:00+08:00 (2026/10/5, 2026年10月5日, 2026.10.5 with an optional 09:30 are read too)`,
-})
+const DATE_EXPECTED = (key: string, value: string) => msg('import.source.date', { key, value })
 
 /** a spreadsheet cell: amounts become numbers; long digit runs (IDs, cards, phones) stay text so nothing is rounded */
 function cell(raw: string): string | number | null {
@@ -134,43 +132,43 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
       } catch (e) {
         const pos = /position (\d+)/.exec((e as Error).message)
         const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined
-        problems.push({ file: 'village.json', line, zh: `不是有效的 JSON（${(e as Error).message}）。常见原因：中文引号“”、最后一项后多了逗号`, en: `not valid JSON (${(e as Error).message}); often curly quotes or a trailing comma` })
+        problems.push({ file: 'village.json', line, message: msg('import.source.bad_json', { detail: (e as Error).message }) })
       }
     }
-  } else problems.push({ file: 'village.json', zh: '缺少此文件（gongkai-feed init 会生成示例）', en: 'missing (gongkai-feed init writes an example)' })
+  } else problems.push({ file: 'village.json', message: msg('import.source.no_village_json') })
 
   const checklist: Json[] = []
   if (existsSync(join(dir, 'checklist.csv'))) {
     const t = csv('checklist.csv')
     for (const row of t?.rows ?? []) {
       const r = Object.fromEntries(t!.header.map((k, i) => [k, (row.cells[i] ?? '').trim()]))
-      const at = (zh: string, en: string) => problems.push({ file: 'checklist.csv', line: row.line, zh, en })
+      const at = (message: Message) => problems.push({ file: 'checklist.csv', line: row.line, message })
       const word = r.frequency ?? ''
       const type = FREQUENCY_WORDS[word]
-      if (!type) at(`frequency 写成了 "${word}"，应为 长期、每月、每季度、每半年、每年、随时 或 公示（例如 公示，并在 days 写 7）`, `frequency is "${word}"; expected 长期/long_term, 每月/monthly, 每季度/quarterly, 每半年/semiannual, 每年/yearly, 随时/on_event or 公示/publicity`)
+      if (!type) at(msg('import.source.frequency', { value: word }))
       const days = (r.days ?? '').trim()
       if (type === 'publicity') {
-        if (!/^[1-9]\d*$/.test(days)) at(`公示事项的 days 写成了 "${days}"，应为公示天数，例如 7`, `days of a 公示 item is "${days}"; expected the number of days, e.g. 7`)
+        if (!/^[1-9]\d*$/.test(days)) at(msg('import.source.publicity_days', { value: days }))
       }
       if (type === 'on_event' && days) {
-        if (!/^\d+$/.test(days)) at(`days 写成了 "${days}"，应为天数，例如 10`, `days is "${days}"; expected a number of days, e.g. 10`)
+        if (!/^\d+$/.test(days)) at(msg('import.source.event_days', { value: days }))
       }
       checklistLines.push(row.line)
       checklist.push(checklistItemFromRecord(r))
     }
   }
 
-  const fileOf = (rel: string, where: SourceProblem): SourceFile | undefined => {
+  const fileOf = (rel: string, where: Omit<SourceProblem, 'message'>): SourceFile | undefined => {
     const path = join(dir, rel)
     if (!rel || !existsSync(path) || !statSync(path).isFile()) {
-      problems.push({ ...where, zh: `找不到附件文件 "${rel}"（路径从内容文件夹算起，例如 attachments/须知.pdf）`, en: `attachment file "${rel}" not found (paths start at the source folder, e.g. attachments/notice.pdf)` })
+      problems.push({ ...where, message: msg('import.source.attachment_missing', { file: rel }) })
       return undefined
     }
     const known = files.get(path)
     if (known) return known
     const bytes = readFileSync(path)
     if (bytes.length > DEFAULT_FILE_LIMIT_BYTES) {
-      problems.push({ ...where, zh: `附件 "${rel}" 有 ${inWords(bytes.length)}，超过一体机每个文件 ${inWords(DEFAULT_FILE_LIMIT_BYTES)} 的上限，一体机会拒收整个版本。请压缩（如 PDF 降低图片分辨率）或拆成几个文件`, en: `attachment "${rel}" is ${inWords(bytes.length)}, over the kiosk's ${inWords(DEFAULT_FILE_LIMIT_BYTES)} per-file limit; kiosks would refuse the whole revision. Compress or split it` })
+      problems.push({ ...where, message: msg('import.source.attachment_too_big', { file: rel, size: inWords(bytes.length), limit: inWords(DEFAULT_FILE_LIMIT_BYTES) }) })
       return undefined
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex')
@@ -191,7 +189,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
       const kindText = hasKind ? (r.cells[0] ?? '').trim() : ''
       const kind = ROW_KIND_NAMES[kindText]
       if (kind === undefined) {
-        problems.push({ file: rel, line: r.line, zh: `第一列（${first}）写成了 "${kindText}"，应为 期初、收入、收入合计、支出、支出合计、期末、备注 或 合计`, en: `the first column (${first}) is "${kindText}"; expected 期初, 收入, 收入合计, 支出, 支出合计, 期末, 备注 or 合计` })
+        problems.push({ file: rel, line: r.line, message: msg('import.source.row_kind', { column: first, value: kindText }) })
       }
       return { kind: kind ?? kindText, cells: (hasKind ? r.cells.slice(1) : r.cells).map(cell) }
     })
@@ -213,17 +211,17 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     }
     const { data, body, keyLines } = parsed
     const origin: Origin = { file: rel, keys: keyLines }
-    const at = (key: string): SourceProblem => ({ file: rel, line: keyLines[key], zh: '', en: '' })
+    const at = (key: string): Omit<SourceProblem, 'message'> => ({ file: rel, line: keyLines[key] })
     const date = (key: string, endOfDay: boolean): string | undefined => {
       const raw = data[key]
       if (raw === undefined || raw === null || raw === '') return undefined
       const s = raw instanceof Date ? raw.toISOString() : String(raw)
       const d = parseLooseDate(s, endOfDay)
       if (!d) {
-        problems.push({ ...at(key), ...DATE_EXPECTED(key, s) })
+        problems.push({ ...at(key), message: DATE_EXPECTED(key, s) })
         return undefined
       }
-      if (d.rewritten) notes.push({ ...at(key), zh: `${key} "${s}" 读作 ${d.value}`, en: `${key} "${s}" read as ${d.value}` })
+      if (d.rewritten) notes.push({ ...at(key), message: msg('import.source.read_as', { key, value: s, as: d.value }) })
       return d.value
     }
     const id = String(data.id ?? basename(name, '.md'))
@@ -234,14 +232,14 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
     if (expires) g.expires = expires
     for (const key of ['pinned', 'urgent'] as const) {
       if (data[key] === undefined) continue
-      if (typeof data[key] !== 'boolean') problems.push({ ...at(key), zh: `${key} 写成了 "${String(data[key])}"，应为 true 或 false`, en: `${key} is "${String(data[key])}"; expected true or false` })
+      if (typeof data[key] !== 'boolean') problems.push({ ...at(key), message: msg('import.source.boolean', { key, value: String(data[key]) }) })
       g[key] = data[key]
     }
     const tableRel = `notices/${typeof data.table === 'string' ? data.table : `${basename(name, '.md')}.csv`}`
     if (existsSync(join(dir, tableRel))) {
       const table = readTable(tableRel, data, origin)
       if (table) g.table = table
-    } else if (typeof data.table === 'string') problems.push({ ...at('table'), zh: `找不到表格文件 "${data.table}"`, en: `table file "${data.table}" not found` })
+    } else if (typeof data.table === 'string') problems.push({ ...at('table'), message: msg('import.source.table_missing', { file: data.table }) })
     const item: Json = { id, title: String(data.title ?? ''), content_html: md.render(body).trim() }
     if (data.summary !== undefined) item.summary = String(data.summary)
     const published = date(data.published !== undefined ? 'published' : 'date', false)
@@ -263,7 +261,7 @@ export function readSource(dir: string, opts: { revision: number; generatedAt: s
 
   const total = [...files.values()].reduce((s, f) => s + f.size, 0)
   if (total > REVISION_LIMIT_BYTES) {
-    problems.push({ file: 'attachments/', zh: `附件合计 ${inWords(total)}，超过一体机每个版本 ${inWords(REVISION_LIMIT_BYTES)} 的上限。请压缩附件，或把旧附件从公告中移除`, en: `attachments total ${inWords(total)}, over the kiosk's ${inWords(REVISION_LIMIT_BYTES)} per-revision limit. Compress them or drop old ones` })
+    problems.push({ file: 'attachments/', message: msg('import.source.attachments_total', { size: inWords(total), limit: inWords(REVISION_LIMIT_BYTES) }) })
   }
 
   const chapters: Json[] = []

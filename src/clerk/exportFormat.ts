@@ -12,6 +12,8 @@
 import * as v from 'valibot'
 import { strFromU8, strToU8, zipSync } from 'fflate'
 import { sha256Hex } from '../sync/hash'
+import type { ComposedMessage } from '../i18n/compose'
+import { msg } from '../i18n/message'
 import { IMPORT_CAPS, ZipRefused, readZipDirectory, readZipEntry, type ZipRefusal } from './zipReader'
 import { ledgerRecordSchema, localNoticeSchema, photoMetaSchema, villageItemSchema, type LocalNotice, type PhotoRecord, type VillageLayer } from './model'
 
@@ -25,59 +27,47 @@ export interface ExportVillage {
   name: string
 }
 
-export type ImportErrorCode =
-  | 'not_zip'
-  | 'truncated'
-  | 'too_many_entries'
-  | 'entry_too_big'
-  | 'too_big_total'
-  | 'ratio'
-  | 'bad_name'
-  | 'duplicate_name'
-  | 'unsupported'
-  | 'no_feed'
-  | 'bad_json'
-  | 'foreign'
-  | 'schema_version'
-  | 'no_village'
-  | 'other_village'
-  | 'invalid_record'
-  | 'duplicate_id'
-  | 'photo_missing'
-  | 'photo_corrupt'
+export const IMPORT_ERROR_CODES = [
+  'not_zip',
+  'truncated',
+  'too_many_entries',
+  'entry_too_big',
+  'too_big_total',
+  'ratio',
+  'bad_name',
+  'duplicate_name',
+  'unsupported',
+  'no_feed',
+  'bad_json',
+  'foreign',
+  'schema_version',
+  'no_village',
+  'other_village',
+  'invalid_record',
+  'duplicate_id',
+  'photo_missing',
+  'photo_corrupt',
+] as const
+
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number]
 
 export interface ImportError {
   code: ImportErrorCode
-  zh: string
-  en: string
+  /** clerk.import_error.* (i18n/locales/<locale>/clerk.json) */
+  message: ComposedMessage
   /** where in the file, e.g. _gongkai.ledger[3].postedOn */
   path?: string
 }
 
-const MESSAGES: Record<ImportErrorCode, { zh: string; en: string }> = {
-  not_zip: { zh: '这不是台账导出文件（无法作为 zip 打开）。', en: 'This is not a ledger export file (it cannot be opened as a zip).' },
-  truncated: { zh: '文件不完整（可能没有拷贝完），无法导入。', en: 'The file is incomplete (perhaps not fully copied) and cannot be imported.' },
-  too_many_entries: { zh: `文件里的条目太多（上限 ${IMPORT_CAPS.maxEntries} 个），不是本系统导出的台账。`, en: `The file has too many entries (at most ${IMPORT_CAPS.maxEntries}); it is not a ledger export.` },
-  entry_too_big: { zh: '文件中有一项解压后过大，超过上限，已拒绝。', en: 'An entry in the file is too large once unpacked; refused.' },
-  too_big_total: { zh: `文件解压后总量过大（上限 ${IMPORT_CAPS.maxTotalBytes / 1024 / 1024} MB），已拒绝。`, en: `The file is too large once unpacked (at most ${IMPORT_CAPS.maxTotalBytes / 1024 / 1024} MB); refused.` },
-  ratio: { zh: '文件中有一项压缩比异常（疑似“压缩炸弹”），已拒绝。', en: 'An entry is compressed far beyond what an export does (a zip bomb?); refused.' },
-  bad_name: { zh: '文件中有不安全的路径名（如 ../），已拒绝。', en: 'The file has an unsafe entry name (such as ../); refused.' },
-  duplicate_name: { zh: '文件中有两个同名条目，无法判断用哪一个，已拒绝。', en: 'The file has two entries with the same name; refused.' },
-  unsupported: { zh: '文件使用了不支持的压缩方式或加密，已拒绝。', en: 'The file uses an unsupported compression or encryption; refused.' },
-  no_village: { zh: '文件没有注明是哪个村的台账，无法导入。', en: 'The file does not say which village it belongs to; it cannot be imported.' },
-  no_feed: { zh: '文件里缺少 feed.json，可能不完整。', en: 'The file has no feed.json; it may be incomplete.' },
-  bad_json: { zh: 'feed.json 已损坏，无法读取。', en: 'feed.json is damaged and cannot be read.' },
-  foreign: { zh: '这不是本系统导出的村级台账文件。', en: 'This is not a village-layer file exported by this system.' },
-  schema_version: { zh: '文件格式版本不受支持，请升级本机软件。', en: 'This file format version is not supported; update the kiosk software.' },
-  other_village: { zh: '这是其他村的台账，不能导入本村。', en: 'This ledger belongs to another village and cannot be imported here.' },
-  invalid_record: { zh: '文件中有记录内容不正确。', en: 'A record in the file is not valid.' },
-  duplicate_id: { zh: '文件中有重复的记录编号。', en: 'The file has two records with the same id.' },
-  photo_missing: { zh: '文件缺少照片，可能不完整。', en: 'A photo is missing from the file; it may be incomplete.' },
-  photo_corrupt: { zh: '照片已损坏（校验不一致）。', en: 'A photo is damaged (its checksum does not match).' },
+/** The messages (clerk.import_error.*) with their parameters: the caps are part of the words. */
+const MESSAGES: Record<ImportErrorCode, ComposedMessage> = {
+  ...(Object.fromEntries(IMPORT_ERROR_CODES.map((c) => [c, msg(`clerk.import_error.${c}`)])) as Record<ImportErrorCode, ComposedMessage>),
+  too_many_entries: msg('clerk.import_error.too_many_entries', { max: IMPORT_CAPS.maxEntries }),
+  too_big_total: msg('clerk.import_error.too_big_total', { mb: IMPORT_CAPS.maxTotalBytes / 1024 / 1024 }),
 }
 
-function fail(code: ImportErrorCode, path?: string, words: { zh: string; en: string } = MESSAGES[code]): { ok: false; error: ImportError } {
-  return { ok: false, error: { code, ...words, ...(path ? { path } : {}) } }
+function fail(code: ImportErrorCode, path?: string, message: ComposedMessage = MESSAGES[code]): { ok: false; error: ImportError } {
+  return { ok: false, error: { code, message, ...(path ? { path } : {}) } }
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
@@ -86,9 +76,9 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
 function refused(r: ZipRefusal): { ok: false; error: ImportError } {
   switch (r.code) {
     case 'entry_too_big':
-      return fail(r.code, r.name, { zh: `${MESSAGES.entry_too_big.zh}（${r.name} 解压后 ${mb(r.size)}，上限 ${mb(r.cap)}）`, en: `${MESSAGES.entry_too_big.en} (${r.name}: ${mb(r.size)}, at most ${mb(r.cap)})` })
+      return fail(r.code, r.name, msg('clerk.import_error.entry_too_big_at', { name: r.name, size: mb(r.size), cap: mb(r.cap) }))
     case 'ratio':
-      return fail(r.code, r.name, { zh: `${MESSAGES.ratio.zh}（${r.name} 压缩比 ${r.ratio}:1）`, en: `${MESSAGES.ratio.en} (${r.name}: ${r.ratio}:1)` })
+      return fail(r.code, r.name, msg('clerk.import_error.ratio_at', { name: r.name, ratio: r.ratio }))
     case 'bad_name':
     case 'duplicate_name':
     case 'unsupported':
@@ -201,8 +191,8 @@ async function parseChecked(file: Blob, here: ExportVillage | null): Promise<Par
   if (here && e.village.code !== here.code) {
     const f = e.village
     return fail('other_village', undefined, {
-      zh: `这是${f.name || '其他村'}（${f.code}）的台账，本机是${here.name || '本村'}（${here.code}），不能导入。`,
-      en: `This ledger belongs to ${f.name || 'another village'} (${f.code}); this kiosk is ${here.name || 'this village'} (${here.code}). It cannot be imported here.`,
+      code: 'clerk.import_error.other_village_named',
+      params: { name: f.name || msg('clerk.import_error.another_village'), code: f.code, here: here.name || msg('clerk.import_error.this_village'), hereCode: here.code },
     })
   }
 

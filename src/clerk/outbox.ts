@@ -10,7 +10,7 @@
  */
 import { nextDelay } from '../sync/backoff'
 import type { ClerkRecord, RecordKind } from './model'
-import type { UploadError } from './uploadErrors'
+import type { StoredWords, UploadError } from './uploadErrors'
 
 /** A photo the record refers to, as the console's record body lists it. */
 export interface OutboxPhoto {
@@ -33,8 +33,8 @@ export interface OutboxEntry {
   attempts: number
   /** epoch ms; the entry is due from then on */
   nextAttemptAt: number
-  /** why the last try failed (older versions stored a string) */
-  lastError: UploadError | string | null
+  /** why the last try failed (older versions stored a string, then the words: StoredWords) */
+  lastError: UploadError | StoredWords | string | null
   queuedAt: string
 }
 
@@ -99,7 +99,7 @@ export function missingEntries<R extends { kind: RecordKind; record: ClerkRecord
 }
 
 /** Per record, what the clerk sees: 已上传, or 等待上传 with the reason. */
-export type UploadState = { state: 'uploaded'; at: string } | { state: 'waiting'; error: UploadError | string | null; attempts: number; nextAttemptAt: number } | { state: 'unknown' }
+export type UploadState = { state: 'uploaded'; at: string } | { state: 'waiting'; error: OutboxEntry['lastError']; attempts: number; nextAttemptAt: number } | { state: 'unknown' }
 
 export function uploadStateOf(kind: RecordKind, record: ClerkRecord, entries: Map<string, OutboxEntry>, acks: Map<string, UploadAck>): UploadState {
   const key = outboxKey(kind, record.id)

@@ -7,6 +7,8 @@
  * every rule, including the choices the issue left open.
  */
 import type { ChecklistItem, Frequency } from '../feed/types'
+import type { ComposedMessage } from '../i18n/compose'
+import { msg } from '../i18n/message'
 import type { WorkCalendar } from './calendar'
 import { addWorkingDays } from './calendar'
 import { addDays, addMonths, diffDays, isDay } from './days'
@@ -57,7 +59,7 @@ export interface ComplianceStatus {
   /** done: whether a ledger record or a township notice disclosed it (see DisclosureRecord.source) */
   disclosedBy?: DisclosureSource
   /** why, where the state alone does not say it (公示 taken down early, an older period still missing…) */
-  reason?: { zh: string; en: string }
+  reason?: ComposedMessage
 }
 
 /** "即将到期": due within this many days (today included as 0). */
@@ -81,10 +83,7 @@ function openStatus(period: Period, due: string, today: string): ComplianceStatu
   return { state: left <= DUE_SOON_DAYS ? 'due_soon' : 'pending', period, due, daysLeft: left }
 }
 
-const missingReason = (p: Period) => ({
-  zh: `${p.label.zh}的公开尚未登记`,
-  en: `The disclosure for ${p.label.en} has not been recorded`,
-})
+const missingReason = (p: Period): ComposedMessage => ({ code: 'compliance.reason.missing', params: { period: p.label } })
 
 // ------------------------------------------------------------------ periodic
 
@@ -150,9 +149,7 @@ function longTermStatus(posted: DisclosureRecord[], today: string): ComplianceSt
     period: null,
     due: today,
     daysLeft: 0,
-    reason: posted.length
-      ? { zh: '长期公开事项已撤下，应重新公开', en: 'This long-term item was taken down and should be posted again' }
-      : { zh: '长期公开事项尚未公开', en: 'This long-term item has never been posted' },
+    reason: msg(posted.length ? 'compliance.reason.long_term_taken_down' : 'compliance.reason.long_term_never'),
   }
 }
 
@@ -195,11 +192,9 @@ export function publicityEnd(postedOn: string, days: number, dayType: 'calendar'
 
 export function publicityPeriod(record: DisclosureRecord, days: number, dayType: 'calendar' | 'working', cal: WorkCalendar): Period {
   const end = publicityEnd(record.postedOn, days, dayType, cal)
-  const zhUnit = dayType === 'working' ? '个工作日' : '天'
-  const enUnit = dayType === 'working' ? 'working days' : 'days'
   return {
     key: record.periodKey,
-    label: { zh: `公示 ${record.postedOn} 至 ${end}（${days}${zhUnit}）`, en: `Publicity ${record.postedOn} to ${end} (${days} ${enUnit})` },
+    label: msg(`compliance.period.publicity.${dayType}`, { start: record.postedOn, end, days }),
     start: record.postedOn,
     end,
   }
@@ -214,16 +209,12 @@ function publicityStatus(freq: Frequency & { type: 'publicity' }, posted: Disclo
   const dayType = freq.day_type ?? 'calendar'
   const period = publicityPeriod(latest, freq.days, dayType, cal)
   if (takenDownEarly(latest, period.end)) {
-    const unit = dayType === 'working' ? { zh: '个工作日', en: 'working days' } : { zh: '天', en: 'days' }
     return {
       state: 'overdue',
       period,
       due: period.end,
       overdueDays: diffDays(latest.takenDownOn!, period.end),
-      reason: {
-        zh: `公示未满${freq.days}${unit.zh}即撤下（${latest.takenDownOn}撤下，应至少公示到${period.end}），应重新公示`,
-        en: `Taken down on ${latest.takenDownOn}, before the ${freq.days} ${unit.en} ended on ${period.end}; post it again`,
-      },
+      reason: msg(`compliance.reason.taken_down_early.${dayType}`, { days: freq.days, takenDownOn: latest.takenDownOn!, end: period.end }),
     }
   }
   const disclosedBy = latest.source ?? 'ledger'

@@ -9,11 +9,13 @@
  *   publicity: any key; the 公示 window comes from the record's postedOn
  */
 import type { Frequency } from '../feed/types'
+import { msg, type Message } from '../i18n/message'
 import { addDays, dayToMs, lastDayOfMonth, ymd } from './days'
 
 export interface Period {
   key: string
-  label: { zh: string; en: string }
+  /** compliance.period.* (i18n/locales/<locale>/compliance.json) */
+  label: Message
   /** first and last day, inclusive */
   start: string
   end: string
@@ -23,9 +25,6 @@ export interface Period {
 export const DUE_DAYS_AFTER_PERIOD = 10
 /** on_event items without within_days: 10 days, the usual 答复/公布 time limit. */
 export const DEFAULT_EVENT_DAYS = 10
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const QUARTERS_ZH = ['一', '二', '三', '四']
 
 export type PeriodicType = 'monthly' | 'quarterly' | 'semiannual' | 'yearly'
 
@@ -44,17 +43,18 @@ function makePeriod(type: PeriodicType, y: number, m: number): Period {
   const end = lastDayOfMonth(y, m + spanMonths(type) - 1)
   switch (type) {
     case 'monthly':
-      return { key: `${y}-${String(m).padStart(2, '0')}`, label: { zh: `${y}年${m}月`, en: `${MONTHS_EN[m - 1]} ${y}` }, start, end }
+      // one code per month and quarter: English names the month, Chinese numbers it
+      return { key: `${y}-${String(m).padStart(2, '0')}`, label: msg(`compliance.period.monthly.m${m}`, { year: y }), start, end }
     case 'quarterly': {
       const q = (m + 2) / 3
-      return { key: `${y}-Q${q}`, label: { zh: `${y}年第${QUARTERS_ZH[q - 1]}季度`, en: `Q${q} ${y}` }, start, end }
+      return { key: `${y}-Q${q}`, label: msg(`compliance.period.quarterly.q${q}`, { year: y }), start, end }
     }
     case 'semiannual': {
       const h = m === 1 ? 1 : 2
-      return { key: `${y}-H${h}`, label: { zh: `${y}年${h === 1 ? '上' : '下'}半年`, en: `H${h} ${y}` }, start, end }
+      return { key: `${y}-H${h}`, label: msg(`compliance.period.semiannual.h${h}`, { year: y }), start, end }
     }
     case 'yearly':
-      return { key: String(y), label: { zh: `${y}年度`, en: String(y) }, start, end }
+      return { key: String(y), label: msg('compliance.period.yearly', { year: y }), start, end }
   }
 }
 
@@ -103,7 +103,7 @@ export function dueDateOf(freq: Frequency, period: Period): string | null {
 export function eventPeriod(key: string, fallbackDay: string): Period {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(key)?.[0]
   const start = day && !Number.isNaN(dayToMs(day)) ? day : fallbackDay
-  return { key, label: { zh: `${start} 发生的事项`, en: `Event of ${start}` }, start, end: start }
+  return { key, label: msg('compliance.period.event', { day: start }), start, end: start }
 }
 
 /** Parses a periodic key (2026-10, 2026-Q3, 2026-H1, 2026) back into its period. */

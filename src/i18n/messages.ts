@@ -8,14 +8,15 @@ export type Locale = (typeof LOCALES)[number]
 export const SOURCE_LOCALE: Locale = 'zh-CN'
 
 // Only the source locale's resident features are in the entry chunk (initial JS budget, docs/performance.md).
-// Clerk, status, fleet, privacy, feed (feed issues, lint) and sync (sync errors) messages load once the first screen has
-// its content, or earlier when a screen needs them: the router waits only for those the screen shows (messagesFor, modules/router.ts). Other locales load
-// when first chosen, or ahead when the browser is idle.
-const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy,feed,sync}.json'], { eager: true, import: 'default' })
-const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', './locales/zh-CN/{clerk,status,fleet,privacy,feed,sync}.json'], { import: 'default' })
+// Clerk, status, fleet, privacy, compliance, feed (feed issues, lint) and sync (sync errors) messages load once the first
+// screen has its content, or earlier when a screen needs them: the router waits only for those the screen shows
+// (messagesFor, modules/router.ts). Other locales load when first chosen, or ahead when the browser is idle.
+// import.json holds the CLI's and the township server's file checks (src/import): never shown on a kiosk, never loaded by it.
+const files = import.meta.glob<Record<string, unknown>>(['./locales/zh-CN/*.json', '!./locales/zh-CN/{clerk,status,fleet,privacy,compliance,feed,sync,import}.json'], { eager: true, import: 'default' })
+const lazyFiles = import.meta.glob<Record<string, unknown>>(['./locales/en/*.json', '!./locales/en/import.json', './locales/zh-CN/{clerk,status,fleet,privacy,compliance,feed,sync}.json'], { import: 'default' })
 
 /** The source locale's features that are not in the entry chunk (the glob patterns above). */
-export const LAZY_FEATURES = ['clerk', 'status', 'fleet', 'privacy', 'feed', 'sync'] as const
+export const LAZY_FEATURES = ['clerk', 'status', 'fleet', 'privacy', 'compliance', 'feed', 'sync'] as const
 export type LazyFeature = (typeof LAZY_FEATURES)[number]
 
 /**

@@ -5,6 +5,7 @@
  * wrong columns, so it is an error naming the file, the line and the row.
  */
 import Papa from 'papaparse'
+import { msg } from '../i18n/message'
 import { lineAt, type SourceProblem } from './problem'
 
 export interface CsvRow {
@@ -36,7 +37,7 @@ export function parseCsvTable(text: string, file: string): { table: CsvTable; pr
       const line = lineAt(s, at)
       start = r.meta.cursor
       for (const e of r.errors) {
-        problems.push({ file, line, zh: `引号没有配对（${e.message}），请检查这一行的 "`, en: `unbalanced quotes (${e.message}): check the " in this row` })
+        problems.push({ file, line, message: msg('import.csv.quotes', { detail: e.message }) })
       }
       if (r.data.every((c) => c.trim() === '')) return
       parsed.push({ line, cells: r.data })
@@ -54,8 +55,7 @@ export function parseCsvTable(text: string, file: string): { table: CsvTable; pr
     problems.push({
       file,
       line: row.line,
-      zh: `这一行有 ${row.cells.length} 项，表头有 ${header.length} 项（${header.join(',')}），${few ? '少了' : '多了'}逗号，后面的内容会错位：“${rowText}”。空着的项也要留逗号，含逗号的内容用英文双引号括起来`,
-      en: `this row has ${row.cells.length} fields but the header has ${header.length}; a ${few ? 'missing' : 'extra'} comma shifts the values after it: "${rowText}". Keep a comma for each empty field; quote values that contain commas`,
+      message: msg(`import.csv.${few ? 'too_few' : 'too_many'}`, { count: row.cells.length, headerCount: header.length, header: header.join(','), row: rowText }),
     })
   }
   return { table: { header, headerLine: head?.line ?? 1, rows }, problems }

@@ -7,6 +7,7 @@
  * naming the file and the line, rather than shown as "����".
  * Pure (TextDecoder only), for the CLI and the township console.
  */
+import { msg } from '../i18n/message'
 import { lineAt, SourceError } from './problem'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
@@ -40,8 +41,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     throw new SourceError({
       file,
       line: lineAt(decoded.text, bad),
-      zh: `文件编码无法识别（既不是 UTF-8，也不是 GBK/GB18030），读出来是乱码“�”。请用 Excel/WPS“另存为 CSV UTF-8”或记事本“另存为 UTF-8”后重试`,
-      en: `unreadable text encoding (neither UTF-8 nor GBK/GB18030): it decodes to "�". Save it again as UTF-8 ("CSV UTF-8" in Excel/WPS, "UTF-8" in Notepad)`,
+      message: msg('import.encoding'),
     })
   }
   return decoded

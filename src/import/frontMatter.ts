@@ -5,6 +5,7 @@
  * trace. Keys remember their line, so later checks can point at them.
  */
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml'
+import { msg } from '../i18n/message'
 import { SourceError } from './problem'
 
 export interface MarkdownFile {
@@ -29,8 +30,7 @@ export function splitFrontMatter(text: string, file: string): MarkdownFile {
     if (full) {
       throw new SourceError({
         file, line: fileLine(i + 1), column: full[1]!.length + full[2]!.length + 1,
-        zh: `${full[2]} 后面用了中文冒号“：”，应为英文冒号加空格，例如 ${full[2]}: ${l.slice(l.indexOf('：') + 1).trim() || '…'}`,
-        en: `a full-width colon "：" after ${full[2]}: write an ASCII colon and a space, e.g. ${full[2]}: …`,
+        message: msg('import.front.full_width_colon', { key: full[2]!, value: l.slice(l.indexOf('：') + 1).trim() || '…' }),
       })
     }
   })
@@ -44,20 +44,18 @@ export function splitFrontMatter(text: string, file: string): MarkdownFile {
     if (key && /:\s/.test(key[2]!) && !/^["']/.test(key[2]!)) {
       throw new SourceError({
         file, line: fileLine(pos.line), column: pos.col,
-        zh: `${key[1]} 的值“${key[2]}”里有冒号，整个值要用英文双引号括起来，例如 ${key[1]}: "${key[2]!.replace(/"/g, '\\"')}"`,
-        en: `the value of ${key[1]} contains a colon: put the whole value in double quotes, e.g. ${key[1]}: "${key[2]!.replace(/"/g, '\\"')}"`,
+        message: msg('import.front.colon_in_value', { key: key[1]!, value: key[2]!, quoted: key[2]!.replace(/"/g, '\\"') }),
       })
     }
-    const what = error.code === 'DUPLICATE_KEY' ? { zh: '同一个字段写了两次', en: 'a key is written twice' } : error.code === 'TAB_AS_INDENT' ? { zh: '缩进用了 Tab，请改用空格', en: 'tab used for indentation: use spaces' } : { zh: '开头 --- 之间的格式不对（YAML）', en: 'the front matter between the --- lines is not valid YAML' }
+    const what = msg(`import.front.${error.code === 'DUPLICATE_KEY' ? 'duplicate_key' : error.code === 'TAB_AS_INDENT' ? 'tab_indent' : 'not_yaml'}`)
     throw new SourceError({
       file, line: fileLine(pos.line), column: pos.col,
-      zh: `${what.zh}：“${lineText.trim()}”。每行写成 字段: 值，例如 title: 关于停水的通知`,
-      en: `${what.en}: "${lineText.trim()}" (${error.code}). Write one key: value a line, e.g. title: Water cut notice`,
+      message: { code: 'import.front.bad_line', params: { what, line: lineText.trim(), code: error.code } },
     })
   }
   const data: unknown = doc.toJS()
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new SourceError({ file, line: 2, zh: `开头 --- 之间应为“字段: 值”的列表，例如 title: 关于停水的通知`, en: 'the front matter must be key: value lines, e.g. title: Water cut notice' })
+    throw new SourceError({ file, line: 2, message: msg('import.front.not_map') })
   }
   const keyLines: Record<string, number> = {}
   if (isMap(doc.contents)) {

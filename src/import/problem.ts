@@ -1,16 +1,19 @@
 /**
  * A problem in a file a township made (a CSV, a Markdown notice, village.json):
- * where it is, the value, and what is expected with an example — Chinese first.
- * Shared by the CLI and the township console's upload checks.
+ * where it is, the value, and what is expected with an example, as a message
+ * into locales/<locale>/import.json. Shared by the CLI and the township
+ * console's upload checks (Node only: never on a kiosk), which print it Chinese first.
  */
+import { composedZhEn, type ComposedMessage } from '../i18n/compose'
+import { kioskTranslator } from '../i18n/node'
+
 export interface SourceProblem {
   /** path as the township knows it, e.g. notices/10月财务.md */
   file: string
   /** 1-based */
   line?: number
   column?: number
-  zh: string
-  en: string
+  message: ComposedMessage
 }
 
 export function where(p: Pick<SourceProblem, 'file' | 'line' | 'column'>): string {
@@ -18,9 +21,13 @@ export function where(p: Pick<SourceProblem, 'file' | 'line' | 'column'>): strin
   return `${p.file} 第 ${p.line} 行${p.column !== undefined ? `第 ${p.column} 列` : ''}`
 }
 
+/** the problem's text in Chinese and English */
+export const problemWords = (p: SourceProblem) => composedZhEn(kioskTranslator(), p.message)
+
 /** "notices/10月财务.md 第 3 行: expires 写成了 … / expires is …" */
 export function formatProblem(p: SourceProblem): string {
-  return `${where(p)}: ${p.zh} / ${p.en}`
+  const w = problemWords(p)
+  return `${where(p)}: ${w.zh} / ${w.en}`
 }
 
 /** thrown by the readers below when a file cannot be read at all */

@@ -172,6 +172,7 @@ describe(`fleet, feeds and supervision on the demo township (${ENGINE})`, () => 
     await wb.xlsx.load((await x.arrayBuffer()) as ArrayBuffer)
     const rows = wb.getWorksheet(1)!.getSheetValues().filter(Boolean) as unknown[][]
     expect(rows.some((row) => row.includes('柳塘村'))).toBe(true)
+    expect(rows.some((row) => row.includes('按时 On time'))).toBe(true)
     expect((await errorOf(await h.req('/api/reports/month/2026-Q4', { jar: admin }))).code).toBe('report.bad_period')
   })
 })

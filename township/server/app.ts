@@ -14,6 +14,7 @@ import { auditRoutes } from './auditRoutes'
 import { publishRoutes } from './publish/routes'
 import { previewRoutes } from './publish/preview'
 import { serveWeb } from './http/static'
+import { msg } from '../../src/i18n/message'
 
 export function createApp(ctx: Ctx) {
   const app = new Hono<Env>()
@@ -25,10 +26,10 @@ export function createApp(ctx: Ctx) {
       return c.json(err.body(), err.status)
     }
     console.error(err)
-    return c.json({ error: { code: 'server.error', zh: '服务器内部错误，已记录', en: 'internal server error (logged)', detail: {} } }, 500)
+    return c.json(new ApiError(500, 'server.error', msg('api.server_error')).body(), 500)
   })
   app.notFound((c) =>
-    c.json({ error: { code: 'not_found', zh: '找不到该地址', en: 'no such address', detail: { path: c.req.path } } }, 404),
+    c.json(new ApiError(404, 'not_found', msg('api.not_found.address'), { path: c.req.path }).body(), 404),
   )
 
   app.use('/api/*', sessionMiddleware(ctx))

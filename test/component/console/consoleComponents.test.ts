@@ -75,7 +75,7 @@ describe('console components', () => {
   })
 
   it('an API error reads as the server worded it, in the chosen language', async () => {
-    const e = new ApiError(409, 'kiosk.revoked', '设备已吊销', 'kiosk is revoked')
+    const e = new ApiError(409, 'kiosk.revoked', { zh: '设备已吊销', en: 'kiosk is revoked' })
     const w = mount(ErrorMessage, { global, props: { error: e } })
     expect(w.text()).toContain('设备已吊销')
     i18n.global.locale.value = 'en'
@@ -116,19 +116,20 @@ describe('console components', () => {
     expect(calls[0]!.headers['x-csrf-token']).toBe('tok123')
     expect(calls[1]!.headers['x-csrf-token']).toBeUndefined()
     expect(err).toBeInstanceOf(ApiError)
-    expect((err as ApiError).zh).toBe('缺少安全令牌')
+    expect((err as ApiError).words).toEqual({ zh: '缺少安全令牌', en: 'CSRF token missing' })
     expect((err as ApiError).status).toBe(403)
   })
 
   it('an answer that is not JSON still gets a sentence, and a network failure says so', async () => {
     vi.stubGlobal('fetch', async () => new Response('<html>bad gateway</html>', { status: 502 }))
     const e1 = (await api('GET', '/api/fleet').catch((e: unknown) => e)) as ApiError
-    expect(e1.zh).toContain('HTTP 502')
+    expect(e1.words).toEqual({ code: 'common.http_error', params: { status: 502 } })
+    expect(mount(ErrorMessage, { global, props: { error: e1 } }).text()).toContain('服务器返回错误（HTTP 502）')
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch')
     })
     const e2 = (await api('GET', '/api/fleet').catch((e: unknown) => e)) as ApiError
     expect(e2.code).toBe('network')
-    expect(e2.zh).toContain('无法连接服务器')
+    expect(mount(ErrorMessage, { global, props: { error: e2 } }).text()).toContain('无法连接服务器')
   })
 })

@@ -123,10 +123,11 @@ describe('supervision states', () => {
 
 describe('ledger places', () => {
   it('read with the kiosk clerk labels, unknown codes as they are', () => {
-    const zhT = translator({ clerk: { place: { board: '公开栏', screen: '电子屏' } } })
+    const zhT = translator({ clerk: { place: { board: '公开栏', screen: '电子屏' } }, common: { list_separator: '、' } })
+    const enT = translator({ clerk: { place: { board: 'notice board', screen: 'screen' } }, common: { list_separator: ', ' } })
     const te = (k: string) => k === 'clerk.place.board' || k === 'clerk.place.screen'
-    expect(placeNames(['board', 'screen'], zhT, te, 'zh-CN')).toBe('公开栏、电子屏')
-    expect(placeNames(['board', 'loudspeaker-2'], zhT, te, 'en')).toBe('公开栏, loudspeaker-2')
+    expect(placeNames(['board', 'screen'], zhT, te)).toBe('公开栏、电子屏')
+    expect(placeNames(['board', 'loudspeaker-2'], enT, te)).toBe('notice board, loudspeaker-2')
   })
 })
 

@@ -1,3 +1,4 @@
+import { words } from '../i18n/words'
 import { describe, expect, it } from 'vitest'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { buildVillageExport, parseVillageExport } from '../../../src/clerk/exportFormat'
@@ -65,20 +66,20 @@ describe('village-layer import refuses broken and foreign files', () => {
     ['a changed photo', async () => patch(await exported(), 'photos/photo-1.png', () => 'not the photo'), 'photo_corrupt'],
   ]
   for (const [name, make, code] of cases) {
-    it(`refuses ${name} (${code}) with a Chinese and an English message`, async () => {
+    it(`refuses ${name} (${code}) with a message in Chinese and English`, async () => {
       const r = await parseVillageExport(await make(), { village })
       expect(r.ok).toBe(false)
       if (r.ok) return
       expect(r.error.code).toBe(code)
-      expect(r.error.zh).toMatch(/[\u4e00-\u9fff]/)
-      expect(r.error.en.length).toBeGreaterThan(10)
+      expect(words(r.error.message).zh).toMatch(/[\u4e00-\u9fff]/)
+      expect(words(r.error.message).en.length).toBeGreaterThan(10)
     })
   }
 
   it('refuses another village’s ledger', async () => {
     const r = await parseVillageExport(await exported(), { village: { code: '999999999', name: '石桥村' } })
     expect(r.ok || r.error.code).toBe('other_village')
-    if (!r.ok) expect(r.error.zh).toBe('这是桐溪村（330100001）的台账，本机是石桥村（999999999），不能导入。')
+    if (!r.ok) expect(words(r.error.message).zh).toBe('这是桐溪村（330100001）的台账，本机是石桥村（999999999），不能导入。')
   })
 
   it('names where an invalid record is', async () => {

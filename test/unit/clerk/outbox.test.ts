@@ -4,6 +4,8 @@ import { RETRY_BASE_MS, RETRY_MAX_MS, idempotencyKey, isDue, missingEntries, nex
 import { PART_BYTES, deliver, type UploadDeps } from '../../../src/clerk/upload'
 import { deleteDatabase, listOutbox, listUploadAcks, queueOutboxEntries, saveClerkRecord, settleOutboxEntry } from '../../../src/db'
 import { fakeConsole, type FakeConsoleOptions } from './fakeConsole'
+import { uploadErrorText } from '../../../src/clerk/uploadErrors'
+import { kioskTranslator } from '../../../src/i18n/node'
 import { item, ledger } from './fixtures'
 
 afterEach(() => deleteDatabase())
@@ -28,6 +30,10 @@ function withPhoto(size: number, id = 'photo-1', seed = 1) {
 function deps(server: ReturnType<typeof fakeConsole>, blobs: Record<string, Uint8Array>, over: Partial<UploadDeps> = {}): UploadDeps {
   return { recordsUrl: URL_, token: 'tok-1', fetch: server.fetch, readPhoto: async (id) => (blobs[id] ? new Blob([blobs[id] as BlobPart]) : undefined), now: () => now, random: () => 1, ...over }
 }
+
+/** the kiosk's vue-i18n t() over the same message files */
+const tIn = (locale: string) => (code: string, params: Record<string, string | number>) => kioskTranslator().t({ code, params }, locale)
+const zhT = tIn('zh-CN')
 
 describe('upload to the console (docs/township-api.md)', () => {
   it('sends each photo in parts of at most 256 KB, then the record; the acknowledgement marks it sent', async () => {
@@ -100,7 +106,16 @@ describe('upload to the console (docs/township-api.md)', () => {
     expect(r.sent).toBe(false)
     if (r.sent) return
     expect(r.retry.lastError).toMatchObject({ code })
-    expect((r.retry.lastError as { zh: string }).zh).toContain(words)
+    expect(uploadErrorText(r.retry.lastError, zhT, 'zh-CN')).toContain(words)
+  })
+
+  it('the console\'s own words follow the kiosk\'s, in the clerk\'s language; words stored by older versions still show', async () => {
+    const r = await deliver(outboxEntryFor('ledger', ledger(), new Date(now)), deps(fakeConsole({ token: 'other' }), {}))
+    if (r.sent) throw new Error('sent')
+    expect(uploadErrorText(r.retry.lastError, zhT, 'zh-CN')).toBe('设备令牌无效或已吊销，请联系乡镇重新登记本机：设备令牌无效或已吊销')
+    expect(uploadErrorText(r.retry.lastError, tIn('en'), 'en')).toBe('The kiosk token is unknown or revoked; ask the township to enrol this kiosk again: unknown or revoked kiosk token')
+    expect(uploadErrorText({ code: 'network', zh: '连不上乡镇平台', en: 'unreachable' }, zhT, 'en')).toBe('unreachable')
+    expect(uploadErrorText('旧版本的原因', zhT, 'zh-CN')).toBe('旧版本的原因')
   })
 
   it('a kiosk without a token does not send at all', async () => {

@@ -1,3 +1,4 @@
+import { words } from '../i18n/words'
 import { describe, expect, it } from 'vitest'
 import { strToU8, zipSync } from 'fflate'
 import { parseVillageExport } from '../../../src/clerk/exportFormat'
@@ -13,22 +14,22 @@ describe('bounded import: hostile files are refused with their reason, in words'
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe(code)
-    expect(r.error.zh).toMatch(/[\u4e00-\u9fff]/)
-    expect(r.error.en.length).toBeGreaterThan(10)
+    expect(words(r.error.message).zh).toMatch(/[\u4e00-\u9fff]/)
+    expect(words(r.error.message).en.length).toBeGreaterThan(10)
   })
 
   it('a foreign file names both villages', async () => {
     const r = await parseVillageExport(HOSTILE.find(([, , c]) => c === 'other_village')![1](), { village: HERE })
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(r.error.zh).toContain('石桥村（330100999）')
-    expect(r.error.zh).toContain('桐溪村（341000000001）')
-    expect(r.error.en).toContain('330100999')
+    expect(words(r.error.message).zh).toContain('石桥村（330100999）')
+    expect(words(r.error.message).zh).toContain('桐溪村（341000000001）')
+    expect(words(r.error.message).en).toContain('330100999')
   })
 
   it('a zip bomb is refused from its directory: nothing is inflated', async () => {
     const r = await parseVillageExport(HOSTILE[0]![1](), { village: HERE })
-    if (!r.ok) expect(r.error.zh).toMatch(/1024\.0 MB.*上限 8\.0 MB/)
+    if (!r.ok) expect(words(r.error.message).zh).toMatch(/1024\.0 MB.*上限 8\.0 MB/)
   })
 
   it('a count that wrapped past 65,535 is still too many', async () => {

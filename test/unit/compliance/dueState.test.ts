@@ -12,6 +12,11 @@ import {
 } from '../../../src/compliance/dueState'
 import type { ComplianceStatus, DisclosureRecord } from '../../../src/compliance/dueState'
 import { periodByKey, recentPeriods } from '../../../src/compliance/periods'
+import { composedZhEn } from '../../../src/i18n/compose'
+import { kioskTranslator } from '../../../src/i18n/node'
+
+/** what clerks and the township read: the message in both locales, from the locale files */
+const words = (m: Parameters<typeof composedZhEn>[1] | undefined) => (m ? composedZhEn(kioskTranslator(), m) : undefined)
 
 /** 2026 National Day: 10-01..10-07 off; Sunday 09-20 and Saturday 10-10 are make-up workdays. */
 const CAL: WorkCalendar = {
@@ -60,9 +65,10 @@ describe('periods and due dates', () => {
   })
 
   it('labels periods in Chinese and English', () => {
-    expect(periodOf(QUARTERLY, '2026-11-27')!.label).toEqual({ zh: '2026年第三季度', en: 'Q3 2026' })
-    expect(periodOf(MONTHLY, '2026-11-27')!.label).toEqual({ zh: '2026年10月', en: 'October 2026' })
-    expect(periodOf(SEMI, '2026-11-27')!.label).toEqual({ zh: '2026年上半年', en: 'H1 2026' })
+    expect(periodOf(QUARTERLY, '2026-11-27')!.label).toEqual({ code: 'compliance.period.quarterly.q3', params: { year: 2026 } })
+    expect(words(periodOf(QUARTERLY, '2026-11-27')!.label)).toEqual({ zh: '2026年第三季度', en: 'Q3 2026' })
+    expect(words(periodOf(MONTHLY, '2026-11-27')!.label)).toEqual({ zh: '2026年10月', en: 'October 2026' })
+    expect(words(periodOf(SEMI, '2026-11-27')!.label)).toEqual({ zh: '2026年上半年', en: 'H1 2026' })
   })
 
   it('has no calendar period for long-term, on-event and 公示 items', () => {
@@ -173,13 +179,15 @@ describe('compliance state', () => {
 
   it('says why a 公示 is overdue, in Chinese and English', () => {
     const s = complianceOf(item(PUB5W), [rec('p1', '2026-11-20', '2026-11-25')], '2026-11-27', CAL)
-    expect(s.reason?.zh).toContain('公示未满5个工作日即撤下')
-    expect(s.reason?.en).toContain('2026-11-27')
+    expect(s.reason?.code).toBe('compliance.reason.taken_down_early.working')
+    expect(words(s.reason)?.zh).toContain('公示未满5个工作日即撤下')
+    expect(words(s.reason)?.en).toContain('2026-11-27')
   })
 
   it('names the missing period when a gap in the ledger is overdue', () => {
     const s = complianceOf(item(MONTHLY), [rec('2026-08', '2026-09-05'), rec('2026-10', '2026-11-05')], '2026-11-27', CAL)
-    expect(s.reason?.zh).toBe('2026年9月的公开尚未登记')
+    expect(s.reason?.code).toBe('compliance.reason.missing')
+    expect(words(s.reason)).toEqual({ zh: '2026年9月的公开尚未登记', en: 'The disclosure for September 2026 has not been recorded' })
   })
 
   it('sorts the to-do list by urgency', () => {

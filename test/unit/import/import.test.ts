@@ -9,7 +9,7 @@ import { decodeText } from '../../../src/import/decodeText'
 import { parseCsvTable } from '../../../src/import/csv'
 import { splitFrontMatter } from '../../../src/import/frontMatter'
 import { parseLooseDate } from '../../../src/import/looseDate'
-import { SourceError } from '../../../src/import/problem'
+import { problemWords, SourceError } from '../../../src/import/problem'
 
 const gbk = readFileSync(new URL('../../fixtures/gbk/checklist.csv', import.meta.url))
 
@@ -47,8 +47,9 @@ describe('parseCsvTable', () => {
   })
   it('a row with too few or too many fields is a problem with its line and text; a trailing empty field is not', () => {
     const { problems } = parseCsvTable('a,b,c\n1,2\n1,2,3,\n1,2,3,4\n', 't.csv')
-    expect(problems.map((p) => [p.line, p.zh.split('（')[0]])).toEqual([[2, '这一行有 2 项，表头有 3 项'], [4, '这一行有 4 项，表头有 3 项']])
-    expect(problems[1]!.zh).toContain('“1,2,3,4”')
+    expect(problems.map((p) => [p.line, p.message.code])).toEqual([[2, 'import.csv.too_few'], [4, 'import.csv.too_many']])
+    expect(problems.map((p) => [p.line, problemWords(p).zh.split('（')[0]])).toEqual([[2, '这一行有 2 项，表头有 3 项'], [4, '这一行有 4 项，表头有 3 项']])
+    expect(problemWords(problems[1]!).zh).toContain('“1,2,3,4”')
   })
 })
 
@@ -68,7 +69,7 @@ describe('splitFrontMatter', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(SourceError)
       expect((e as SourceError).problem.line).toBe(at)
-      expect((e as SourceError).problem.zh).toContain(zh)
+      expect(problemWords((e as SourceError).problem).zh).toContain(zh)
     }
   })
 })

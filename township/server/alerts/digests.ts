@@ -12,6 +12,12 @@ import { fleetOf } from '../fleet/fleet'
 import { villageFacts } from '../supervision/disclosures'
 import { weekly } from '../supervision/supervision'
 import { sendDigest, type AlertConfig, type Digest } from './channels'
+import { msg } from '../../../src/i18n/message'
+import type { ComposedMessage } from '../../../src/i18n/compose'
+import { zh } from '../i18n'
+
+/** digests go to Chinese-speaking groups: their words in Chinese, from alerts.digest.* */
+const d = zh
 
 export async function alertConfigOf(q: Queryable, township: string, fallbackBase: string): Promise<AlertConfig> {
   const r = await one<{ channel: AlertConfig['channel']; webhook_url: string; smtp: AlertConfig['smtp']; silent_minutes: number; behind_hours: number; digest_hour: number; base_url: string }>(
@@ -30,31 +36,44 @@ export async function alertConfigOf(q: Queryable, township: string, fallbackBase
   }
 }
 
-const STATE_ZH = { overdue: '逾期', due_soon: '即将到期', pending: '未到期' } as Record<string, string>
-
 export async function digestsFor(ctx: Ctx, township: string, cfg: AlertConfig, now: Date): Promise<Digest[]> {
   const villages = (await ctx.db.query<{ code: string }>('SELECT code FROM villages WHERE township_code = $1', [township])).map((r) => r.code)
   const fleet = await fleetOf(ctx.db, { villages, now, silentMinutes: cfg.silentMinutes, includeRevoked: false })
   const link = (id: string) => `${cfg.baseUrl}/#/fleet?kiosk=${encodeURIComponent(id)}`
-  const line = (k: (typeof fleet)[number], what: string) => `- ${k.villageName} ${k.place}：${what} [查看](${link(k.id)})`
+  const line = (k: (typeof fleet)[number], what: ComposedMessage) => d({ code: 'alerts.digest.kiosk_line', params: { village: k.villageName, place: k.place, what, link: link(k.id) } })
   const out: Digest[] = []
   const silent = fleet.filter((k) => k.flags.includes('silent'))
   if (silent.length)
-    out.push({ kind: 'silent', title: `设备离线提醒：${silent.length} 台超过 ${cfg.silentMinutes} 分钟未报到`, lines: silent.map((k) => line(k, k.lastSeen ? `最后报到 ${k.lastSeen.replace('T', ' ').slice(0, 16)} UTC` : '从未报到')) })
+    out.push({
+      kind: 'silent',
+      title: d(msg('alerts.digest.silent', { n: silent.length, minutes: cfg.silentMinutes })),
+      lines: silent.map((k) => line(k, k.lastSeen ? msg('alerts.digest.last_seen', { at: k.lastSeen.replace('T', ' ').slice(0, 16) }) : msg('alerts.digest.never_seen'))),
+    })
   const behindBefore = now.getTime() - cfg.behindHours * 3600_000
   const behind = fleet.filter((k) => k.flags.includes('behind') && k.latestPublishedAt && Date.parse(k.latestPublishedAt) < behindBefore)
   if (behind.length)
-    out.push({ kind: 'behind', title: `内容未更新提醒：${behind.length} 台设备未换到最新版本`, lines: behind.map((k) => line(k, `第 ${k.contentRevision ?? '—'} 版，最新第 ${k.latestRevision} 版`)) })
+    out.push({
+      kind: 'behind',
+      title: d(msg('alerts.digest.behind', { n: behind.length })),
+      lines: behind.map((k) => line(k, msg('alerts.digest.revisions', { revision: k.contentRevision ?? '—', latest: k.latestRevision ?? '—' }))),
+    })
   const errors = fleet.filter((k) => k.flags.includes('error'))
-  if (errors.length) out.push({ kind: 'error', title: `设备故障提醒：${errors.length} 台设备报告错误`, lines: errors.map((k) => line(k, `${k.lastError?.zh ?? ''}（${k.lastError?.code ?? ''}）`)) })
+  // the kiosk reported its error in words (heartbeat lastError, Chinese and English): the Chinese one goes in
+  if (errors.length)
+    out.push({ kind: 'error', title: d(msg('alerts.digest.error', { n: errors.length })), lines: errors.map((k) => line(k, msg('alerts.digest.reported', { error: k.lastError?.zh ?? '', code: k.lastError?.code ?? '' }))) })
   const day = shanghaiDay(now)
   if (new Date(`${day}T12:00:00Z`).getUTCDay() === 1) {
     const w = weekly(await villageFacts(ctx.db, villages), day)
     if (w.villages.length)
       out.push({
         kind: 'weekly',
-        title: `周提醒：${w.from} 至 ${w.to} 到期的公开事项`,
-        lines: w.villages.flatMap((v) => [`**${v.name}**`, ...v.items.map((i) => `- ${i.title}：${STATE_ZH[i.state] ?? i.state}，截止 ${i.due} [查看](${cfg.baseUrl}/#/supervision?village=${v.code})`)]),
+        title: d(msg('alerts.digest.weekly', { from: w.from, to: w.to })),
+        lines: w.villages.flatMap((v) => [
+          d(msg('alerts.digest.weekly_village', { name: v.name })),
+          ...v.items.map((i) =>
+            d({ code: 'alerts.digest.weekly_item', params: { title: i.title, state: msg(`supervision.state_name.${i.state}`), due: i.due ?? '', link: `${cfg.baseUrl}/#/supervision?village=${v.code}` } }),
+          ),
+        ]),
       })
   }
   return out

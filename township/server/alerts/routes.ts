@@ -10,6 +10,8 @@ import { actorOf, requireRole } from '../auth/session'
 import type { Ctx, Env } from '../context'
 import { sendDigest } from './channels'
 import { alertConfigOf } from './digests'
+import { msg } from '../../../src/i18n/message'
+import { zh } from '../i18n'
 
 const urlOrEmpty = v.union([v.literal(''), v.pipe(v.string(), v.maxLength(500), v.url('url'), v.regex(/^https?:/, 'url'))])
 const configSchema = v.object({
@@ -38,7 +40,7 @@ export function alertRoutes(ctx: Ctx) {
   // one township per console for now; a county's several townships pick theirs with ?township=
   const townshipOf = async (raw: string | undefined) => {
     const t = await one<{ code: string }>(ctx.db, raw ? 'SELECT code FROM townships WHERE code = $1' : 'SELECT code FROM townships ORDER BY code LIMIT 1', raw ? [raw] : [])
-    if (!t) throw new ApiError(404, 'township.unknown', '没有这个乡镇', 'no such township')
+    if (!t) throw new ApiError(404, 'township.unknown', msg('api.township_unknown'))
     return t.code
   }
   const view = (cfg: Awaited<ReturnType<typeof alertConfigOf>>) => ({ ...cfg, smtp: { ...cfg.smtp, pass: cfg.smtp.pass ? '********' : undefined } })
@@ -52,10 +54,10 @@ export function alertRoutes(ctx: Ctx) {
     requireRole(c, 'admin')
     const township = await townshipOf(c.req.query('township'))
     const parsed = v.safeParse(configSchema, await readJson(c, 16 * 1024))
-    if (!parsed.success) throw badRequest('alerts.invalid', '提醒设置无效', 'invalid alert settings', { issues: issueList(parsed.issues) })
+    if (!parsed.success) throw badRequest('alerts.invalid', msg('api.alerts_invalid.invalid_alert_settings'), { issues: issueList(parsed.issues) })
     const cfg = parsed.output
-    if ((cfg.channel === 'wecom' || cfg.channel === 'dingtalk') && !cfg.webhookUrl) throw badRequest('alerts.invalid', '请填写群机器人的 Webhook 地址', 'give the group robot webhook URL', { field: 'webhookUrl' })
-    if (cfg.channel === 'smtp' && (!cfg.smtp.host || !cfg.smtp.from || !cfg.smtp.to)) throw badRequest('alerts.invalid', '请填写邮件服务器、发件人和收件人', 'give the SMTP host, from and to', { field: 'smtp' })
+    if ((cfg.channel === 'wecom' || cfg.channel === 'dingtalk') && !cfg.webhookUrl) throw badRequest('alerts.invalid', msg('api.alerts_invalid.give_group_robot_webhook'), { field: 'webhookUrl' })
+    if (cfg.channel === 'smtp' && (!cfg.smtp.host || !cfg.smtp.from || !cfg.smtp.to)) throw badRequest('alerts.invalid', msg('api.alerts_invalid.give_smtp_host_from'), { field: 'smtp' })
     const old = await alertConfigOf(ctx.db, township, ctx.config.baseUrl)
     const smtp = { ...cfg.smtp, ...(cfg.smtp.pass === '********' ? { pass: old.smtp.pass } : {}) }
     await ctx.db.tx(async (q) => {
@@ -74,11 +76,11 @@ export function alertRoutes(ctx: Ctx) {
     requireRole(c, 'admin')
     const township = await townshipOf(c.req.query('township'))
     const cfg = await alertConfigOf(ctx.db, township, ctx.config.baseUrl)
-    if (cfg.channel === 'none') throw badRequest('alerts.none', '尚未设置提醒渠道', 'no alert channel is set')
+    if (cfg.channel === 'none') throw badRequest('alerts.none', msg('api.alerts_none'))
     try {
-      await sendDigest(cfg, { kind: 'test', title: '乡镇工作台测试消息', lines: ['这是一条测试消息，收到即表示提醒设置正确。', `[打开工作台](${cfg.baseUrl}/#/fleet)`] })
+      await sendDigest(cfg, { kind: 'test', title: zh(msg('alerts.digest.test_title')), lines: [zh(msg('alerts.digest.test_body')), zh(msg('alerts.digest.test_link', { link: `${cfg.baseUrl}/#/fleet` }))] })
     } catch (e) {
-      throw new ApiError(502, 'alerts.send_failed', '发送失败，请检查设置', 'sending failed; check the settings', { reason: String((e as Error).message) })
+      throw new ApiError(502, 'alerts.send_failed', msg('api.alerts_send_failed'), { reason: String((e as Error).message) })
     }
     await audit(ctx.db, actorOf(c), 'alerts.test_sent', `township:${township}`, { channel: cfg.channel })
     return c.body(null, 204)

@@ -1,5 +1,6 @@
 /** Password hashes: scrypt (node:crypto), salted, parameters stored with the hash. */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { msg, type Message } from '../../../src/i18n/message'
 
 const scrypt = (pw: string, salt: Buffer, len: number, o: ScryptOptions) =>
   new Promise<Buffer>((res, rej) => scryptCb(pw, salt, len, o, (e, k) => (e ? rej(e) : res(k))))
@@ -25,8 +26,8 @@ export async function verifyPassword(pw: string, stored: string): Promise<boolea
 /** A hash of nothing, checked when the user does not exist so both answers take as long. */
 export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
 
-export function passwordProblem(pw: unknown): { zh: string; en: string } | null {
-  if (typeof pw !== 'string' || pw.length < 10) return { zh: '密码至少 10 个字符', en: 'the password needs at least 10 characters' }
-  if (pw.length > 200) return { zh: '密码过长（最多 200 个字符）', en: 'the password is too long (200 characters at most)' }
+export function passwordProblem(pw: unknown): Message | null {
+  if (typeof pw !== 'string' || pw.length < 10) return msg('api.auth_weak_password.too_short')
+  if (pw.length > 200) return msg('api.auth_weak_password.too_long')
   return null
 }

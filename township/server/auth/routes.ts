@@ -10,6 +10,7 @@ import { ROLES, type Ctx, type Env, type Role } from '../context'
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password'
 import { actorOf, createSession, endSession, loadUser, requireRole } from './session'
 import { checkLocked, recordFailure, clearFailures, lockedUntilOf } from './throttle'
+import { msg } from '../../../src/i18n/message'
 
 const MAX_BODY = 16 * 1024
 
@@ -30,9 +31,10 @@ export async function issueSetupToken(ctx: Ctx): Promise<string> {
 const usernameSchema = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9_.-]{2,40}$/i))
 const displaySchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80))
 
-function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, name: string, zh: string): T {
+/** `name` names the field in api.field.* */
+function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, name: 'username' | 'displayName'): T {
   const r = v.safeParse(schema, value)
-  if (!r.success) throw badRequest('input.invalid', `${zh}无效`, `${name} is invalid`, { field: name })
+  if (!r.success) throw badRequest('input.invalid', { code: 'api.input_invalid.field', params: { field: msg(`api.field.${name}`) } }, { field: name })
   return r.output
 }
 
@@ -48,18 +50,18 @@ export function authRoutes(ctx: Ctx) {
 
   app.post('/setup', async (c) => {
     const body = await readJson(c, MAX_BODY)
-    if (!isObject(body)) throw badRequest('input.invalid', '请求内容应为对象', 'body must be an object')
+    if (!isObject(body)) throw badRequest('input.invalid', msg('api.input_invalid.body_object'))
     const token = typeof body.setupToken === 'string' ? body.setupToken : ''
-    const username = field(usernameSchema, body.username, 'username', '用户名（2–40 个字母、数字或 ._-）')
-    const displayName = field(displaySchema, body.displayName, 'displayName', '姓名')
+    const username = field(usernameSchema, body.username, 'username')
+    const displayName = field(displaySchema, body.displayName, 'displayName')
     const pwProblem = passwordProblem(body.password)
-    if (pwProblem) throw badRequest('auth.weak_password', pwProblem.zh, pwProblem.en)
+    if (pwProblem) throw badRequest('auth.weak_password', pwProblem)
     const hash = await hashPassword(body.password as string)
     const address = c.get('address')
     const out = await ctx.db.tx(async (q) => {
       const used = await q.query('UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL RETURNING 1', [sha256Hex(token), ctx.now()])
-      if (!used.length) throw new ApiError(403, 'setup.bad_token', '初始化链接无效或已使用', 'the setup link is unknown or was already used')
-      if (await one(q, "SELECT 1 FROM users WHERE role = 'admin'")) throw new ApiError(409, 'setup.done', '已有管理员账号', 'an admin account exists already')
+      if (!used.length) throw new ApiError(403, 'setup.bad_token', msg('api.setup_bad_token'))
+      if (await one(q, "SELECT 1 FROM users WHERE role = 'admin'")) throw new ApiError(409, 'setup.done', msg('api.setup_done'))
       const u = await one<{ id: number }>(q, "INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, 'admin', $3) RETURNING id", [username, displayName, hash])
       await audit(q, { name: username, kind: 'user', address }, 'setup.admin_created', `user:${username}`)
       const csrf = await createSession(q, c, Number(u!.id), address, ctx.now())
@@ -70,10 +72,10 @@ export function authRoutes(ctx: Ctx) {
   })
 
   app.post('/auth/login', async (c) => {
-    if (!originOk(c.req.header('origin'), c.req.url)) throw new ApiError(403, 'auth.bad_origin', '请从工作台页面登录', 'sign in from the console page')
+    if (!originOk(c.req.header('origin'), c.req.url)) throw new ApiError(403, 'auth.bad_origin', msg('api.auth_bad_origin'))
     const body = await readJson(c, MAX_BODY)
     if (!isObject(body) || typeof body.username !== 'string' || typeof body.password !== 'string' || body.username.length > 40 || body.password.length > 200) {
-      throw badRequest('input.invalid', '请填写用户名和密码', 'give a username and a password')
+      throw badRequest('input.invalid', msg('api.input_invalid.give_username_password'))
     }
     const username = body.username.trim()
     const address = c.get('address')
@@ -90,7 +92,7 @@ export function authRoutes(ctx: Ctx) {
       const locked = await recordFailure(ctx, username, address)
       await audit(ctx.db, actor, 'auth.login_failed', `user:${username}`, locked ? { locked: true } : {})
       if (locked) throw locked
-      throw new ApiError(401, 'auth.bad_credentials', '用户名或密码不正确', 'wrong username or password')
+      throw new ApiError(401, 'auth.bad_credentials', msg('api.auth_bad_credentials'))
     }
     await clearFailures(ctx, username)
     const csrf = await ctx.db.tx(async (q) => {
@@ -141,30 +143,30 @@ export function authRoutes(ctx: Ctx) {
 
   const villagesField = async (value: unknown): Promise<string[] | null> => {
     if (value === null || value === undefined) return null
-    if (!Array.isArray(value) || value.length > 1000 || !value.every((x) => typeof x === 'string')) throw badRequest('input.invalid', '村列表无效', 'villages must be a list of village codes')
+    if (!Array.isArray(value) || value.length > 1000 || !value.every((x) => typeof x === 'string')) throw badRequest('input.invalid', msg('api.input_invalid.villages_list_village_codes'))
     const known = new Set((await ctx.db.query<{ code: string }>('SELECT code FROM villages')).map((r) => r.code))
     const unknown = value.filter((x) => !known.has(x))
-    if (unknown.length) throw badRequest('village.unknown', '有未知的村代码', 'unknown village codes', { unknown })
+    if (unknown.length) throw badRequest('village.unknown', msg('api.village_unknown.unknown_village_codes'), { unknown })
     return [...new Set(value as string[])]
   }
   const roleField = (value: unknown): Role => {
-    if (!ROLES.includes(value as Role)) throw badRequest('input.invalid', '角色应为 admin、editor、reviewer 或 viewer', 'role must be admin, editor, reviewer or viewer', { field: 'role' })
+    if (!ROLES.includes(value as Role)) throw badRequest('input.invalid', msg('api.input_invalid.role_admin_editor_reviewer'), { field: 'role' })
     return value as Role
   }
 
   app.post('/users', async (c) => {
     requireRole(c, 'admin')
     const body = await readJson(c, MAX_BODY)
-    if (!isObject(body)) throw badRequest('input.invalid', '请求内容应为对象', 'body must be an object')
-    const username = field(usernameSchema, body.username, 'username', '用户名（2–40 个字母、数字或 ._-）')
-    const displayName = field(displaySchema, body.displayName, 'displayName', '姓名')
+    if (!isObject(body)) throw badRequest('input.invalid', msg('api.input_invalid.body_object'))
+    const username = field(usernameSchema, body.username, 'username')
+    const displayName = field(displaySchema, body.displayName, 'displayName')
     const role = roleField(body.role)
     const villages = await villagesField(body.villages)
     const pw = passwordProblem(body.password)
-    if (pw) throw badRequest('auth.weak_password', pw.zh, pw.en)
+    if (pw) throw badRequest('auth.weak_password', pw)
     const hash = await hashPassword(body.password as string)
     const id = await ctx.db.tx(async (q) => {
-      if (await one(q, 'SELECT 1 FROM users WHERE username = $1', [username])) throw new ApiError(409, 'user.exists', '用户名已存在', 'that username is taken')
+      if (await one(q, 'SELECT 1 FROM users WHERE username = $1', [username])) throw new ApiError(409, 'user.exists', msg('api.user_exists'))
       const u = await one<{ id: number }>(q, 'INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id', [username, displayName, role, hash])
       for (const vc of villages ?? []) await q.query('INSERT INTO user_villages (user_id, village_code) VALUES ($1, $2)', [u!.id, vc])
       await audit(q, actorOf(c), 'user.created', `user:${username}`, { role, villages })
@@ -177,23 +179,23 @@ export function authRoutes(ctx: Ctx) {
     const me = requireRole(c, 'admin')
     const id = Number(c.req.param('id'))
     const body = await readJson(c, MAX_BODY)
-    if (!isObject(body)) throw badRequest('input.invalid', '请求内容应为对象', 'body must be an object')
+    if (!isObject(body)) throw badRequest('input.invalid', msg('api.input_invalid.body_object'))
     const target = await one<{ username: string }>(ctx.db, 'SELECT username FROM users WHERE id = $1', [Number.isSafeInteger(id) ? id : -1])
-    if (!target) throw notFound('用户')
+    if (!target) throw notFound(msg('api.thing.user'))
     const changes: Record<string, unknown> = {}
-    if ('displayName' in body) changes.displayName = field(displaySchema, body.displayName, 'displayName', '姓名')
+    if ('displayName' in body) changes.displayName = field(displaySchema, body.displayName, 'displayName')
     if ('role' in body) changes.role = roleField(body.role)
     if ('villages' in body) changes.villages = await villagesField(body.villages)
     if ('disabled' in body) {
-      if (typeof body.disabled !== 'boolean') throw badRequest('input.invalid', 'disabled 应为真或假', 'disabled must be a boolean')
-      if (body.disabled && id === me.id) throw badRequest('user.self', '不能停用自己的账号', 'you cannot disable your own account')
+      if (typeof body.disabled !== 'boolean') throw badRequest('input.invalid', msg('api.input_invalid.disabled_boolean'))
+      if (body.disabled && id === me.id) throw badRequest('user.self', msg('api.user_self'))
       changes.disabled = body.disabled
     }
     if ('lockedUntil' in body && body.lockedUntil === null) changes.unlock = true
     let hash: string | undefined
     if ('password' in body) {
       const pw = passwordProblem(body.password)
-      if (pw) throw badRequest('auth.weak_password', pw.zh, pw.en)
+      if (pw) throw badRequest('auth.weak_password', pw)
       hash = await hashPassword(body.password as string)
     }
     await ctx.db.tx(async (q) => {

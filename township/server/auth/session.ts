@@ -10,6 +10,7 @@ import { one, type Queryable } from '../db/db'
 import { ApiError } from '../errors'
 import { newToken, sha256Hex } from '../tokens'
 import type { Ctx, Env, Role, SessionUser } from '../context'
+import { msg } from '../../../src/i18n/message'
 
 export const COOKIE = 'gk_session'
 export const SESSION_HOURS = 12
@@ -66,7 +67,7 @@ export async function loadUser(q: Queryable, userId: number, csrfToken: string):
   return userOf(await one<UserRow>(q, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [userId]), csrfToken)
 }
 
-export const authRequired = () => new ApiError(401, 'auth.required', '请先登录', 'please sign in')
+export const authRequired = () => new ApiError(401, 'auth.required', msg('api.auth_required'))
 
 /** Sets c.var.address on every API request; outside the open paths, a session and (for changes) its CSRF token. */
 export function sessionMiddleware(ctx: Ctx): MiddlewareHandler<Env> {
@@ -76,7 +77,7 @@ export function sessionMiddleware(ctx: Ctx): MiddlewareHandler<Env> {
     if (path.startsWith('/api/kiosk/') || OPEN.has(path)) return next()
     const changing = STATE_CHANGING.has(c.req.method)
     const header = c.req.header('x-csrf-token')
-    if (changing && !header) throw new ApiError(403, 'csrf.missing', '请求缺少防跨站令牌（X-CSRF-Token），已拒绝', 'the X-CSRF-Token header is missing; refused')
+    if (changing && !header) throw new ApiError(403, 'csrf.missing', msg('api.csrf_missing'))
     const id = getCookie(c, COOKIE)
     if (!id) throw authRequired()
     const s = await one<UserRow & { csrf_token: string }>(
@@ -85,7 +86,7 @@ export function sessionMiddleware(ctx: Ctx): MiddlewareHandler<Env> {
       [sha256Hex(id), ctx.now()],
     )
     if (!s) throw authRequired()
-    if (changing && header !== s.csrf_token) throw new ApiError(403, 'csrf.bad', '防跨站令牌不符，请刷新页面后重试', 'the X-CSRF-Token does not match this session; reload the page')
+    if (changing && header !== s.csrf_token) throw new ApiError(403, 'csrf.bad', msg('api.csrf_bad'))
     const user = userOf(s, s.csrf_token)
     if (!user) throw authRequired()
     c.set('user', user)
@@ -99,7 +100,7 @@ export function requireRole(c: Context<Env>, role: Role): SessionUser {
   const u = c.get('user')
   if (!u) throw authRequired()
   if (RANK[u.role] < RANK[role] || (role !== 'admin' && RANK[role] === 2 && u.role !== role && u.role !== 'admin')) {
-    throw new ApiError(403, 'auth.forbidden', '您的角色无权进行此操作', 'your role may not do this', { need: role })
+    throw new ApiError(403, 'auth.forbidden', msg('api.auth_forbidden'), { need: role })
   }
   return u
 }

@@ -7,6 +7,7 @@
 import { one } from '../db/db'
 import { ApiError } from '../errors'
 import type { Ctx } from '../context'
+import { msg } from '../../../src/i18n/message'
 
 export const USER_LIMIT = 10
 export const ADDRESS_LIMIT = 50
@@ -17,8 +18,7 @@ const locked = (until: Date, now: Date) =>
   new ApiError(
     429,
     'auth.locked',
-    `登录失败次数过多，已暂时锁定，请 ${Math.ceil((until.getTime() - now.getTime()) / 60_000)} 分钟后再试或联系管理员`,
-    'too many failed sign-ins: locked for a while; try later or ask an admin',
+    msg('api.auth_locked', { minutes: Math.ceil((until.getTime() - now.getTime()) / 60_000) }),
     { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) },
     { 'Retry-After': String(Math.ceil((until.getTime() - now.getTime()) / 1000)) },
   )

@@ -17,6 +17,7 @@ import type { Ctx } from '../context'
 import { shanghaiDay } from '../days'
 import { publishFeed } from '../feeds/publish'
 import { enrolKiosk } from '../kiosks/routes'
+import { zh } from '../i18n'
 
 export const DEMO_TOWNSHIP = { code: '341000000', name: '桂湾镇', county: '潜岳县' }
 export const DEMO_VILLAGES = [
@@ -101,7 +102,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
           id: `ledger-demo-${v.code.slice(-3)}-${n}`,
           itemId: item.id,
           periodKey: p.key,
-          periodLabel: p.label.zh,
+          periodLabel: zh(p.label),
           postedOn,
           places: ['board', 'screen'],
           takenDownOn: '',

@@ -12,6 +12,7 @@ import type { Db } from '../db/db'
 import { one } from '../db/db'
 import type { Signer } from './signingKey'
 import { sha256Hex } from '../tokens'
+import { msg } from '../../../src/i18n/message'
 
 export async function latestRevision(db: Pick<Db, 'query'>, village: string): Promise<number> {
   const r = await one<{ n: number | null }>(db, 'SELECT max(revision) AS n FROM revisions WHERE village_code = $1', [village])
@@ -26,18 +27,18 @@ export async function publishFeed(
 ): Promise<{ revision: number; sha256: string }> {
   return db.tx(async (q) => {
     const v = await one<{ township_code: string }>(q, 'SELECT township_code FROM villages WHERE code = $1 FOR UPDATE', [o.village])
-    if (!v) throw new ApiError(404, 'village.unknown', '没有这个村', 'no such village')
+    if (!v) throw new ApiError(404, 'village.unknown', msg('api.village_unknown.no_such_village'))
     const latest = await latestRevision(q, o.village)
     const doc = structuredClone(o.document) as { _gongkai?: { revision?: number } }
     const wanted = doc._gongkai?.revision ?? latest + 1
     if (!Number.isSafeInteger(wanted) || wanted <= latest) {
-      throw new ApiError(409, 'revision.not_higher', `版本号 ${wanted} 不高于已发布的第 ${latest} 版，一体机会拒绝`, `revision ${wanted} is not above the published ${latest}; kiosks would refuse it`, { latest })
+      throw new ApiError(409, 'revision.not_higher', msg('api.revision_not_higher', { wanted, latest }), { latest })
     }
     doc._gongkai = { ...doc._gongkai, revision: wanted }
     const problems: string[] = []
     const io = { out: () => undefined, err: (l: string) => void problems.push(l), now: () => o.now }
     const bytes = feedBytes(doc as Record<string, unknown>, io, chinaDay(o.now))
-    if (!bytes) throw new ApiError(422, 'feed.invalid', '公告内容未通过检查，未发布', 'the feed did not pass the checks; nothing published', { problems })
+    if (!bytes) throw new ApiError(422, 'feed.invalid', msg('api.feed_invalid'), { problems })
     const { keyId, signature } = await signer.sign(q, v.township_code, bytes)
     const sha256 = sha256Hex(bytes)
     await q.query('INSERT INTO revisions (village_code, revision, feed, signature, sha256, key_id, published_at, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [

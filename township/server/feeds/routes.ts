@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib'
 import { one } from '../db/db'
 import { notFound } from '../errors'
 import type { Ctx, Env } from '../context'
+import { msg } from '../../../src/i18n/message'
 
 function send(c: Context, bytes: Uint8Array, o: { etag: string; modified: Date; type: string }) {
   c.header('Access-Control-Allow-Origin', '*')
@@ -49,20 +50,20 @@ export function feedRoutes(ctx: Ctx) {
 
   app.get('/:village/feed.json', async (c) => {
     const r = await latest(c.req.param('village'))
-    if (!r) throw notFound('已发布的公告')
+    if (!r) throw notFound(msg('api.thing.published_notice'))
     return send(c, r.feed, { etag: `"${r.sha256}"`, modified: new Date(r.published_at), type: 'application/feed+json; charset=utf-8' })
   })
 
   app.get('/:village/feed.json.sig', async (c) => {
     const r = await latest(c.req.param('village'))
-    if (!r) throw notFound('签名')
+    if (!r) throw notFound(msg('api.thing.signature'))
     return send(c, new TextEncoder().encode(r.signature + '\n'), { etag: `"sig-${r.sha256}"`, modified: new Date(r.published_at), type: 'text/plain; charset=utf-8' })
   })
 
   app.get('/:village/files/:name', async (c) => {
     const sha = c.req.param('name').slice(0, 64)
     const f = await one<{ bytes: Uint8Array; mime_type: string }>(ctx.db, 'SELECT bytes, mime_type FROM feed_files WHERE sha256 = $1', [sha])
-    if (!f) throw notFound('附件')
+    if (!f) throw notFound(msg('api.thing.attachment'))
     return send(c, f.bytes, { etag: `"${sha}"`, modified: new Date(0), type: f.mime_type })
   })
 

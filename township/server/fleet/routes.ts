@@ -6,6 +6,7 @@ import { mayUseVillage, requireRole } from '../auth/session'
 import type { Ctx, Env } from '../context'
 import { shanghaiDay } from '../days'
 import { FLAGS, fleetOf, type FleetFlag } from './fleet'
+import { msg } from '../../../src/i18n/message'
 
 export function fleetRoutes(ctx: Ctx) {
   const app = new Hono<Env>()
@@ -22,7 +23,7 @@ export function fleetRoutes(ctx: Ctx) {
   app.get('/fleet', async (c) => {
     const u = requireRole(c, 'viewer')
     const filter = c.req.query('filter')
-    if (filter && !FLAGS.includes(filter as FleetFlag)) throw badRequest('input.invalid', '筛选条件应为 behind、error、silent 或 clock', 'filter must be behind, error, silent or clock')
+    if (filter && !FLAGS.includes(filter as FleetFlag)) throw badRequest('input.invalid', msg('api.input_invalid.filter_behind_error_silent'))
     const all = await fleetOf(ctx.db, { villages: u.villages, now: ctx.now(), silentMinutes: null })
     const kiosks = filter ? all.filter((k) => k.flags.includes(filter as FleetFlag)) : all
     return c.json({ kiosks: kiosks.map(({ township: _t, latestPublishedAt: _p, ...k }) => k) })
@@ -31,7 +32,7 @@ export function fleetRoutes(ctx: Ctx) {
   app.get('/fleet/:id/history', async (c) => {
     const u = requireRole(c, 'viewer')
     const k = await one<{ village_code: string }>(ctx.db, 'SELECT village_code FROM kiosks WHERE id = $1', [c.req.param('id')])
-    if (!k || !mayUseVillage(u, k.village_code)) throw notFound('设备')
+    if (!k || !mayUseVillage(u, k.village_code)) throw notFound(msg('api.thing.kiosk'))
     const days = Math.max(1, Math.min(400, Number(c.req.query('days')) || 30))
     const today = shanghaiDay(ctx.now())
     const from = shanghaiDay(new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000))

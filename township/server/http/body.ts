@@ -7,9 +7,10 @@ import type { Context } from 'hono'
 import { readLimitedBody } from '../../../src/sync/boundedFetch'
 import { SyncError } from '../../../src/sync/errors'
 import { ApiError, badRequest } from '../errors'
+import { msg } from '../../../src/i18n/message'
 
 export async function readBytes(c: Context, max: number): Promise<Uint8Array> {
-  const tooBig = () => new ApiError(413, 'body.too_large', `请求内容超过 ${Math.round(max / 1024)} KB 的上限`, `body over the ${Math.round(max / 1024)} KB limit`, { limit: max })
+  const tooBig = () => new ApiError(413, 'body.too_large', msg('api.body_too_large', { kb: Math.round(max / 1024) }), { limit: max })
   try {
     // the kiosk's own capped reader: a Request has the headers and body it reads
     return await readLimitedBody(c.req.raw, max, c.req.path)
@@ -25,12 +26,12 @@ export async function readJson(c: Context, max: number): Promise<unknown> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw badRequest('body.not_utf8', '请求内容不是 UTF-8 文本', 'body is not UTF-8 text')
+    throw badRequest('body.not_utf8', msg('api.body_not_utf8'))
   }
   try {
     return JSON.parse(text)
   } catch (e) {
-    throw badRequest('body.bad_json', '请求内容不是有效的 JSON', 'body is not valid JSON', { reason: String((e as Error).message) })
+    throw badRequest('body.bad_json', msg('api.body_bad_json'), { reason: String((e as Error).message) })
   }
 }
 

@@ -7,6 +7,7 @@ import { one } from '../db/db'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../tokens'
 import type { Ctx } from '../context'
+import { msg } from '../../../src/i18n/message'
 
 export interface KioskRow {
   id: string
@@ -16,7 +17,7 @@ export interface KioskRow {
 const CACHE_MS = 5_000
 const cache = new Map<string, { kiosk: KioskRow | null; at: number }>()
 
-export const badToken = () => new ApiError(401, 'kiosk.bad_token', '设备令牌无效或已吊销', 'unknown or revoked kiosk token')
+export const badToken = () => new ApiError(401, 'kiosk.bad_token', msg('api.kiosk_bad_token'))
 
 export function forgetKioskTokens(): void {
   cache.clear()

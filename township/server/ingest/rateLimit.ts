@@ -4,6 +4,7 @@
  * at once, so the burst is generous; a runaway or hostile client gets 429.
  */
 import { ApiError } from '../errors'
+import { msg } from '../../../src/i18n/message'
 
 export interface Bucket {
   take(key: string): void
@@ -20,7 +21,7 @@ export function tokenBucket(burst: number, perMinute: number, now: () => number 
       if (s.tokens < 1) {
         const wait = Math.ceil(((1 - s.tokens) / perMinute) * 60)
         state.set(key, s)
-        throw new ApiError(429, 'rate.limited', '请求过于频繁，请稍后再试', 'too many requests; try again later', { retryAfterSeconds: wait }, { 'Retry-After': String(wait) })
+        throw new ApiError(429, 'rate.limited', msg('api.rate_limited'), { retryAfterSeconds: wait }, { 'Retry-After': String(wait) })
       }
       s.tokens -= 1
       state.set(key, s)

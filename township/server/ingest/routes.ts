@@ -16,6 +16,7 @@ import { heartbeatWriter } from './heartbeats'
 import { issueList } from './issues'
 import { bearer, kioskByToken, type KioskRow } from './kioskAuth'
 import { tokenBucket } from './rateLimit'
+import { msg } from '../../../src/i18n/message'
 
 export const HEARTBEAT_MAX = 64 * 1024
 export const RECORD_MAX = 1024 * 1024
@@ -71,12 +72,12 @@ export function ingestRoutes(ctx: Ctx) {
 
   app.post('/heartbeat', async (c) => {
     const body = await readJson(c, HEARTBEAT_MAX)
-    if (!isObject(body)) throw badRequest('heartbeat.invalid', '心跳内容应为 JSON 对象', 'a heartbeat is a JSON object')
+    if (!isObject(body)) throw badRequest('heartbeat.invalid', msg('api.heartbeat_invalid.heartbeat_json_object'))
     const kiosk = await kioskByToken(ctx, body.token)
     beats.take(kiosk.id)
     const { token: _t, ...rest } = body
     const parsed = v.safeParse(heartbeatSchema, rest)
-    if (!parsed.success) throw badRequest('heartbeat.invalid', '心跳格式不对（格式 1，见 docs/heartbeat.md）', 'not a format 1 heartbeat (docs/heartbeat.md)', { issues: issueList(parsed.issues) })
+    if (!parsed.success) throw badRequest('heartbeat.invalid', msg('api.heartbeat_invalid.not_format_1_heartbeat'), { issues: issueList(parsed.issues) })
     await heartbeats.write(kiosk.id, parsed.output, ctx.now())
     return c.body(null, 204)
   })
@@ -97,21 +98,21 @@ export function ingestRoutes(ctx: Ctx) {
   app.get('/photos/:sha', async (c) => {
     await uploadKiosk(c.req.header('authorization'))
     const sha = c.req.param('sha')
-    if (!SHA.test(sha)) throw badRequest('photo.bad_sha', '照片标识应为 64 位十六进制 SHA-256', 'the photo id must be a hex SHA-256')
+    if (!SHA.test(sha)) throw badRequest('photo.bad_sha', msg('api.photo_bad_sha'))
     return c.json(await photoState(sha))
   })
 
   app.put('/photos/:sha', async (c) => {
     const kiosk = await uploadKiosk(c.req.header('authorization'))
     const sha = c.req.param('sha')
-    if (!SHA.test(sha)) throw badRequest('photo.bad_sha', '照片标识应为 64 位十六进制 SHA-256', 'the photo id must be a hex SHA-256')
+    if (!SHA.test(sha)) throw badRequest('photo.bad_sha', msg('api.photo_bad_sha'))
     const offset = Number(c.req.query('offset'))
     const total = Number(c.req.query('total'))
-    if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(total) || total < 1) throw badRequest('photo.bad_range', 'offset 和 total 应为非负整数', 'offset and total must be whole numbers')
-    if (total > PHOTO_MAX) throw new ApiError(413, 'photo.too_large', '照片超过 8 MB 的上限', 'the photo is over the 8 MB limit', { limit: PHOTO_MAX })
+    if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(total) || total < 1) throw badRequest('photo.bad_range', msg('api.photo_bad_range.offset_total_whole_numbers'))
+    if (total > PHOTO_MAX) throw new ApiError(413, 'photo.too_large', msg('api.photo_too_large'), { limit: PHOTO_MAX })
     const bytes = await readBytes(c, PART_MAX)
-    if (!bytes.byteLength) throw badRequest('photo.empty_part', '照片分段为空', 'an empty photo part')
-    if (offset + bytes.byteLength > total) throw badRequest('photo.bad_range', '分段超出照片总长度', 'the part runs past the photo total')
+    if (!bytes.byteLength) throw badRequest('photo.empty_part', msg('api.photo_empty_part'))
+    if (offset + bytes.byteLength > total) throw badRequest('photo.bad_range', msg('api.photo_bad_range.part_runs_past_photo'))
     const result = await ctx.db.tx(async (q) => {
       await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sha])
       const done = await one<{ size: number }>(q, 'SELECT size FROM photos WHERE sha256 = $1', [sha])
@@ -133,8 +134,8 @@ export function ingestRoutes(ctx: Ctx) {
       await q.query('INSERT INTO photos (sha256, size, bytes, kiosk_id) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [sha, whole.byteLength, whole, kiosk.id])
       return { received, complete: true }
     })
-    if ('conflict' in result) return c.json({ error: new ApiError(409, 'photo.offset', '分段位置不对，请从已收到的位置续传', 'wrong offset: resume from what was received').body().error, received: result.conflict }, 409)
-    if ('mismatch' in result) throw new ApiError(422, 'photo.sha_mismatch', '照片内容与 SHA-256 不符，已丢弃，请重新上传', 'the photo does not match its SHA-256; the parts were dropped, upload it again')
+    if ('conflict' in result) return c.json({ error: new ApiError(409, 'photo.offset', msg('api.photo_offset')).body().error, received: result.conflict }, 409)
+    if ('mismatch' in result) throw new ApiError(422, 'photo.sha_mismatch', msg('api.photo_sha_mismatch'))
     return c.json(result)
   })
 
@@ -142,20 +143,20 @@ export function ingestRoutes(ctx: Ctx) {
     const kiosk = await uploadKiosk(c.req.header('authorization'))
     const body = await readJson(c, RECORD_MAX)
     const env = v.safeParse(envelope, body)
-    if (!env.success) throw badRequest('record.invalid', '记录格式不对', 'the record envelope is invalid', { issues: issueList(env.issues) })
+    if (!env.success) throw badRequest('record.invalid', msg('api.record_invalid.record_envelope_invalid'), { issues: issueList(env.issues) })
     const e = env.output
     const key = c.req.header('idempotency-key')
-    if (key !== undefined && key !== `${e.kind}:${e.id}:${e.version}`) throw badRequest('record.idempotency_key', 'Idempotency-Key 与记录不符', 'the Idempotency-Key does not match kind:id:version', { expected: `${e.kind}:${e.id}:${e.version}` })
-    if (e.villageCode && e.villageCode !== kiosk.villageCode) throw new ApiError(403, 'record.wrong_village', '这台设备不属于该村', 'this kiosk is not enrolled for that village', { villageCode: kiosk.villageCode })
+    if (key !== undefined && key !== `${e.kind}:${e.id}:${e.version}`) throw badRequest('record.idempotency_key', msg('api.record_idempotency_key'), { expected: `${e.kind}:${e.id}:${e.version}` })
+    if (e.villageCode && e.villageCode !== kiosk.villageCode) throw new ApiError(403, 'record.wrong_village', msg('api.record_wrong_village'), { villageCode: kiosk.villageCode })
     const rec = v.safeParse(SCHEMA[e.kind as Kind], e.record)
-    if (!rec.success) throw badRequest('record.invalid', '记录内容未通过检查', 'the record does not pass the shared schema', { issues: issueList(rec.issues) })
+    if (!rec.success) throw badRequest('record.invalid', msg('api.record_invalid.record_does_not_pass'), { issues: issueList(rec.issues) })
     const record = rec.output as Record<string, unknown> & { id: string; version: number }
-    if (record.id !== e.id || record.version !== e.version) throw badRequest('record.invalid', '记录的 id 或版本与外层不符', 'the record id or version differs from the envelope')
+    if (record.id !== e.id || record.version !== e.version) throw badRequest('record.invalid', msg('api.record_invalid.record_id_version_differs'))
     const shas = [...new Set(e.photos.map((p) => p.sha256))]
     if (shas.length) {
       const have = new Set((await ctx.db.query<{ sha256: string }>('SELECT sha256 FROM photos WHERE sha256 = ANY($1::text[])', [shas])).map((r) => r.sha256))
       const missing = shas.filter((s) => !have.has(s))
-      if (missing.length) return c.json({ error: new ApiError(409, 'photo.missing', '有照片尚未上传完整，请先上传照片', 'a listed photo is not complete: upload photos first').body().error, missing }, 409)
+      if (missing.length) return c.json({ error: new ApiError(409, 'photo.missing', msg('api.photo_missing')).body().error, missing }, 409)
     }
     const ledger = e.kind === 'ledger' ? (record as unknown as v.InferOutput<typeof ledgerRecordSchema>) : null
     const outcome = await ctx.db.tx(async (q) => {

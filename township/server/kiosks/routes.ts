@@ -10,6 +10,7 @@ import { newToken, sha256Hex } from '../tokens'
 import type { Ctx, Env } from '../context'
 import type { EnrolmentConfig as KioskConfig } from '../../../src/config/enrolment'
 import { actorOf, mayUseVillage, requireRole } from '../auth/session'
+import { msg } from '../../../src/i18n/message'
 
 export type { EnrolmentConfig as KioskConfig } from '../../../src/config/enrolment'
 
@@ -70,11 +71,11 @@ export function kioskRoutes(ctx: Ctx) {
   app.post('/', async (c) => {
     const u = requireRole(c, 'admin')
     const body = await readJson(c, 16 * 1024)
-    if (!isObject(body) || typeof body.villageCode !== 'string') throw badRequest('input.invalid', '请选择村', 'choose a village', { field: 'villageCode' })
+    if (!isObject(body) || typeof body.villageCode !== 'string') throw badRequest('input.invalid', msg('api.input_invalid.choose_village'), { field: 'villageCode' })
     const place = typeof body.place === 'string' ? body.place.trim() : ''
-    if (!place || place.length > 100) throw badRequest('input.invalid', '请填写安放位置（100 字以内），如“村便民服务大厅 1 号屏”', 'give the place (up to 100 characters)', { field: 'place' })
+    if (!place || place.length > 100) throw badRequest('input.invalid', msg('api.input_invalid.give_place_up_100'), { field: 'place' })
     const villageCode = body.villageCode
-    if (!(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [villageCode])) || !mayUseVillage(u, villageCode)) throw badRequest('village.unknown', '没有这个村', 'no such village', { field: 'villageCode' })
+    if (!(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [villageCode])) || !mayUseVillage(u, villageCode)) throw badRequest('village.unknown', msg('api.village_unknown.no_such_village'), { field: 'villageCode' })
     const out = await ctx.db.tx(async (q) => {
       const r = await enrolKiosk(ctx, q, { villageCode, place, userId: u.id })
       await audit(q, actorOf(c), 'kiosk.enrolled', `kiosk:${r.kiosk.id}`, { villageCode, place })
@@ -85,15 +86,15 @@ export function kioskRoutes(ctx: Ctx) {
 
   const find = async (id: string) => {
     const k = (await kioskViews(ctx.db, id))[0]
-    if (!k) throw notFound('设备')
+    if (!k) throw notFound(msg('api.thing.kiosk'))
     return k
   }
 
   app.post('/:id/token', async (c) => {
     const u = requireRole(c, 'admin')
     const k = await find(c.req.param('id'))
-    if (!mayUseVillage(u, k.villageCode)) throw notFound('设备')
-    if (k.revokedAt) throw new ApiError(409, 'kiosk.revoked', '设备已吊销，请重新添加', 'the kiosk was revoked; enrol it again')
+    if (!mayUseVillage(u, k.villageCode)) throw notFound(msg('api.thing.kiosk'))
+    if (k.revokedAt) throw new ApiError(409, 'kiosk.revoked', msg('api.kiosk_revoked'))
     const token = newToken()
     const out = await ctx.db.tx(async (q) => {
       await q.query('UPDATE kiosks SET token_hash = $2, token_rotated_at = $3 WHERE id = $1', [k.id, sha256Hex(token), ctx.now()])
@@ -107,7 +108,7 @@ export function kioskRoutes(ctx: Ctx) {
   app.post('/:id/revoke', async (c) => {
     const u = requireRole(c, 'admin')
     const k = await find(c.req.param('id'))
-    if (!mayUseVillage(u, k.villageCode)) throw notFound('设备')
+    if (!mayUseVillage(u, k.villageCode)) throw notFound(msg('api.thing.kiosk'))
     await ctx.db.tx(async (q) => {
       await q.query('UPDATE kiosks SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1', [k.id, ctx.now()])
       await audit(q, actorOf(c), 'kiosk.revoked', `kiosk:${k.id}`)

@@ -13,6 +13,7 @@ import { one } from '../db/db'
 import { notFound } from '../errors'
 import { serveWeb } from '../http/static'
 import type { Ctx, Env } from '../context'
+import { msg } from '../../../src/i18n/message'
 
 export const KIOSK_DIST = resolve(process.env.GONGKAI_DIST ?? join(fileURLToPath(new URL('../../..', import.meta.url)), 'dist'))
 
@@ -21,7 +22,7 @@ export function previewRoutes(ctx: Ctx, dist = KIOSK_DIST) {
   app.get('/:id/config.json', async (c) => {
     const id = Number(c.req.param('id'))
     const d = Number.isSafeInteger(id) ? await one<{ updated_at: Date }>(ctx.db, 'SELECT updated_at FROM drafts WHERE id = $1', [id]) : undefined
-    if (!d) throw notFound('草稿')
+    if (!d) throw notFound(msg('api.thing.draft'))
     c.header('Cache-Control', 'no-store')
     return c.json({ feeds: [{ id: `preview-${id}-${new Date(d.updated_at).getTime()}`, url: `/api/drafts/${id}/preview/feed.json` }], pollSeconds: 60, locale: 'zh-CN' })
   })

@@ -8,6 +8,7 @@ import { ApiError } from '../errors'
 import type { Queryable } from '../db/db'
 import { inWords, REVISION_LIMIT_BYTES, type RevisionSize } from '../../../src/feed/limits'
 import type { FeedDoc } from './compose'
+import { msg } from '../../../src/i18n/message'
 
 type Attachment = { url?: unknown; size_in_bytes?: unknown; _gongkai?: { sha256?: unknown } }
 
@@ -41,8 +42,7 @@ export function requireWithinLimit(size: RevisionSize): void {
   throw new ApiError(
     413,
     'revision.too_large',
-    `本次发布的内容和附件共 ${inWords(size.bytes)}，超过一体机每一版能接收的上限 ${inWords(size.limit)}，一体机会拒收整版。请压缩或删去部分附件后再发布`,
-    `this revision with its files is ${inWords(size.bytes)}, over the ${inWords(size.limit)} a kiosk accepts per revision; every kiosk would refuse it. Compress or remove attachments and publish again`,
+    msg('api.revision_too_large', { size: inWords(size.bytes), limit: inWords(size.limit) }),
     { bytes: size.bytes, limit: size.limit },
   )
 }

@@ -13,6 +13,7 @@ import { publishFeed } from '../feeds/publish'
 import { describeChange, emptyDocument, parseDocument, stamp, withoutItem, type FeedDoc } from './compose'
 import { PUBLISH_DIR, writePublished } from './exportFolder'
 import { requireWithinLimit, revisionSize } from './revisionSize'
+import { msg } from '../../../src/i18n/message'
 
 export async function baseDocument(ctx: Ctx, q: Queryable, village: string): Promise<{ doc: FeedDoc; revision: number }> {
   const r = await one<{ revision: number; feed: Uint8Array }>(q, 'SELECT revision, feed FROM revisions WHERE village_code = $1 ORDER BY revision DESC LIMIT 1', [village])
@@ -22,7 +23,7 @@ export async function baseDocument(ctx: Ctx, q: Queryable, village: string): Pro
     'SELECT v.code, v.name, t.name AS township, t.county FROM villages v JOIN townships t ON t.code = v.township_code WHERE v.code = $1',
     [village],
   )
-  if (!v) throw notFound('村')
+  if (!v) throw notFound(msg('api.thing.village'))
   return { doc: emptyDocument(v, ctx.now()), revision: 0 }
 }
 
@@ -41,7 +42,7 @@ export async function publishDocument(
       ctx.db.tx(async (q) => {
         const out = (await fn(q)) as { revision: number }
         if (out.revision !== o.base + 1) {
-          throw new ApiError(409, 'revision.moved', `发布期间已有人发布了第 ${out.revision - 1} 版，请刷新后重试`, `revision ${out.revision - 1} was published meanwhile; reload and try again`, { latest: out.revision - 1 })
+          throw new ApiError(409, 'revision.moved', msg('api.revision_moved', { n: out.revision - 1 }), { latest: out.revision - 1 })
         }
         await q.query('UPDATE revisions SET cause = $3, source_draft_ids = $4 WHERE village_code = $1 AND revision = $2', [o.village, out.revision, o.cause, o.draftIds ?? []])
         await o.inTx?.(q, out.revision)
@@ -79,7 +80,7 @@ async function revisionRow(q: Queryable, village: string, n: number): Promise<Re
   const r = Number.isSafeInteger(n)
     ? await one<RevisionRow>(q, 'SELECT r.*, u.display_name FROM revisions r LEFT JOIN users u ON u.id = r.published_by WHERE r.village_code = $1 AND r.revision = $2', [village, n])
     : undefined
-  if (!r) throw notFound(`第 ${n} 版`)
+  if (!r) throw notFound(msg('api.thing.revision', { n }))
   return r
 }
 
@@ -117,7 +118,7 @@ export async function restoreRevision(ctx: Ctx, actor: Actor, userId: number, vi
 export async function withdrawNotice(ctx: Ctx, actor: Actor, userId: number, village: string, itemId: string, reason: string) {
   const { doc, revision: base } = await baseDocument(ctx, ctx.db, village)
   const item = doc.items.find((i) => String(i.id) === itemId)
-  if (!item) throw notFound(`已发布的公告“${itemId}”`)
+  if (!item) throw notFound(msg('api.thing.published_item', { id: itemId }))
   return publishDocument(ctx, {
     village,
     document: withoutItem(doc, itemId, ctx.now()),

@@ -13,6 +13,7 @@ import { uploadAttachment, uploadTable } from './uploads'
 import { checklistFromGrid } from './checklistImport'
 import { revisionSize } from './revisionSize'
 import { approveDraft, cleanDraftItem, createDraft, draftKind, draftRow, draftView, publishDraft, rejectDraft, submitDraft, updateDraft, type DraftRow } from './workflow'
+import { msg } from '../../../src/i18n/message'
 
 /** a draft's JSON body: a notice of up to 1 MB (tables and HTML; files are uploaded apart) */
 const MAX_DRAFT = 1024 * 1024
@@ -23,18 +24,18 @@ export function publishRoutes(ctx: Ctx) {
   const village = async (c: Context<Env>, role: Role): Promise<{ u: SessionUser; code: string }> => {
     const u = requireRole(c, role)
     const code = c.req.param('code') ?? ''
-    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound('村')
+    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound(msg('api.thing.village'))
     return { u, code }
   }
   const draft = async (c: Context<Env>, role: Role): Promise<{ u: SessionUser; d: DraftRow }> => {
     const u = requireRole(c, role)
     const d = await draftRow(ctx.db, Number(c.req.param('id')))
-    if (!mayUseVillage(u, d.village_code)) throw notFound('草稿')
+    if (!mayUseVillage(u, d.village_code)) throw notFound(msg('api.thing.draft'))
     return { u, d }
   }
   const body = async (c: Context<Env>) => {
     const b = await readJson(c, MAX_DRAFT)
-    if (!isObject(b)) throw badRequest('input.invalid', '请求内容应为对象', 'body must be an object')
+    if (!isObject(b)) throw badRequest('input.invalid', msg('api.input_invalid.body_object'))
     return b
   }
   const id = (c: Context<Env>) => Number(c.req.param('id'))
@@ -111,7 +112,7 @@ export function publishRoutes(ctx: Ctx) {
     const { u, code } = await village(c, 'reviewer')
     const raw = (await body(c)).reason
     const reason = typeof raw === 'string' ? raw.trim() : ''
-    if (!reason || reason.length > 500) throw badRequest('review.reason_required', '撤回时请写明原因（500 字以内），记入操作日志', 'give a reason (up to 500 characters) for the audit log', { field: 'reason' })
+    if (!reason || reason.length > 500) throw badRequest('review.reason_required', msg('api.review_reason_required.withdraw'), { field: 'reason' })
     return c.json(await withdrawNotice(ctx, actorOf(c), u.id, code, c.req.param('itemId'), reason), 201)
   })
 

@@ -12,7 +12,9 @@ import { sha256Hex } from '../tokens'
 import { DEFAULT_FILE_LIMIT_BYTES, inWords } from '../../../src/feed/limits'
 import { decodeText } from '../../../src/import/decodeText'
 import { parseCsvTable } from '../../../src/import/csv'
-import { SourceError, where } from '../../../src/import/problem'
+import { problemWords, SourceError, where, type SourceProblem } from '../../../src/import/problem'
+import { msg } from '../../../src/i18n/message'
+import type { ComposedMessage } from '../../../src/i18n/compose'
 
 export const ATTACHMENT_TYPES: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -29,8 +31,7 @@ function tooLarge(name: string, size: number | null, limit: number): ApiError {
   return new ApiError(
     413,
     'file.too_large',
-    `“${name}”${s ? `有 ${s}，` : ''}超过一体机能接收的单个文件上限 ${l}。请压缩或拆分后再上传`,
-    `“${name}”${s ? ` is ${s},` : ''} over the ${l} a kiosk accepts per file. Compress or split it and upload again`,
+    s ? msg('api.file_too_large.sized', { name, size: s, limit: l }) : msg('api.file_too_large.unsized', { name, limit: l }),
     { limit, size },
   )
 }
@@ -49,7 +50,7 @@ async function bodyWithin(c: Context, name: string, limit: number): Promise<Uint
 
 export function uploadName(c: Context): string {
   const name = (c.req.query('name') ?? '').trim()
-  if (!name || name.length > 200) throw badRequest('input.invalid', '请给出文件名（?name=）', 'give the file name (?name=)', { field: 'name' })
+  if (!name || name.length > 200) throw badRequest('input.invalid', msg('api.input_invalid.give_file_name_name'), { field: 'name' })
   return name
 }
 
@@ -58,10 +59,10 @@ export async function uploadAttachment(c: Context, q: Queryable, limit = DEFAULT
   const name = uploadName(c)
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (!ATTACHMENT_TYPES[type]) {
-    throw new ApiError(415, 'file.type', `“${name}”的类型（${type || '未知'}）一体机不能显示；可上传 PDF、JPEG/PNG/WebP 图片或 MP4/WebM 视频`, `“${name}” (${type || 'unknown type'}) cannot be shown on a kiosk; upload PDF, JPEG/PNG/WebP images or MP4/WebM video`, { type })
+    throw new ApiError(415, 'file.type', { code: 'api.file_type', params: { name, type: type || msg('api.unknown_type') } }, { type })
   }
   const bytes = await bodyWithin(c, name, limit)
-  if (!bytes.byteLength) throw badRequest('file.empty', `“${name}”是空文件`, `“${name}” is empty`)
+  if (!bytes.byteLength) throw badRequest('file.empty', msg('api.file_empty', { name }))
   const sha256 = sha256Hex(bytes)
   await q.query('INSERT INTO feed_files (sha256, mime_type, bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, type, bytes])
   return { url: `files/${sha256}`, mime_type: type, title: name, size_in_bytes: bytes.byteLength, _gongkai: { sha256 } }
@@ -80,9 +81,9 @@ export async function uploadTable(c: Context): Promise<{ name: string; grid: Gri
   const bytes = await bodyWithin(c, name, TABLE_FILE_LIMIT)
   const lower = name.toLowerCase()
   const grid = lower.endsWith('.xlsx') ? await readXlsx(bytes, name) : lower.endsWith('.csv') ? readCsv(bytes, name) : null
-  if (!grid) throw new ApiError(415, 'table.type', `“${name}”不是 .xlsx 或 .csv 表格；在 Excel/WPS 里“另存为”其中一种再上传`, `“${name}” is not an .xlsx or .csv table; “Save as” one of them in Excel/WPS`)
+  if (!grid) throw new ApiError(415, 'table.type', msg('api.table_type', { name }))
   if (grid.length > MAX_ROWS || grid.some((r) => r.length > MAX_COLUMNS)) {
-    throw badRequest('table.too_big', `“${name}”超过 ${MAX_ROWS} 行或 ${MAX_COLUMNS} 列，不像一张公告里的表格`, `“${name}” has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns`)
+    throw badRequest('table.too_big', msg('api.table_too_big', { name, rows: MAX_ROWS, columns: MAX_COLUMNS }))
   }
   return { name, grid }
 }
@@ -92,10 +93,10 @@ async function readXlsx(bytes: Uint8Array, name: string): Promise<Grid> {
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
   } catch {
-    throw badRequest('table.unreadable', `“${name}”打不开：不是有效的 .xlsx 文件`, `“${name}” cannot be opened: not a valid .xlsx file`)
+    throw badRequest('table.unreadable', msg('api.table_unreadable', { name }))
   }
   const sheet = wb.worksheets[0]
-  if (!sheet) throw badRequest('table.empty', `“${name}”里没有工作表`, `“${name}” has no worksheet`)
+  if (!sheet) throw badRequest('table.empty', msg('api.table_empty', { name }))
   if (sheet.rowCount > MAX_ROWS || sheet.columnCount > MAX_COLUMNS) return [[...Array(MAX_COLUMNS + 1)].map(() => null)]
   const grid: Grid = []
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -113,16 +114,19 @@ async function readXlsx(bytes: Uint8Array, name: string): Promise<Grid> {
 }
 
 /** a .csv in UTF-8, UTF-8 with BOM or GBK/GB18030 (the shared decodeText), parsed by the shared parseCsvTable */
+/** a file problem where it is */
+const placed = (p: SourceProblem): ComposedMessage => ({ code: 'api.source_problem', params: { where: where(p), problem: p.message } })
+
 function readCsv(bytes: Uint8Array, name: string): Grid {
   let text: string
   try {
     text = decodeText(bytes, name).text
   } catch (e) {
-    if (e instanceof SourceError) throw badRequest('table.encoding', `${where(e.problem)}: ${e.problem.zh}`, `${where(e.problem)}: ${e.problem.en}`)
+    if (e instanceof SourceError) throw badRequest('table.encoding', placed(e.problem))
     throw e
   }
   const { table, problems } = parseCsvTable(text, name)
   const p = problems[0]
-  if (p) throw badRequest('table.csv', `${where(p)}: ${p.zh}`, `${where(p)}: ${p.en}`, { problems: problems.slice(0, 20) })
+  if (p) throw badRequest('table.csv', placed(p), { problems: problems.slice(0, 20).map((x) => ({ ...x, ...problemWords(x) })) })
   return [table.header, ...table.rows.map((r) => r.cells)]
 }

@@ -14,7 +14,8 @@ import { ID_PATTERN } from '../../../src/feed/schema'
 import { CHECKLIST_ITEM_ID, DRAFT_KINDS, findingsForDraft, withDraft, type DraftKind, type FeedItem } from './compose'
 import { baseDocument, publishDocument } from './revisions'
 import { revisionSize } from './revisionSize'
-import { kioskTranslator } from '../../../src/i18n/node'
+import { msg, type Message } from '../../../src/i18n/message'
+import type { ComposedMessage } from '../../../src/i18n/compose'
 
 export type DraftState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'rejected'
 
@@ -36,7 +37,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
 export async function draftRow(q: Queryable, id: number, forUpdate = false): Promise<DraftRow> {
   const r = Number.isSafeInteger(id) ? await one<DraftRow>(q, `SELECT * FROM drafts WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]) : undefined
-  if (!r) throw notFound('草稿')
+  if (!r) throw notFound(msg('api.thing.draft'))
   return { ...r, id: Number(r.id), author_id: Number(r.author_id) }
 }
 
@@ -72,13 +73,13 @@ export async function draftView(ctx: Ctx, d: DraftRow) {
 
 /** A draft's item as the editor sent it, checked for shape; the id is the draft's own unless it edits a published notice. */
 export function cleanItem(raw: unknown, fallbackId: string): FeedItem {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('draft.invalid', '公告内容应为对象', 'the notice must be an object', { field: 'item' })
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('draft.invalid', msg('api.draft_invalid.notice_object'), { field: 'item' })
   const item = structuredClone(raw) as FeedItem
   const id = typeof item.id === 'string' && item.id ? item.id : fallbackId
-  if (!ID_PATTERN.test(id)) throw badRequest('draft.invalid', `公告编号“${id}”只能含字母、数字、汉字和 . _ -`, `notice id “${id}” may hold letters, digits, Chinese and . _ - only`, { field: 'id' })
+  if (!ID_PATTERN.test(id)) throw badRequest('draft.invalid', msg('api.draft_invalid.notice_id', { id }), { field: 'id' })
   item.id = id
-  if (typeof item.title !== 'string' || !item.title.trim()) throw badRequest('draft.invalid', '请填写标题', 'give the notice a title', { field: 'title' })
-  if (item.title.length > 200) throw badRequest('draft.invalid', '标题请在 200 字以内', 'keep the title under 200 characters', { field: 'title' })
+  if (typeof item.title !== 'string' || !item.title.trim()) throw badRequest('draft.invalid', msg('api.draft_invalid.give_notice_title'), { field: 'title' })
+  if (item.title.length > 200) throw badRequest('draft.invalid', msg('api.draft_invalid.keep_title_under_200'), { field: 'title' })
   return item
 }
 
@@ -89,46 +90,47 @@ const MAX_CHAPTER = 200_000
 export function draftKind(raw: unknown): DraftKind {
   if (raw === undefined) return 'notice'
   if (typeof raw === 'string' && (DRAFT_KINDS as readonly string[]).includes(raw)) return raw as DraftKind
-  throw badRequest('draft.invalid', `草稿类型只能是 ${DRAFT_KINDS.join('、')}`, `a draft's kind is one of ${DRAFT_KINDS.join(', ')}`, { field: 'kind' })
+  throw badRequest('draft.invalid', msg('api.draft_invalid.kind', { kinds: DRAFT_KINDS.join(', ') }), { field: 'kind' })
 }
 
 /** A draft's content as the editor sent it, checked for shape (the feed's validator and lint check the rest). */
 export function cleanDraftItem(kind: DraftKind, raw: unknown, fallbackId: string): FeedItem {
   if (kind === 'notice') return cleanItem(raw, fallbackId)
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('draft.invalid', '草稿内容应为对象', 'the draft must be an object', { field: 'item' })
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('draft.invalid', msg('api.draft_invalid.draft_object'), { field: 'item' })
   const r = raw as Record<string, unknown>
   if (kind === 'checklist') {
     const rows = r.checklist
-    if (!Array.isArray(rows) || rows.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw badRequest('draft.invalid', '清单应为一组事项', 'the checklist must be a list of items', { field: 'checklist' })
-    if (rows.length > MAX_CHECKLIST_ROWS) throw badRequest('draft.invalid', `清单请在 ${MAX_CHECKLIST_ROWS} 项以内`, `keep the checklist under ${MAX_CHECKLIST_ROWS} items`, { field: 'checklist' })
+    if (!Array.isArray(rows) || rows.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw badRequest('draft.invalid', msg('api.draft_invalid.checklist_list_items'), { field: 'checklist' })
+    if (rows.length > MAX_CHECKLIST_ROWS) throw badRequest('draft.invalid', msg('api.draft_invalid.checklist_rows', { max: MAX_CHECKLIST_ROWS }), { field: 'checklist' })
     return { id: CHECKLIST_ITEM_ID, title: '公开事项清单', checklist: structuredClone(rows) }
   }
   const id = typeof r.id === 'string' && r.id ? r.id : fallbackId
-  if (!ID_PATTERN.test(id)) throw badRequest('draft.invalid', `章节编号“${id}”只能含字母、数字、汉字和 . _ -`, `chapter id “${id}” may hold letters, digits, Chinese and . _ - only`, { field: 'id' })
-  if (typeof r.title !== 'string' || !r.title.trim() || r.title.length > 200) throw badRequest('draft.invalid', '请填写章节标题（200 字以内）', 'give the chapter a title (up to 200 characters)', { field: 'title' })
+  if (!ID_PATTERN.test(id)) throw badRequest('draft.invalid', msg('api.draft_invalid.chapter_id', { id }), { field: 'id' })
+  if (typeof r.title !== 'string' || !r.title.trim() || r.title.length > 200) throw badRequest('draft.invalid', msg('api.draft_invalid.give_chapter_title_up'), { field: 'title' })
   const body = typeof r.content_markdown === 'string' ? r.content_markdown : ''
-  if (body.length > MAX_CHAPTER) throw badRequest('draft.invalid', '章节正文过长', 'the chapter is too long', { field: 'content_markdown' })
+  if (body.length > MAX_CHAPTER) throw badRequest('draft.invalid', msg('api.draft_invalid.chapter_too_long'), { field: 'content_markdown' })
   return { id, title: r.title.trim(), content_markdown: body }
 }
 
 function requireAuthorOrAdmin(u: SessionUser, d: DraftRow) {
-  if (d.author_id !== u.id && u.role !== 'admin') throw new ApiError(403, 'draft.not_author', '只有作者可以修改或提交这份草稿', 'only the author may change or submit this draft')
+  if (d.author_id !== u.id && u.role !== 'admin') throw new ApiError(403, 'draft.not_author', msg('api.draft_not_author'))
 }
 
 /** The rule of 审核: the reviewer is never the author. */
 export function requireOtherThanAuthor(u: SessionUser, d: DraftRow) {
   if (d.author_id === u.id) {
-    throw new ApiError(403, 'review.own_draft', '不能审核自己写的公告：须由另一位审核人审核', 'you cannot review a notice you wrote: another reviewer must', { authorId: d.author_id })
+    throw new ApiError(403, 'review.own_draft', msg('api.review_own_draft'), { authorId: d.author_id })
   }
 }
 
 function requireState(d: DraftRow, ...states: DraftState[]) {
   if (!states.includes(d.state)) {
-    throw new ApiError(409, 'draft.wrong_state', `草稿当前状态为“${STATE_ZH[d.state]}”，不能进行此操作`, `the draft is ${d.state}; this step does not apply`, { state: d.state })
+    throw new ApiError(409, 'draft.wrong_state', { code: 'api.draft_wrong_state', params: { state: msg(`publish.state.${d.state}`) } }, { state: d.state })
   }
 }
 
-export const STATE_ZH: Record<DraftState, string> = { draft: '草稿', submitted: '待审核', approved: '已通过', scheduled: '定时发布', published: '已发布', rejected: '已退回' }
+/** the first blocking finding is a message of its own (src/feed/lint), worded in each locale inside the refusal */
+const lintBlocked = (count: number, first: Message): ComposedMessage => ({ code: 'api.draft_lint_blocked', params: { count, first } })
 
 async function record(q: Queryable, actor: Actor, u: SessionUser, d: DraftRow, decision: string, reason = '', details: Record<string, unknown> = {}) {
   await q.query('INSERT INTO reviews (draft_id, user_id, decision, reason, at) VALUES ($1, $2, $3, $4, now())', [d.id, u.id, decision, reason])
@@ -168,8 +170,7 @@ export async function submitDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: nu
     const { doc } = await baseDocument(ctx, q, d.village_code)
     const errors = findingsForDraft(withDraft(doc, d.kind, d.item, ctx.now()), d.kind, d.item_id, chinaDay(ctx.now())).filter((f) => f.severity === 'error')
     if (errors.length) {
-      const first = kioskTranslator().zhEn(errors[0]!)
-      throw new ApiError(422, 'draft.lint_blocked', `有 ${errors.length} 处必须改正的问题，改正后才能提交审核：${first.zh}`, `${errors.length} blocking finding(s) must be fixed before submitting: ${first.en}`, { findings: errors })
+      throw new ApiError(422, 'draft.lint_blocked', lintBlocked(errors.length, errors[0]!), { findings: errors })
     }
     await q.query("UPDATE drafts SET state = 'submitted', updated_at = $2 WHERE id = $1", [id, ctx.now()])
     await record(q, actor, u, d, 'submitted')
@@ -190,7 +191,7 @@ export async function approveDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: n
 
 export async function rejectDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: number, reason: unknown): Promise<DraftRow> {
   const why = typeof reason === 'string' ? reason.trim() : ''
-  if (!why || why.length > 500) throw badRequest('review.reason_required', '退回时请写明原因（500 字以内），作者会看到', 'give a reason (up to 500 characters); the author sees it', { field: 'reason' })
+  if (!why || why.length > 500) throw badRequest('review.reason_required', msg('api.review_reason_required.reject'), { field: 'reason' })
   return ctx.db.tx(async (q) => {
     const d = await draftRow(q, id, true)
     requireOtherThanAuthor(u, d)
@@ -204,7 +205,7 @@ export async function rejectDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: nu
 /** Publishes an approved draft now, or schedules it for `at` (a time in the future). */
 export async function publishDraft(ctx: Ctx, actor: Actor, u: SessionUser, id: number, at: unknown): Promise<DraftRow> {
   const when = typeof at === 'string' && at ? new Date(at) : null
-  if (when && Number.isNaN(when.getTime())) throw badRequest('input.invalid', '定时发布的时间无效', 'the publishing time is not a valid time', { field: 'at' })
+  if (when && Number.isNaN(when.getTime())) throw badRequest('input.invalid', msg('api.input_invalid.publishing_time_not_valid'), { field: 'at' })
   const d0 = await draftRow(ctx.db, id)
   requireOtherThanAuthor(u, d0)
   requireState(d0, 'approved', 'scheduled')
@@ -252,7 +253,7 @@ export async function runScheduled(ctx: Ctx): Promise<number> {
       await publishNow(ctx, { name: 'scheduler', kind: 'system' }, Number(scheduler.user_id), d)
       n++
     } catch (e) {
-      console.error(`scheduled draft ${d.id}:`, e instanceof ApiError ? e.en : e)
+      console.error(`scheduled draft ${d.id}:`, e instanceof ApiError ? e.words().en : e)
     }
   }
   return n

@@ -10,17 +10,19 @@ import { answerJson } from './answerCache'
 import { villageFacts } from './disclosures'
 import { report, reportPeriod, supervision, weekly, type ReportKind } from './supervision'
 import { reportWorkbook } from './xlsx'
+import { msg } from '../../../src/i18n/message'
+import { zh } from '../i18n'
 
 export const LEDGER_PAGE = 50
 const JSON_TYPE = { 'Content-Type': 'application/json' }
-const KIND_ZH: Record<ReportKind, string> = { month: '月总结', quarter: '季评估', year: '年考核' }
+const KINDS: readonly string[] = ['month', 'quarter', 'year'] satisfies ReportKind[]
 
 export function supervisionRoutes(ctx: Ctx) {
   const app = new Hono<Env>()
 
   const asOfOf = (raw: string | undefined) => {
     if (raw === undefined || raw === '') return shanghaiDay(ctx.now())
-    if (!isDay(raw)) throw badRequest('input.invalid', 'asOf 应为 YYYY-MM-DD 日期', 'asOf must be a YYYY-MM-DD day', { field: 'asOf' })
+    if (!isDay(raw)) throw badRequest('input.invalid', msg('api.input_invalid.asof_yyyy_mm_dd'), { field: 'asOf' })
     return raw
   }
 
@@ -44,21 +46,21 @@ export function supervisionRoutes(ctx: Ctx) {
     let key = c.req.param('key')
     const xlsx = key.endsWith('.xlsx')
     if (xlsx) key = key.slice(0, -5)
-    if (!(kind in KIND_ZH)) throw notFound('报表类型')
+    if (!KINDS.includes(kind)) throw notFound(msg('api.thing.report_kind'))
     const period = reportPeriod(kind, key)
-    if (!period) throw badRequest('report.bad_period', '期间格式不对：月 2026-11、季 2026-Q4、年 2026', 'bad period key: month 2026-11, quarter 2026-Q4, year 2026')
+    if (!period) throw badRequest('report.bad_period', msg('api.report_bad_period'))
     const r = report(await villageFacts(ctx.db, u.villages), period, shanghaiDay(ctx.now()))
     if (!xlsx) return c.json(r)
-    const bytes = await reportWorkbook(r, KIND_ZH[kind])
+    const bytes = await reportWorkbook(r, kind)
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    c.header('Content-Disposition', `attachment; filename="report-${kind}-${key}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${KIND_ZH[kind]}-${key}.xlsx`)}`)
+    c.header('Content-Disposition', `attachment; filename="report-${kind}-${key}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${zh(msg(`reports.title.${kind}`))}-${key}.xlsx`)}`)
     return c.body(bytes as Uint8Array<ArrayBuffer>)
   })
 
   app.get('/villages/:code/ledger', async (c) => {
     const u = requireRole(c, 'viewer')
     const code = c.req.param('code')
-    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound('村')
+    if (!mayUseVillage(u, code) || !(await one(ctx.db, 'SELECT 1 FROM villages WHERE code = $1', [code]))) throw notFound(msg('api.thing.village'))
     const page = Math.max(1, Math.min(100_000, Number(c.req.query('page')) || 1))
     const rows = await ctx.db.query<{ record_id: string; body: Record<string, unknown>; photos: { sha256: string; size: number; type: string }[]; received_at: Date; kiosk_id: string }>(
       `SELECT record_id, body, photos, received_at, kiosk_id FROM clerk_records
@@ -90,7 +92,7 @@ export function supervisionRoutes(ctx: Ctx) {
   app.get('/photos/:sha', async (c) => {
     const u = requireRole(c, 'viewer')
     const sha = c.req.param('sha')
-    if (!/^[0-9a-f]{64}$/.test(sha)) throw notFound('照片')
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw notFound(msg('api.thing.photo'))
     // a photo is visible to whoever may see a village whose current record lists it
     const ok = await one(
       ctx.db,
@@ -98,7 +100,7 @@ export function supervisionRoutes(ctx: Ctx) {
       [JSON.stringify([{ sha256: sha }]), u.villages],
     )
     const p = ok ? await one<{ bytes: Uint8Array; mime_type: string }>(ctx.db, 'SELECT bytes, mime_type FROM photos WHERE sha256 = $1', [sha]) : undefined
-    if (!p) throw notFound('照片')
+    if (!p) throw notFound(msg('api.thing.photo'))
     c.header('Content-Type', p.mime_type)
     c.header('Cache-Control', 'private, max-age=86400, immutable')
     return c.body(new Uint8Array(p.bytes))

@@ -7,6 +7,7 @@ import { addDays, diffDays } from '../../../src/compliance/days'
 import { complianceOf, dueDateOf, isPeriodic, onTimeRate, periodByKey, periodContaining, previousPeriod, type ComplianceStatus, type DisclosureRecord } from '../../../src/compliance'
 import type { ChecklistItem } from '../../../src/feed/types'
 import type { VillageFacts } from './disclosures'
+import { zh, zhEn } from '../i18n'
 
 export interface ItemState {
   itemId: string
@@ -77,12 +78,12 @@ function computeStates(f: VillageFacts, asOf: string): ItemState[] {
       itemId: item.id,
       title: item.title,
       frequency: item.frequency.type,
-      period: s.period ? { key: s.period.key, label: s.period.label.zh, start: s.period.start, end: s.period.end } : null,
+      period: s.period ? { key: s.period.key, label: zh(s.period.label), start: s.period.start, end: s.period.end } : null,
       due: s.due,
       state: s.state,
       overdueDays: s.state === 'overdue' ? daysPast(s.due, asOf) : null,
       daysLeft: s.daysLeft ?? null,
-      reason: s.reason ?? null,
+      reason: s.reason ? zhEn(s.reason) : null,
       disclosedBy: s.state === 'done' || s.state === 'not_applicable' ? (s.disclosedBy ?? null) : null,
       lastPostedOn: s.lastPostedOn ?? null,
     }
@@ -160,7 +161,7 @@ export function report(facts: VillageFacts[], period: NonNullable<ReturnType<typ
     const due = sum('due')
     return { code: f.code, name: f.name, due, onTime: sum('onTime'), late: sum('late'), missing: sum('missing'), rate: due ? sum('onTime') / due : null, items }
   })
-  return { period: { key: period.key, label: period.label.zh, start: period.start, end: period.end }, villages }
+  return { period: { key: period.key, label: zh(period.label), start: period.start, end: period.end }, villages }
 }
 
 /** Of an item's not-on-time disclosures in the period, how many have no posting at all by asOf. */

@@ -3,18 +3,27 @@
  * cookie sent by the browser, the CSRF token on every state-changing request,
  * and API errors ({error:{code,zh,en}}) turned into ApiError.
  */
+import { msg, type Message } from '../../../src/i18n/message'
+import { inReaderLanguage, type Words } from '../logic/words'
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly zh: string,
-    readonly en: string,
+    /** the server's words, or the console's own message (common.*) when no answer came */
+    readonly words: Words | Message,
     readonly detail?: unknown,
   ) {
-    super(en || code)
+    super(code)
   }
 }
+
+/** An API error in the reader's language. */
+export function apiErrorText(e: ApiError, t: (code: string, params: Record<string, string | number>) => string, locale: string): string {
+  return 'code' in e.words ? t(e.words.code, e.words.params ?? {}) : inReaderLanguage(e.words, locale)
+}
+
+export const networkError = () => new ApiError(0, 'network', msg('common.network_error'))
 
 let csrfToken: string | null = null
 
@@ -36,8 +45,8 @@ export function requestHeaders(method: string, hasBody: boolean): Record<string,
 /** An answer's error body as an ApiError; a body that is not the contract's shape still gets words. */
 export function toApiError(status: number, body: unknown): ApiError {
   const e = (body as { error?: { code?: unknown; zh?: unknown; en?: unknown; detail?: unknown } } | null)?.error
-  if (e && typeof e.code === 'string') return new ApiError(status, e.code, String(e.zh ?? e.code), String(e.en ?? e.code), e.detail ?? body)
-  return new ApiError(status, `http.${status}`, `服务器返回错误（HTTP ${status}）`, `The server answered with an error (HTTP ${status})`)
+  if (e && typeof e.code === 'string') return new ApiError(status, e.code, { zh: String(e.zh ?? e.code), en: String(e.en ?? e.code) }, e.detail ?? body)
+  return new ApiError(status, `http.${status}`, msg('common.http_error', { status }))
 }
 
 export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
@@ -50,7 +59,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and try again')
+    throw networkError()
   }
   if (res.status === 204) return undefined as T
   const text = await res.text()

@@ -1,5 +1,5 @@
 /** The publishing API (docs/township-api.md, "Publishing"): drafts, review, uploads, history. */
-import { ApiError, get, post, put, requestHeaders, toApiError } from './client'
+import { get, networkError, post, put, requestHeaders, toApiError } from './client'
 import type { NoticeTable } from '../../../src/feed/types'
 import type { RevisionSize } from '../../../src/feed/limits'
 
@@ -137,7 +137,7 @@ async function upload<T>(path: string, file: File): Promise<T> {
   try {
     res = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { ...requestHeaders('POST', false), 'content-type': file.type || 'application/octet-stream' }, body: file })
   } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and try again')
+    throw networkError()
   }
   const json: unknown = await res.json().catch(() => null)
   if (!res.ok) throw toApiError(res.status, json)

@@ -10,8 +10,9 @@ export type Locale = (typeof LOCALES)[number]
 const STORAGE_KEY = 'gk-console-locale'
 
 // plus the kiosk's clerk messages, for the names clerks see (places, items), and its feed and privacy messages, for the
-// lint findings the server sends as codes (the CLI words them from the same files): one text for one thing
-const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '../../../src/i18n/locales/*/{clerk,feed,privacy}.json'], { eager: true, import: 'default' })
+// lint findings the server sends as codes (the CLI words them from the same files): one text for one thing;
+// not api.json: the server's error texts, which it answers in Chinese and English itself (township/server/i18n.ts)
+const files = import.meta.glob<Record<string, unknown>>(['../locales/*/*.json', '!../locales/*/api.json', '../../../src/i18n/locales/*/{clerk,feed,privacy}.json'], { eager: true, import: 'default' })
 
 export function buildMessages(): Record<Locale, Record<string, unknown>> {
   const out: Record<Locale, Record<string, unknown>> = { 'zh-CN': {}, en: {} }
