@@ -8,11 +8,13 @@
  * PostgreSQL is a throw-away cluster (scripts/pg-cluster.mjs). --smoke runs
  * tiny sizes to check the harness. Sizes: BENCH_KIOSKS (500), BENCH_DAYS (90),
  * BENCH_VILLAGES (300), BENCH_BEATS (3000); BENCH_PG_PORT picks the cluster's port.
- * --ingest runs only the two ingest figures (for profiling the server: node --cpu-prof).
+ * --ingest runs only the two ingest figures (for profiling the server: node --cpu-prof);
+ * --ingest=pglite or --ingest=postgres only one of them.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { startCluster } from '../../scripts/pg-cluster.mjs'
 import type { Ctx } from '../../township/server/context'
@@ -24,7 +26,9 @@ import { hashPassword } from '../../township/server/auth/password'
 
 process.env.TZ = 'Asia/Shanghai'
 const smoke = process.argv.includes('--smoke')
-const ingestOnly = process.argv.includes('--ingest')
+const ingestArg = process.argv.find((a) => a === '--ingest' || a.startsWith('--ingest='))
+const ingestOnly = ingestArg !== undefined
+const ingestEngine = ingestArg?.split('=')[1]
 const KIOSKS = smoke ? 5 : Number(process.env.BENCH_KIOSKS ?? 500)
 const DAYS = smoke ? 2 : Number(process.env.BENCH_DAYS ?? 90)
 const VILLAGES = smoke ? 3 : Number(process.env.BENCH_VILLAGES ?? 300)
@@ -43,9 +47,30 @@ async function context(o: { databaseUrl?: string; dataDir?: string }): Promise<{
   return { ctx, dir }
 }
 
-/** The heartbeat client (plain JS for a worker thread): 50 warm-up beats, then `beats` with `inFlight` at a time; posts {rate, retries}. */
+/** CPU seconds (user + system) of the calling thread so far (Linux /proc, in USER_HZ = 100 ticks), or NaN */
+function threadCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(f[11]) + Number(f[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
+/** The heartbeat client (plain JS for a worker thread): 50 warm-up beats, then `beats` with `inFlight` at a time; posts 'timing' when the timed part starts, then {rate, retries, cpu}. */
 const LOAD_GENERATOR = `
 const { parentPort, workerData: { url, tokens, beats, inFlight } } = require('node:worker_threads')
+// as threadCpuSeconds above, in the worker's own plain JS
+const threadCpu = () => {
+  try {
+    const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(f[11]) + Number(f[12])) / 100
+  } catch {
+    return NaN
+  }
+}
 const body = (n) => {
   const k = tokens[n % tokens.length]
   const now = new Date()
@@ -70,6 +95,8 @@ const post = (b) => new Promise((resolve, reject) => {
   let next = 0
   let retries = 0
   const t0 = performance.now()
+  parentPort.postMessage('timing')
+  const cpu0 = threadCpu()
   await Promise.all(Array.from({ length: inFlight }, async () => {
     while (next < beats) {
       const n = next++
@@ -87,12 +114,43 @@ const post = (b) => new Promise((resolve, reject) => {
       }
     }
   }))
-  parentPort.postMessage({ rate: beats / ((performance.now() - t0) / 1000), retries })
+  parentPort.postMessage({ rate: beats / ((performance.now() - t0) / 1000), retries, cpu: threadCpu() - cpu0 })
 })()
 `
 
+/** CPU seconds used so far by the processes named postgres (the bench's cluster; Linux /proc), or NaN */
+function postgresCpuSeconds(): number {
+  try {
+    let ticks = 0
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        if (!stat.includes('(postgres)')) continue
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        ticks += Number(f[11]) + Number(f[12]) // utime + stime, fields 14 and 15
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks / 100 // USER_HZ
+  } catch {
+    return NaN
+  }
+}
+
+interface IngestFigures {
+  rate: number
+  /** CPU ms a heartbeat over the timed beats: the server's thread, the client's thread, all postgres processes (NaN on PGlite) */
+  server: number
+  client: number
+  db: number
+  /** share of the timed run the server's event loop was busy */
+  serverBusy: number
+}
+
 /** heartbeats/s over real HTTP, 16 at a time, from 50 kiosks */
-async function ingest(ctx: Ctx): Promise<number> {
+async function ingest(ctx: Ctx): Promise<IngestFigures> {
   await ctx.db.query("INSERT INTO villages (code, township_code, name) VALUES ('341000001001', '341000001', '一村')")
   const tokens: { id: string; token: string }[] = []
   for (let i = 0; i < 50; i++) {
@@ -102,16 +160,31 @@ async function ingest(ctx: Ctx): Promise<number> {
   const { server, port } = await listen(ctx, '127.0.0.1', 0)
   // the client runs in a worker thread: its fetch/undici work is not charged to the server's event loop
   const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { url: `http://127.0.0.1:${port}/api/kiosk/heartbeat`, tokens, beats: BEATS, inFlight: 16 } })
-  const { rate, retries } = await new Promise<{ rate: number; retries: number }>((resolve, reject) => {
-    worker.once('message', resolve)
+  let elu0 = performance.eventLoopUtilization()
+  let cpu0 = NaN
+  let db0 = NaN
+  const { rate, retries, cpu } = await new Promise<{ rate: number; retries: number; cpu: number }>((resolve, reject) => {
+    worker.on('message', (m: 'timing' | { rate: number; retries: number; cpu: number }) => {
+      // 'timing': the warm-up is over, the timed beats start
+      if (m !== 'timing') return resolve(m)
+      elu0 = performance.eventLoopUtilization()
+      cpu0 = threadCpuSeconds()
+      db0 = ctx.db.kind === 'postgres' ? postgresCpuSeconds() : NaN
+    })
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`the heartbeat client stopped (exit ${code})`)))
   })
+  const perBeat = (seconds: number) => (seconds / BEATS) * 1000
+  const figures = { rate, server: perBeat(threadCpuSeconds() - cpu0), client: perBeat(cpu), db: perBeat(postgresCpuSeconds() - db0), serverBusy: performance.eventLoopUtilization(elu0).utilization }
   await worker.terminate()
   await new Promise((r) => server.close(() => r(null)))
   if (retries) console.log(`(${retries} heartbeats resent after a reset connection)`)
-  return rate
+  return figures
 }
+
+const ingestSetup = (i: IngestFigures) =>
+  `${BEATS} heartbeats over HTTP, 16 in flight, 50 kiosks; CPU a beat: server thread ${i.server.toFixed(2)} ms (busy ${Math.round(i.serverBusy * 100)} %), ` +
+  `client thread ${i.client.toFixed(2)} ms${Number.isNaN(i.db) ? '' : `, postgres ${i.db.toFixed(2)} ms`}`
 
 /** REQUESTS timings after 3 warm-up requests; `first` is the very first (cold caches) */
 async function timed(url: string, cookie: string): Promise<number[] & { first?: number }> {
@@ -219,19 +292,19 @@ async function supervisionBench(ctx: Ctx): Promise<{ records: number; p95: numbe
 const started = Date.now()
 /** thrown to skip the page benchmarks under --ingest (the cluster is still stopped in finally) */
 const DONE = Symbol('ingest only')
-{
+if (ingestEngine !== 'postgres') {
   const { ctx, dir } = await context({ dataDir: 'yes' })
-  const rate = await ingest(ctx)
-  rows.push(['heartbeat ingest, PGlite', `${Math.round(rate)} /s`, '≥ 1,000 /s', `${BEATS} heartbeats over HTTP, 16 in flight, 50 kiosks`])
+  const i = await ingest(ctx)
+  rows.push(['heartbeat ingest, PGlite', `${Math.round(i.rate)} /s`, '≥ 1,000 /s', ingestSetup(i)])
   await ctx.db.close()
   rmSync(dir, { recursive: true, force: true })
 }
-const cluster = await startCluster({ port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined })
+const cluster = ingestEngine === 'pglite' ? null : await startCluster({ port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined })
 try {
-  {
+  if (cluster) {
     const { ctx, dir } = await context({ databaseUrl: cluster.url })
-    const rate = await ingest(ctx)
-    rows.push(['heartbeat ingest, PostgreSQL', `${Math.round(rate)} /s`, '≥ 3,000 /s', `${BEATS} heartbeats over HTTP, 16 in flight, 50 kiosks`])
+    const i = await ingest(ctx)
+    rows.push(['heartbeat ingest, PostgreSQL', `${Math.round(i.rate)} /s`, '≥ 3,000 /s', ingestSetup(i)])
     if (ingestOnly) {
       await ctx.db.close()
       throw DONE
@@ -242,7 +315,7 @@ try {
     await ctx.db.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  {
+  if (cluster) {
     const c = await import('pg')
     const admin = new c.default.Client({ connectionString: cluster.url })
     await admin.connect()
@@ -259,7 +332,7 @@ try {
 } catch (e) {
   if (e !== DONE) throw e
 } finally {
-  cluster.stop()
+  cluster?.stop()
 }
 console.log(`\n| measure | result | target | setup |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`)
 console.log(`\n(${smoke ? 'smoke sizes; ' : ''}${Math.round((Date.now() - started) / 1000)} s in all)`)

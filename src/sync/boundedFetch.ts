@@ -82,8 +82,9 @@ function aborted(signal: AbortSignal): Promise<never> {
 
 /**
  * A body read to its end with a size limit enforced while reading (never whole
- * into memory first) — the one limited-body reader, also used by the township
- * console for request bodies. `signal` is the deadline, when there is one.
+ * into memory first) — the kiosk's one limited-body reader (the township
+ * console reads Node request streams with its own, township/server/http/body.ts).
+ * `signal` is the deadline, when there is one.
  */
 export async function readLimitedBody(res: Pick<Response, 'headers' | 'body'>, maxBytes: number, url: string, signal?: AbortSignal): Promise<Uint8Array> {
   const declaredHeader = res.headers.get('content-length')

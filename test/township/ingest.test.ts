@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { heartbeatWriter } from '../../township/server/ingest/heartbeats'
+import { listen } from '../../township/server/server'
 import { enrol, ENGINE, errorOf, heartbeat, smallTownship, startHarness, type Harness, type Jar } from './support'
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
@@ -123,6 +125,47 @@ describe(`kiosk ingest (${ENGINE})`, () => {
     expect(e.code).toBe('heartbeat.invalid')
     expect((e.detail.issues as { path: string }[]).map((i) => i.path)).toEqual(expect.arrayContaining(['format', 'clockOk']))
     expect(await h.count('heartbeats')).toBe(before)
+  })
+
+  it('over a real socket (the body read from Node\'s request): stored, oversized bodies 413 with the connection closed, bad JSON 400', async () => {
+    const { server, port } = await listen(h.ctx, '127.0.0.1', 0)
+    // node:http, not fetch: it sends a body in chunks without Content-Length and reads an answer that comes before the body is done
+    const post = (chunks: Buffer[], headers: Record<string, string | number> = {}) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/api/kiosk/heartbeat', method: 'POST', headers: { 'content-type': 'text/plain', ...headers } }, (res) => {
+          let body = ''
+          res.setEncoding('utf8')
+          res.on('data', (d: string) => (body += d))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        })
+        // the server may close while the rest of a refused body is still being sent
+        req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)))
+        for (const c of chunks) req.write(c)
+        req.end()
+      })
+    const code = (r: { body: string }) => (JSON.parse(r.body) as { error: { code: string } }).error.code
+    try {
+      const before = await h.count('heartbeats')
+      const hb = Buffer.from(JSON.stringify({ ...heartbeat(cfg.kioskId), token: cfg.kioskToken }))
+      // in two pieces: the reader joins them
+      const ok = await post([hb.subarray(0, 100), hb.subarray(100)], { 'content-length': hb.length })
+      expect(ok.status).toBe(204)
+      expect(await h.count('heartbeats')).toBe(before + 1)
+      const declared = await post([Buffer.alloc(10 * 1024 * 1024, 'x')], { 'content-length': 10 * 1024 * 1024 })
+      expect(declared.status).toBe(413)
+      expect(code(declared)).toBe('body.too_large')
+      expect(declared.headers.connection).toBe('close')
+      const chunked = await post(Array.from({ length: 40 }, () => Buffer.alloc(16 * 1024, 'x')), { 'transfer-encoding': 'chunked' })
+      expect(chunked.status).toBe(413)
+      expect(code(chunked)).toBe('body.too_large')
+      expect(chunked.headers.connection).toBe('close')
+      const bad = await post([Buffer.from('{"token": "abc", ')])
+      expect(bad.status).toBe(400)
+      expect(code(bad)).toBe('body.bad_json')
+      expect(await h.count('heartbeats')).toBe(before + 1)
+    } finally {
+      await new Promise((r) => server.close(r))
+    }
   })
 
   it('preflight for uploads is answered with the contract headers', async () => {

@@ -5,8 +5,18 @@
  */
 export type Row = Record<string, unknown>
 
+export interface QueryOptions {
+  /**
+   * A name for a statement run very often with the same text (the heartbeat
+   * batch): on PostgreSQL it is parsed and planned once per connection, not
+   * on every run (a named prepared statement). PGlite has no such statements
+   * and runs it as any other. One name, one text.
+   */
+  prepare?: string
+}
+
 export interface Queryable {
-  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>
+  query<T = Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>
 }
 
 export interface Db extends Queryable {

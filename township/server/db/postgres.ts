@@ -1,6 +1,6 @@
 /** The production engine: PostgreSQL through a `pg` pool (DATABASE_URL). */
 import pg from 'pg'
-import type { Db, Queryable, Row } from './db'
+import type { Db, Queryable, QueryOptions, Row } from './db'
 
 // bigint and numeric come back as JS numbers (counts, sizes); timestamps stay Date like PGlite's
 pg.types.setTypeParser(20, (v) => Number(v))
@@ -11,8 +11,9 @@ pg.types.setTypeParser(1082, (v) => v)
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max })
   const wrap = (c: Pick<pg.Pool, 'query'>): Queryable => ({
-    async query<T = Row>(sql: string, params?: unknown[]) {
-      return (await c.query(sql, params)).rows as T[]
+    async query<T = Row>(sql: string, params?: unknown[], options?: QueryOptions) {
+      const r = options?.prepare ? await c.query({ name: options.prepare, text: sql, values: params }) : await c.query(sql, params)
+      return r.rows as T[]
     },
   })
   await pool.query('SELECT 1')
