@@ -15,6 +15,7 @@ import { PAINT_SCRIPT } from './lib/paint.mjs'
 import { serve } from './lib/server.mjs'
 import { feedBytes } from './lib/feedGen.mjs'
 import { max, median } from './lib/stats.mjs'
+import { startProfile, tasksBreakdown } from './lib/cpuProfile.mjs'
 
 const FEED = '/bench/feed.json'
 const FLOOR_PAGE = '/bench/floor-apply.html'
@@ -55,6 +56,8 @@ async function kioskRun(o, bytes, cpu) {
     await page.locator('[data-testid=notice-card]').first().waitFor({ timeout: TIMEOUT })
     await page.waitForTimeout(500)
     if (cpu > 1) await throttle(page, cpu)
+    // GONGKAI_APPLY_PROFILE=<dir>: the throttled runs' main thread under the CDP Profiler, its long tasks broken down
+    const profiling = cpu > 1 && process.env.GONGKAI_APPLY_PROFILE ? await startProfile(page) : null
     const painted = withTimeout(page.evaluate((m) => self.__benchPaint('[data-testid=notice-card]', m), MARK), 'kiosk')
     const since = Date.now()
     feeds[FEED] = bytes
@@ -65,6 +68,13 @@ async function kioskRun(o, bytes, cpu) {
     const applied = await waitMeasure(page, 'gongkai:sync-applied', first.start + first.duration)
     await page.waitForTimeout(300)
     const tasks = await longTasksBetween(page, answerAt, paint.at + 300)
+    if (profiling) {
+      const file = `${process.env.GONGKAI_APPLY_PROFILE}/apply-${o.kind.name ?? 'browser'}-${cpu}x-${Date.now()}.cpuprofile`
+      const profiled = await profiling.stop(file)
+      const breakdown = tasksBreakdown(profiled, tasks)
+      console.error(`[apply profile] ${file}: profile from ${profiled.startedAt}, answer at ${Math.round(answerAt)}, painted at ${Math.round(paint.at)}`)
+      for (const b of breakdown) console.error(JSON.stringify(b, null, 1))
+    }
     const sample = { ms: paint.epoch - answer.at, cpu, longTasks: tasks.length, maxTaskMs: max(tasks.map((t) => t.duration)), workerMs: applied.workerMs, reloadMs: applied.mainMs, stages: applied.stages }
     if (o.poll304 && cpu === 1) {
       const poll = await waitMeasure(page, 'gongkai:sync-state-not-modified', applied.start + applied.duration)

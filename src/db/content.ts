@@ -74,6 +74,11 @@ export interface CommitInput {
   /** a newer signed epoch (sync/trust.ts): the revision may be lower than the live one; one stored under its number is replaced */
   resetRevision?: boolean
   now?: Date
+  /**
+   * Told the notice chunks as soon as every write is queued, while the transaction commits: the sync worker
+   * posts them to the page meanwhile, and the page shows them only once the commit is done (ApplyDeps.onLive).
+   */
+  whileCommitting?: (chunks: NoticeChunkRecord[]) => void
 }
 
 /** What went live: the pointer, and the record and notice chunks as written, so the sync worker can hand them to the page without a re-read. */
@@ -128,6 +133,14 @@ export async function commitRevision(input: CommitInput): Promise<Committed> {
     for (const c of chunks) track(chunkStore.put(c))
     const pointer: Pointer = { sourceId, current: revision, previous: old?.current ?? null, switchedAt: now }
     track(pointers.put(pointer))
+    // nothing more to write: commit as soon as the writes are done, not when their events have run
+    tx.commit()
+    try {
+      input.whileCommitting?.(chunks)
+    } catch (e) {
+      // the transaction commits whatever the listener did (the page then reads the revision back)
+      console.warn('whileCommitting', e)
+    }
     await Promise.all(writes)
     await tx.done
     return { ...pointer, record, chunks }

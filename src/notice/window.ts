@@ -10,9 +10,36 @@ export type NoticeState = 'upcoming' | 'open' | 'expired'
 const DAY = 86_400_000
 
 export function noticeState(n: Pick<Notice, 'published' | 'expires'>, now: Date): NoticeState {
-  const t = now.getTime()
-  if (n.published && Date.parse(n.published) > t) return 'upcoming'
-  if (n.expires && Date.parse(n.expires) <= t) return 'expired'
+  return stateAt(n, now.getTime(), canonicalIso(now))
+}
+
+/**
+ * Whether `s` is written as Date#toISOString writes years 0–9999 (2026-11-27T01:00:00.000Z): two such
+ * strings compare in code-unit order as their moments do. The feed normaliser writes every date so.
+ */
+function isCanonical(s: string): boolean {
+  return s.length === 24 && s.charCodeAt(23) === 0x5a /* Z */ && s.charCodeAt(10) === 0x54 /* T */
+}
+
+function canonicalIso(now: Date): string | null {
+  const iso = Number.isNaN(now.getTime()) ? '' : now.toISOString()
+  return isCanonical(iso) ? iso : null
+}
+
+/**
+ * Whether moment `a` is after now / at or before now: compared as strings when both are canonical (a board
+ * checks 10,000 notices every minute; two Date.parse each took ≈ 40 ms at 4× CPU), else parsed as before.
+ */
+function after(a: string, nowMs: number, nowIso: string | null): boolean {
+  return nowIso !== null && isCanonical(a) ? a > nowIso : Date.parse(a) > nowMs
+}
+function notAfter(a: string, nowMs: number, nowIso: string | null): boolean {
+  return nowIso !== null && isCanonical(a) ? a <= nowIso : Date.parse(a) <= nowMs
+}
+
+function stateAt(n: Pick<Notice, 'published' | 'expires'>, nowMs: number, nowIso: string | null): NoticeState {
+  if (n.published && after(n.published, nowMs, nowIso)) return 'upcoming'
+  if (n.expires && notAfter(n.expires, nowMs, nowIso)) return 'expired'
   return 'open'
 }
 
@@ -22,7 +49,8 @@ export function daysLeft(n: Pick<Notice, 'expires'>, now: Date): number | null {
   return Math.max(0, Math.ceil((Date.parse(n.expires) - now.getTime()) / DAY))
 }
 
-function byBoardOrder(a: Notice, b: Notice): number {
+/** Board order: urgent, pinned, then newest. The sync worker hands notices over in it, so the board's sort finds them sorted. */
+export function byBoardOrder(a: Notice, b: Notice): number {
   if (a.urgent !== b.urgent) return a.urgent ? -1 : 1
   if (a.pinned !== b.pinned) return a.pinned ? -1 : 1
   return descending(a.published, b.published)
@@ -37,10 +65,14 @@ function descending(a: string | undefined, b: string | undefined): number {
 
 /** What the board shows now: open notices, urgent and pinned first, then newest. */
 export function openNotices<T extends Notice>(notices: readonly T[], now: Date): T[] {
-  return notices.filter((n) => noticeState(n, now) === 'open').sort(byBoardOrder)
+  const t = now.getTime()
+  const iso = canonicalIso(now)
+  return notices.filter((n) => stateAt(n, t, iso) === 'open').sort(byBoardOrder)
 }
 
 /** The archive: notices whose window has closed, most recently closed first. */
 export function expiredNotices<T extends Notice>(notices: readonly T[], now: Date): T[] {
-  return notices.filter((n) => noticeState(n, now) === 'expired').sort((a, b) => descending(a.expires, b.expires))
+  const t = now.getTime()
+  const iso = canonicalIso(now)
+  return notices.filter((n) => stateAt(n, t, iso) === 'expired').sort((a, b) => descending(a.expires, b.expires))
 }

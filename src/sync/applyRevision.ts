@@ -41,7 +41,9 @@ export interface ApplyDeps {
   verify?: (source: FeedSource, bytes: Uint8Array, feedUrl: string) => Promise<void>
   /** builds the revision's search index; stored after the revision went live (its own transaction), so starting never re-indexes */
   buildIndex?: (content: FeedContent) => Promise<unknown> | unknown
-  /** told as soon as the revision is live, with its record and notice chunks as written (the sync worker posts them to the page) */
+  /** told the revision's notice chunks while its transaction commits (the sync worker posts them to the page, which holds them until onLive) */
+  whileCommitting?: (pending: { revision: number; chunks: NoticeChunkRecord[] }) => void
+  /** told as soon as the revision is live, with its record and notice chunks as written (the sync worker tells the page to show them) */
   onLive?: (live: { record: RevisionRecord; chunks: NoticeChunkRecord[] }) => Promise<void> | void
   /** told how long each step of an applied revision took (syncSource adds the fetch; the benchmark reads them) */
   onStages?: (stages: StageTimes) => void
@@ -190,7 +192,7 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
   lap('assets')
   let committed: Awaited<ReturnType<typeof commitRevision>>
   try {
-    committed = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings, privacyFindings, signedWith: source.publicKey, trustedRootKey: trust.rootKey, resetRevision: trust.resetRevision, now })
+    committed = await commitRevision({ sourceId: source.id, revision, sha256, content, assets, assetUrls: refs.map((r) => r.url), warnings, privacyFindings, signedWith: source.publicKey, trustedRootKey: trust.rootKey, resetRevision: trust.resetRevision, now, whileCommitting: deps.whileCommitting && ((chunks) => deps.whileCommitting!({ revision, chunks })) })
   } catch (e) {
     if (e instanceof StaleRevisionError) throw new SyncError('rollback', [`${e.revision} <= ${e.current}`])
     throw new SyncError('storage', [String((e as Error)?.message ?? e)])

@@ -1,14 +1,16 @@
 /**
  * The sync engine in a dedicated module worker: fetch, verify, validate,
  * normalise, commit and index all run here, so a big feed never blocks a
- * resident's tap. What went live is posted to the page chunk by chunk
- * (syncProtocol.ts `live`), so the page never reads it back from IndexedDB.
+ * resident's tap. What goes live is posted to the page in parts while it
+ * commits and shown on `live` (syncProtocol.ts), so the page never reads it
+ * back from IndexedDB.
  */
 import { startSyncScheduler, type SyncScheduler } from './scheduler'
 import { syncSource } from './syncSource'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 import { buildSearchIndexLazily } from '../search/buildLazily'
 import { asNoticeRecords } from '../db/noticeChunks'
+import { byBoardOrder } from '../notice/window'
 
 const post = (m: FromSyncWorker) => (self as unknown as Worker).postMessage(m)
 /** stands in for `window` as the scheduler's source of `online` events */
@@ -26,20 +28,27 @@ function start(settings: SyncSettings) {
     run: async (s) => {
       const t0 = performance.now()
       let stages: Record<string, number> | undefined
+      let posted: { revision: number; parts: number } | null = null
       const outcome = await syncSource(s, {
         timeoutMs: settings.timeoutMs,
         maxBytes: settings.maxBytes,
         buildIndex: buildSearchIndexLazily,
         onStages: (t) => (stages = t),
-        onLive: ({ record, chunks }) => {
-          const notices = chunks.flatMap(asNoticeRecords)
+        // the notices are posted while the transaction commits, in board order (the page's sort then finds them
+        // sorted); the page shows them only on `live`, when the commit is done
+        whileCommitting: ({ revision, chunks }) => {
+          const notices = chunks.flatMap(asNoticeRecords).sort(byBoardOrder)
           const parts = Math.ceil(notices.length / HANDOVER_PART)
-          post({ type: 'live', sourceId: s.id, revision: record.revision, record, parts })
           for (let part = 0; part < parts; part++) {
             // each message is deserialised in a task of its own on the page (no yielding here: a worker's
             // setTimeout(0) is clamped to 4 ms after a few, which stretched 100 parts over ≈ 470 ms)
-            post({ type: 'liveNotices', sourceId: s.id, revision: record.revision, part, notices: notices.slice(part * HANDOVER_PART, (part + 1) * HANDOVER_PART) })
+            post({ type: 'liveNotices', sourceId: s.id, revision, part, notices: notices.slice(part * HANDOVER_PART, (part + 1) * HANDOVER_PART) })
           }
+          posted = { revision, parts }
+        },
+        onLive: ({ record }) => {
+          // -1: the notices were not posted (the page reads them from IndexedDB on `applied`)
+          post({ type: 'live', sourceId: s.id, revision: record.revision, record, parts: posted?.revision === record.revision ? posted.parts : -1 })
         },
       })
       const ms = performance.now() - t0

@@ -24,11 +24,15 @@ export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
   /**
-   * a revision went live: its record, then its notices in `parts` messages of `liveNotices` (id order), so the page takes over what the worker normalised without reading IndexedDB again
-   * and deserialises it in short tasks (one per message) rather than one long one
+   * a revision's notices, in `parts` messages of 100 (board order), posted while its transaction commits: the page
+   * deserialises them in short tasks (one per message) meanwhile and holds them, showing nothing yet
+   */
+  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; notices: NoticeRecord[] }
+  /**
+   * the revision went live: its record, and how many `liveNotices` parts came before (-1: none were posted); the page
+   * shows what the worker normalised without reading IndexedDB again, or reads it on `applied` if a part is missing
    */
   | { type: 'live'; sourceId: string; revision: number; record: RevisionRecord; parts: number }
-  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; notices: NoticeRecord[] }
   /** the cycle that made a revision live ended (its search index stored); the page reloads from IndexedDB only if it missed the hand-over */
   | { type: 'applied'; sourceId: string; revision: number; ms: number; stages?: Record<string, number> }
   /** a cycle ended (any outcome): the main thread re-reads the sync state */

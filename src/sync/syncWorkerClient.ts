@@ -33,15 +33,9 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   const pending = new Map<number, () => void>()
   let nextId = 1
   let ready = false
-  /** content arriving per source, and the revision each source last had handed over whole */
-  const arriving = new Map<string, LiveContent & { parts: number; got: number; since: number }>()
+  /** notices arriving per source (before their revision is live), and the revision each source last had handed over whole */
+  const arriving = new Map<string, { revision: number; notices: NoticeRecord[]; got: number; since: number }>()
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
-  const handOver = (sourceId: string) => {
-    const a = arriving.get(sourceId)!
-    arriving.delete(sourceId)
-    h.onLive?.(sourceId, { record: a.record, notices: a.notices })
-    handedOver.set(sourceId, { revision: a.record.revision, mainMs: performance.now() - a.since })
-  }
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
     const m = e.data
@@ -50,24 +44,27 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
     else if (m.type === 'synced') {
       pending.get(m.id)?.()
       pending.delete(m.id)
-    } else if (m.type === 'live') {
-      arriving.set(m.sourceId, { record: m.record, notices: [], parts: m.parts, got: 0, since: received })
-      if (!m.parts) handOver(m.sourceId)
     } else if (m.type === 'liveNotices') {
-      const a = arriving.get(m.sourceId)
-      if (!a || a.record.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
+      // parts come in order, before `live`; a gap (or another revision's part) voids what was gathered
+      const a = m.part === 0 ? { revision: m.revision, notices: [], got: 0, since: received } : arriving.get(m.sourceId)
+      if (!a || a.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
+      arriving.set(m.sourceId, a)
       for (const n of m.notices) a.notices.push(n)
-      // the page's update (board, render) in a task of its own, not on top of the last chunk's deserialising
-      if (++a.got === a.parts) setTimeout(() => arriving.get(m.sourceId) === a && handOver(m.sourceId), 0)
+      a.got++
+    } else if (m.type === 'live') {
+      // committed: show it, in this message's own task (every part was deserialised in one before)
+      const a = m.parts === 0 ? { revision: m.revision, notices: [], got: 0, since: received } : arriving.get(m.sourceId)
+      arriving.delete(m.sourceId)
+      if (!a || a.revision !== m.revision || a.got !== m.parts) return
+      h.onLive?.(m.sourceId, { record: m.record, notices: a.notices })
+      handedOver.set(m.sourceId, { revision: m.revision, mainMs: performance.now() - a.since })
     } else if (m.type === 'applied') {
-      // every part arrived, its hand-over task not yet run: hand it over now rather than read it all again
-      const a = arriving.get(m.sourceId)
-      if (a && a.got === a.parts && a.record.revision === m.revision) handOver(m.sourceId)
       const live = handedOver.get(m.sourceId)
       const whole = live?.revision === m.revision
-      arriving.delete(m.sourceId)
       void Promise.resolve(h.onApplied(m.sourceId, m.revision, whole)).then(() => measure('gongkai:sync-applied', received, m.ms, m.stages, whole ? live.mainMs : undefined))
     } else if (m.type === 'state') {
+      // a cycle whose commit failed leaves its parts behind: they are never shown
+      arriving.delete(m.sourceId)
       void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-state-${m.outcome}`, received, m.ms))
     }
   })

@@ -16,6 +16,17 @@ describe('notice window', () => {
     expect(noticeState(n('x', p), now)).toBe(state)
   })
 
+  it('gives the same state for a date written as the feed normaliser writes it (toISOString) and with an offset, at the edges', () => {
+    for (const delta of [-60_000, -1, 0, 1, 60_000]) {
+      const at = new Date(now.getTime() + delta)
+      const offset = new Date(at.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00')
+      for (const p of [{ published: at.toISOString() }, { published: '2026-01-01T00:00:00.000Z', expires: at.toISOString() }])
+        expect(noticeState(n('x', p), now)).toBe(noticeState(n('x', { ...p, ...(p.expires ? { expires: offset } : { published: offset }) }), now))
+    }
+    expect(noticeState(n('x', { expires: now.toISOString() }), now)).toBe('expired')
+    expect(noticeState(n('x', { published: new Date(now.getTime() + 1).toISOString() }), now)).toBe('upcoming')
+  })
+
   it('counts days left, today included', () => {
     expect(daysLeft(n('x', { expires: '2026-12-03T18:00:00+08:00' }), now)).toBe(7)
     expect(daysLeft(n('x', {}), now)).toBeNull()

@@ -36,39 +36,37 @@ describe('sync worker client', () => {
     expect(states).toEqual(['v1', 'v1'])
   })
 
-  it('shows what went live from the worker’s chunk messages, without a re-read; reads it again only when a chunk went missing', async () => {
+  it('shows what went live from the worker’s parts only once it is committed, without a re-read; reads it again only when a part went missing or the commit failed', async () => {
     const live: string[] = []
     const applied: string[] = []
     startSyncWorker(settings, { onLive: (id, c) => void live.push(`${id}@${c.record.revision}: ${c.notices.map((n) => n.id).join(',')}`), onApplied: (id, rev, whole) => void applied.push(`${id}@${rev} ${whole ? 'handed over' : 'read again'}`), onState: () => undefined })
     const w = FakeWorker.last
     const record = { sourceId: 'v1', revision: 8 } as RevisionRecord
     const notice = (id: string) => ({ id, sourceId: 'v1', revision: 8 }) as NoticeRecord
-    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, parts: 2 })
+    // the parts come while the worker's transaction commits: nothing is shown before `live`
     w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 0, notices: [notice('a'), notice('b')] })
-    // nothing is shown half-way
-    expect(live).toEqual([])
     w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 1, notices: [notice('c')] })
-    // shown in a task of its own
-    await new Promise((r) => setTimeout(r, 0))
+    expect(live).toEqual([])
+    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, parts: 2 })
     expect(live).toEqual(['v1@8: a,b,c'])
     w.reply({ type: 'applied', sourceId: 'v1', revision: 8, ms: 30 })
-    // a chunk lost (out of order): the partial content is never shown, and the store reads it from IndexedDB
-    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
+    // a part lost (out of order): the partial content is never shown, and the store reads it from IndexedDB
     w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 1, notices: [notice('d')] })
     w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 0, notices: [notice('e')] })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
     w.reply({ type: 'applied', sourceId: 'v1', revision: 9, ms: 30 })
-    await Promise.resolve()
     expect(live).toEqual(['v1@8: a,b,c'])
-    expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again'])
-    // every part there, 'applied' before the hand-over's own task ran: shown now, not read all again
-    w.reply({ type: 'live', sourceId: 'v1', revision: 10, record: { ...record, revision: 10 }, parts: 1 })
+    // a commit that failed: its parts are dropped with the cycle's end, and a later `live` cannot show them
     w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 10, part: 0, notices: [notice('f')] })
-    w.reply({ type: 'applied', sourceId: 'v1', revision: 10, ms: 30 })
+    w.reply({ type: 'state', sourceId: 'v1', outcome: 'failed', ms: 30 })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 10, record: { ...record, revision: 10 }, parts: 1 })
+    expect(live).toEqual(['v1@8: a,b,c'])
+    // a revision without notices
+    w.reply({ type: 'live', sourceId: 'v1', revision: 11, record: { ...record, revision: 11 }, parts: 0 })
+    w.reply({ type: 'applied', sourceId: 'v1', revision: 11, ms: 30 })
     await Promise.resolve()
-    expect(live).toEqual(['v1@8: a,b,c', 'v1@10: f'])
-    expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again', 'v1@10 handed over'])
-    await new Promise((r) => setTimeout(r, 0))
-    expect(live).toHaveLength(2)
+    expect(live).toEqual(['v1@8: a,b,c', 'v1@11: '])
+    expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again', 'v1@11 handed over'])
   })
 
   it('says the worker is unavailable when it fails before it ran (old engine without module workers), not after', () => {
