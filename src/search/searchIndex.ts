@@ -27,6 +27,18 @@ const ALPHABET = 36
  */
 const MIN_WORD_BEFORE_GAP = 2
 const MAX_GAP = 4
+/**
+ * A character whose typed letters are only the initial of one of its less
+ * common readings (z for 长 as zhang, j for 期 as ji) is an uncommon read.
+ * One in a run is normal (c for 重 in 重阳节); a run needing more is a chance
+ * match (xczj in 溪村长期, read xi-cun-zhang-ji), not a word the resident
+ * abbreviated: it does not count as whole words.
+ */
+const MAX_UNCOMMON = 1
+/** a move budget that never runs out */
+const ANY = 1 << 20
+/** gapAt's edgeAt when pieces need not be whole words (any real offset is larger: it is at least minus the text's length) */
+const FREE = -0x80000000
 
 function letterBit(code: number): number {
   if (code >= 97 && code <= 122) return 1 << (code - 97)
@@ -36,6 +48,8 @@ function letterBit(code: number): number {
 
 /** in a set's moves: it can end the match */
 const END = 1 << 8
+/** a set's moves shifted by this: the ones only an uncommon reading's initial allows */
+const UNCOMMON_SHIFT = 16
 
 function letterIndex(code: number): number {
   if (code >= 97 && code <= 122) return code - 97
@@ -256,10 +270,9 @@ export class SearchIndex {
     return this.titleEdges[base + start] === 1 && this.titleEdges[base + end] === 1
   }
 
-  /** Whether every piece (pairs of positions in `codes`, from gapAt) starts and ends on a word edge of the doc's title. */
-  private piecesWhole(doc: number, pieces: readonly number[], titleStart: number): boolean {
-    for (let k = 0; k < pieces.length; k += 2) if (!this.wholeInTitle(doc, pieces[k]! - titleStart, pieces[k + 1]! - titleStart)) return false
-    return true
+  /** After gappedAt in a title: the match is of whole words (always, without word edges, unless it needs uncommon reads). */
+  private get gappedWhole(): boolean {
+    return this.gapWhole || (this.titleEdges.length === 0 && !this.uncommon)
   }
 
   private addLetters(field: number, from: number, to: number) {
@@ -286,15 +299,20 @@ export class SearchIndex {
     return 'open'
   }
 
-  /** Matches q (from qi on) against the characters from position p; returns the end position, or -1. */
   /**
    * What a reading set can do at each point of the current query, worked out
    * once per (set, query position) on first use: bit c (1–7) = it can take the
    * next c letters and let the next character go on; END = it can take the
    * rest. Matching then compares small integers, not strings.
    */
-  private moves = new Int16Array(0)
+  private moves = new Int32Array(0)
   private query = ''
+  /** set by matchAt/gapAt: a move was refused because the run had used its uncommon reads */
+  private cut = false
+  /** set by contiguousAt/gappedAt: the match found needs more than MAX_UNCOMMON uncommon reads */
+  private uncommon = false
+  /** set by gappedAt: the match found is of whole words of the title */
+  private gapWhole = false
 
   private movesOf(set: number, qi: number): number {
     const key = set * (this.query.length + 1) + qi
@@ -304,36 +322,106 @@ export class SearchIndex {
     const rest = q.length - qi
     const suffix = q.slice(qi)
     let m = 0
+    // the same moves, by the most common reading (listed first) or by more than an initial
+    let common = 0
     const syls = this.syllables[set]!
     const inits = this.initials[set]!
     for (let k = 0; k < syls.length; k++) {
       const s = syls[k]!
-      // the last piece typed may be any start of the syllable: it ends the match here
-      if (rest <= s.length && s.startsWith(suffix)) m |= END
-      if (s.length < rest && s.length <= 7 && q.startsWith(s, qi)) m |= 1 << s.length
       const ini = inits[k]!
-      if (ini.length === 2 && ini !== s && rest > 2 && q.startsWith(ini, qi)) m |= 1 << 2
-      if (rest > 1 && q.charCodeAt(qi) === s.charCodeAt(0)) m |= 1 << 1
+      const first = k === 0
+      // the last piece typed may be any start of the syllable: it ends the match here
+      if (rest <= s.length && s.startsWith(suffix)) {
+        m |= END
+        if (first || rest > ini.length) common |= END
+      }
+      if (s.length < rest && s.length <= 7 && q.startsWith(s, qi)) {
+        m |= 1 << s.length
+        common |= 1 << s.length
+      }
+      if (ini.length === 2 && ini !== s && rest > 2 && q.startsWith(ini, qi)) {
+        m |= 1 << 2
+        if (first) common |= 1 << 2
+      }
+      if (rest > 1 && q.charCodeAt(qi) === s.charCodeAt(0)) {
+        m |= 1 << 1
+        if (first) common |= 1 << 1
+      }
     }
+    m |= (m & ~common) << UNCOMMON_SHIFT
     this.moves[key] = m
     return m
   }
 
-  /** Matches the query (from qi on) against the characters from position p; returns the end position, or -1. */
-  private matchAt(qi: number, p: number, end: number): number {
+  /**
+   * Matches the query (from qi on) against the characters from position p; returns the end position, or -1.
+   * `budget`: how many more characters may be uncommon reads.
+   */
+  private matchAt(qi: number, p: number, end: number, budget: number): number {
     const codes = this.codes
     while (p < end && codes[p] === SPACE_SET) p++
     if (p >= end) return -1
     const set = codes[p]!
     if (set === BREAK_SET) return -1
     const m = this.movesOf(set, qi)
-    if (m & END) return p + 1
+    const rare = m >> UNCOMMON_SHIFT
+    if (m & END) {
+      if ((rare & END) === 0 || budget > 0) return p + 1
+      this.cut = true
+    }
     for (let c = 1; c <= 7; c++) {
       if ((m & (1 << c)) === 0) continue
-      const r = this.matchAt(qi + c, p + 1, end)
+      let left = budget
+      if (rare & (1 << c)) {
+        if (left === 0) {
+          this.cut = true
+          continue
+        }
+        left--
+      }
+      const r = this.matchAt(qi + c, p + 1, end, left)
       if (r >= 0) return r
     }
     return -1
+  }
+
+  /** A contiguous match from p: one with few uncommon reads if there is one (sets `uncommon`). */
+  private contiguousAt(p: number, end: number): number {
+    this.cut = false
+    let e = this.matchAt(0, p, end, MAX_UNCOMMON)
+    this.uncommon = false
+    if (e < 0 && this.cut) {
+      e = this.matchAt(0, p, end, ANY)
+      this.uncommon = e >= 0
+    }
+    return e
+  }
+
+  /**
+   * A gapped match from p, as contiguousAt; with `pieces`, the words typed (see gapAt). In a title
+   * (`edgeAt`, see gapAt) one of whole words is looked for first (乡村·资金 for xczj in
+   * 乡村振兴衔接资金, not 乡村振·接): `gapWhole` says whether it was found.
+   */
+  private gappedAt(p: number, end: number, pieces: number[] | null, edgeAt = FREE): number {
+    this.cut = false
+    this.uncommon = false
+    this.gapWhole = false
+    let e = -1
+    if (edgeAt !== FREE && this.titleEdges[edgeAt + p] === 1) {
+      e = this.gapAt(0, p, end, 0, p, pieces, MAX_UNCOMMON, edgeAt)
+      if (e >= 0) {
+        this.gapWhole = true
+        return e
+      }
+      if (pieces) pieces.length = 0
+    }
+    e = this.gapAt(0, p, end, 0, p, pieces, MAX_UNCOMMON, FREE)
+    if (e < 0 && this.cut) {
+      if (pieces) pieces.length = 0
+      e = this.gapAt(0, p, end, 0, p, pieces, ANY, FREE)
+      this.uncommon = e >= 0
+    }
+    return e
   }
 
   /**
@@ -341,31 +429,49 @@ export class SearchIndex {
    * after a word of at least MIN_WORD_BEFORE_GAP characters up to MAX_GAP
    * characters may be skipped (never a break). `word` is how many characters
    * the current word has, `wordStart` where it began; with `pieces`, the
-   * [start, end) of every word typed is pushed (last word first).
+   * [start, end) of every word typed is pushed (last word first). With
+   * `edgeAt` (not FREE: the title's flag of position x is titleEdges[edgeAt + x]),
+   * every piece begins and ends on a word edge.
    */
-  private gapAt(qi: number, p: number, end: number, word: number, wordStart: number, pieces: number[] | null): number {
+  private gapAt(qi: number, p: number, end: number, word: number, wordStart: number, pieces: number[] | null, budget: number, edgeAt: number): number {
     const codes = this.codes
     while (p < end && codes[p] === SPACE_SET) p++
     if (p >= end) return -1
     const set = codes[p]!
     if (set === BREAK_SET) return -1
-    if (word === 0) wordStart = p
+    if (word === 0) {
+      if (edgeAt !== FREE && this.titleEdges[edgeAt + p] !== 1) return -1
+      wordStart = p
+    }
     const m = this.movesOf(set, qi)
-    if (m & END) {
-      pieces?.push(wordStart, p + 1)
-      return p + 1
+    const rare = m >> UNCOMMON_SHIFT
+    const edgeAfter = edgeAt === FREE || this.titleEdges[edgeAt + p + 1] === 1
+    if (m & END && edgeAfter) {
+      if ((rare & END) === 0 || budget > 0) {
+        pieces?.push(wordStart, p + 1)
+        return p + 1
+      }
+      this.cut = true
     }
     for (let c = 1; c <= 7; c++) {
       if ((m & (1 << c)) === 0) continue
-      const r = this.gapAt(qi + c, p + 1, end, word + 1, wordStart, pieces)
+      let left = budget
+      if (rare & (1 << c)) {
+        if (left === 0) {
+          this.cut = true
+          continue
+        }
+        left--
+      }
+      const r = this.gapAt(qi + c, p + 1, end, word + 1, wordStart, pieces, left, edgeAt)
       if (r >= 0) return r
-      if (word + 1 < MIN_WORD_BEFORE_GAP) continue
+      if (word + 1 < MIN_WORD_BEFORE_GAP || !edgeAfter) continue
       let g = p + 1
       for (let skipped = 0; skipped < MAX_GAP; skipped++) {
         while (g < end && codes[g] === SPACE_SET) g++
         if (g >= end || codes[g] === BREAK_SET) break
         g++
-        const r2 = this.gapAt(qi + c, g, end, 0, g, pieces)
+        const r2 = this.gapAt(qi + c, g, end, 0, g, pieces, left, edgeAt)
         if (r2 >= 0) {
           pieces?.push(wordStart, p + 1)
           return r2
@@ -405,10 +511,10 @@ export class SearchIndex {
     for (let p = from; p < to; p++) {
       if (!this.mayStartAt(p, bit, bit2, to)) continue
       pieces.length = 0
-      const e = gapped ? this.gapAt(0, p, to, 0, p, pieces) : this.matchAt(0, p, to)
+      const e = gapped ? this.gappedAt(p, to, pieces, wholeIn >= 0 && this.titleEdges.length ? this.edgeBase[wholeIn]! - from : FREE) : this.contiguousAt(p, to)
       if (e < 0) continue
       // the result of a whole-word gapped title match shows such a match
-      if (wholeIn >= 0 && !this.piecesWhole(wholeIn, pieces, from)) continue
+      if (wholeIn >= 0 && !this.gappedWhole) continue
       const chars = this.countChars(p, e)
       if (!best || chars < best.chars) {
         best = { start: p - from, end: e - from, chars }
@@ -533,7 +639,7 @@ export class SearchIndex {
     const bit2 = latin && q.length > 1 ? letterBit(q.charCodeAt(1)) : 0
     if (latin) {
       this.query = q
-      this.moves = new Int16Array(this.syllables.length * (q.length + 1)).fill(-1)
+      this.moves = new Int32Array(this.syllables.length * (q.length + 1)).fill(-1)
     }
     const n = this.docs.length
     const b = this.bounds
@@ -611,11 +717,11 @@ export class SearchIndex {
           const p = src[i]!
           const end = p < titleEnd ? titleEnd : docEnd
           if (!known && !this.mayStartAt(p, bit, bit2, end)) continue
-          let e = this.matchAt(0, p, end)
+          let e = this.contiguousAt(p, end)
           let gapped = false
           if (e < 0 && mayGap) {
             pieces.length = 0
-            e = this.gapAt(0, p, end, 0, p, p < titleEnd ? pieces : null)
+            e = p < titleEnd ? this.gappedAt(p, end, pieces, this.titleEdges.length ? this.edgeBase[doc]! - titleStart : FREE) : this.gappedAt(p, end, null)
             gapped = true
           }
           if (e < 0) continue
@@ -624,7 +730,7 @@ export class SearchIndex {
           if (gapped) {
             if (p < titleEnd) {
               gapTitle = gapTitle === 0 ? chars : Math.min(gapTitle, chars)
-              if (!gapWhole) gapWhole = this.piecesWhole(doc, pieces, titleStart)
+              if (!gapWhole) gapWhole = this.gappedWhole
             } else gapBody = gapBody === 0 ? chars : Math.min(gapBody, chars)
             continue
           }
@@ -633,7 +739,7 @@ export class SearchIndex {
           wordDocs.push(doc)
           if (p < titleEnd) {
             bestTitle = bestTitle === 0 ? chars : Math.min(bestTitle, chars)
-            if (!whole) whole = this.wholeInTitle(doc, p - titleStart, e - titleStart)
+            if (!whole) whole = !this.uncommon && this.wholeInTitle(doc, p - titleStart, e - titleStart)
           } else bestBody = bestBody === 0 ? chars : Math.min(bestBody, chars)
         }
         if (bestTitle && whole) consider(doc, TIER_TITLE_WHOLE, bestTitle)

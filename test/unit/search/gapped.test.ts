@@ -93,6 +93,48 @@ describe('gapped abbreviations', () => {
     expect(r.map((x) => !!x.gapped)).toEqual([false, true, false])
   })
 
+  it('finds the whole words a resident abbreviated, not a run that happens to fit (xczj: 乡村·资金, not 乡村振·接)', () => {
+    const ix = new SearchIndex(buildIndexFromDocs([open('fund', '关于乡村振兴衔接资金的公示')]))
+    const [r] = ix.search('xczj', { now: NOW }).results
+    expect(r!.gapped).toBe(true)
+    expect(r!.wholeWord).toBe(true)
+    expect(pieces(r!)).toEqual(['乡村', '资金'])
+  })
+
+  it('a run that needs two uncommon readings (长期 read zhang-ji for zj) ranks below a gapped match of whole words', () => {
+    const ix = new SearchIndex(
+      buildIndexFromDocs([
+        open('chance', '桐溪村长期护理保险情况公开', '', '2026-11-26T01:00:00Z'),
+        open('fund', '关于乡村振兴衔接资金的公示', '', '2026-11-01T01:00:00Z'),
+      ]),
+    )
+    const r = ix.search('xczj', { now: NOW }).results
+    expect(r.map((x) => x.id)).toEqual(['fund', 'chance'])
+    expect(r[1]!.wholeWord).toBe(false)
+    // typed letter by letter, the same order
+    ix.reset()
+    let typedR: SearchResult[] = []
+    for (let k = 1; k <= 4; k++) typedR = ix.search('xczj'.slice(0, k), { now: NOW }).results
+    expect(typedR.map((x) => x.id)).toEqual(['fund', 'chance'])
+  })
+
+  it('one uncommon reading in a word is normal: cyj finds 重阳节 (重 read chong) as a whole word, above a gapped match', () => {
+    const ix = new SearchIndex(
+      buildIndexFromDocs([
+        open('gapped', '茶叶合作社教学点', '', '2026-11-26T01:00:00Z'),
+        open('festival', '重阳节慰问通知', '', '2026-11-01T01:00:00Z'),
+      ]),
+    )
+    const r = ix.search('cyj', { now: NOW }).results
+    expect(r[0]!.id).toBe('festival')
+    expect(r[0]!.wholeWord).toBe(true)
+  })
+
+  it('typed in full pinyin, an uncommon reading is meant: zhangqi still finds 长期 as a whole word', () => {
+    const ix = new SearchIndex(buildIndexFromDocs([open('care', '长期护理保险')]))
+    expect(ix.search('zhangqi', { now: NOW }).results.map((x) => [x.id, x.wholeWord])).toEqual([['care', true]])
+  })
+
   it('offers no candidate word made of a gapped match', () => {
     index.reset()
     const words = index.search('tdbc', { now: NOW }).candidates!.map((c) => c.word)
