@@ -56,6 +56,13 @@ export default defineConfig({
     },
     // one stylesheet (≈ 7 KB gzip) loaded with the page: opening a screen never waits for its CSS or restyles the page
     cssCodeSplit: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'boot', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   // the sync worker (src/sync/sync.worker.ts) is a module worker that shares chunks with the app
   worker: { format: 'es' },
