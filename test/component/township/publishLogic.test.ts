@@ -67,7 +67,7 @@ describe('the compose form', () => {
   it('form → feed item → form keeps every field', () => {
     const form = { ...emptyForm('2026-12-03', 'finance'), id: 'N-1', title: '财务公开', checklistItem: 'C-01', endDay: '2026-12-09', pinned: true, html: '<p>见下表</p>' }
     const item = itemOf(form)
-    expect(item).toMatchObject({ id: 'N-1', date_published: '2026-12-03T08:00:00+08:00', _gongkai: { category: 'finance', checklist_item: 'C-01', expires: '2026-12-09T23:59:59+08:00', pinned: true } })
+    expect(item).toMatchObject({ id: 'N-1', date_published: '2026-12-03T00:00:00+08:00', _gongkai: { category: 'finance', checklist_item: 'C-01', expires: '2026-12-09T23:59:59+08:00', pinned: true } })
     expect(formOf(item, 'notices')).toEqual(form)
   })
 

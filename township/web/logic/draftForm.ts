@@ -31,7 +31,8 @@ export function itemOf(f: DraftForm): FeedItem {
   if (f.checklistItem) g.checklist_item = f.checklistItem
   if (f.endDay) g.expires = `${f.endDay}T23:59:59+08:00`
   if (f.table) g.table = f.table
-  const item: FeedItem = { title: f.title.trim(), content_html: f.html, date_published: `${f.startDay}T08:00:00+08:00`, _gongkai: g }
+  // from the start of its first day (Beijing time): a notice composed for today at 07:00 shows today, not at 08:00
+  const item: FeedItem = { title: f.title.trim(), content_html: f.html, date_published: `${f.startDay}T00:00:00+08:00`, _gongkai: g }
   if (f.id) item.id = f.id
   if (f.attachments.length) item.attachments = f.attachments
   return item
