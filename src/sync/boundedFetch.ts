@@ -10,6 +10,7 @@
  * redirect to another origin that is not allowed.
  */
 import { SyncError } from './errors'
+import { cappedBytes, declaredLength, declaredOver } from './cappedBytes'
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
@@ -82,16 +83,14 @@ function aborted(signal: AbortSignal): Promise<never> {
 
 /**
  * A body read to its end with a size limit enforced while reading (never whole
- * into memory first) — the kiosk's one limited-body reader (the township
- * console reads Node request streams with its own, township/server/http/body.ts).
+ * into memory first), by the cap rule both readers share (cappedBytes.ts; the
+ * township console adapts Node request streams to it, township/server/http/body.ts).
  * `signal` is the deadline, when there is one.
  */
 export async function readLimitedBody(res: Pick<Response, 'headers' | 'body'>, maxBytes: number, url: string, signal?: AbortSignal): Promise<Uint8Array> {
-  const declaredHeader = res.headers.get('content-length')
-  const declared = declaredHeader === null ? NaN : Number(declaredHeader)
-  if (declared > maxBytes) throw new SyncError('too_large', [`${declared} > ${maxBytes} bytes`, url])
-  const chunks: Uint8Array[] = []
-  let total = 0
+  const declared = declaredLength(res.headers.get('content-length'))
+  if (declaredOver(declared, maxBytes)) throw new SyncError('too_large', [`${declared} > ${maxBytes} bytes`, url])
+  const body = cappedBytes(maxBytes, declared)
   if (res.body) {
     const reader = res.body.getReader()
     const deadline = signal ? aborted(signal) : new Promise<never>(() => undefined)
@@ -100,24 +99,16 @@ export async function readLimitedBody(res: Pick<Response, 'headers' | 'body'>, m
       for (;;) {
         const { done, value } = await Promise.race([reader.read(), deadline])
         if (done) break
-        total += value.byteLength
-        if (total > maxBytes) throw new SyncError('too_large', [`> ${maxBytes} bytes`, url])
-        chunks.push(value)
+        if (body.add(value) === 'too_large') throw new SyncError('too_large', [`> ${maxBytes} bytes`, url])
       }
     } catch (e) {
       void reader.cancel().catch(() => undefined)
       if (e instanceof SyncError) throw e
       if (signal?.aborted) throw new SyncError('timeout', [url])
       // the connection dropped mid-body: what arrived is a part, not the file
-      throw new SyncError('truncated', [`${total} bytes received`, url])
+      throw new SyncError('truncated', [`${body.total} bytes received`, url])
     }
   }
-  if (Number.isFinite(declared) && total < declared) throw new SyncError('truncated', [`${total} < ${declared} bytes`, url])
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const c of chunks) {
-    out.set(c, offset)
-    offset += c.byteLength
-  }
-  return out
+  if (body.short()) throw new SyncError('truncated', [`${body.total} < ${declared} bytes`, url])
+  return body.bytes()
 }

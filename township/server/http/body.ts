@@ -15,17 +15,21 @@ import type { ReadableStream as NodeWebStream } from 'node:stream/web'
 import type { Context } from 'hono'
 import { ApiError, badRequest } from '../errors'
 import { msg } from '../../../src/i18n/message'
+import { cappedBytes, declaredLength, declaredOver } from '../../../src/sync/cappedBytes'
 
 const tooBig = (max: number) =>
   // Connection: close — the rest of an oversized body is not read; the socket goes with the answer
   new ApiError(413, 'body.too_large', msg('api.body_too_large', { kb: Math.round(max / 1024) }), { limit: max }, { Connection: 'close' })
 
-/** Reads `stream` to its end, refusing (413) once more than `max` bytes arrive or when `declared` (Content-Length) is over it. */
-export function readCapped(stream: Readable, declared: string | undefined, max: number): Promise<Buffer> {
-  if (declared !== undefined && Number(declared) > max) return Promise.reject(tooBig(max))
+/**
+ * Reads `stream` to its end by the cap rule the kiosk's reader uses too (src/sync/cappedBytes.ts): 413 when
+ * `declared` (Content-Length) is over `max` or once more than `max` bytes arrive; 400 when fewer than declared arrive.
+ */
+export function readCapped(stream: Readable, declaredHeader: string | undefined, max: number): Promise<Uint8Array> {
+  const declared = declaredLength(declaredHeader)
+  if (declaredOver(declared, max)) return Promise.reject(tooBig(max))
+  const body = cappedBytes(max, declared)
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let total = 0
     const finish = (settle: () => void) => {
       stream.off('data', onData)
       stream.off('end', onEnd)
@@ -33,18 +37,17 @@ export function readCapped(stream: Readable, declared: string | undefined, max: 
       stream.off('close', onGone)
       settle()
     }
+    const incomplete = () => badRequest('body.incomplete', msg('api.body_incomplete'), { received: body.total })
     const onData = (chunk: Buffer) => {
-      total += chunk.byteLength
-      if (total > max) {
+      if (body.add(chunk) === 'too_large') {
         // stop reading from the socket: nothing more of this body is wanted
         stream.pause()
-        return finish(() => reject(tooBig(max)))
+        finish(() => reject(tooBig(max)))
       }
-      chunks.push(chunk)
     }
-    const onEnd = () => finish(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)))
+    const onEnd = () => finish(() => (body.short() ? reject(incomplete()) : resolve(body.bytes())))
     // the client went away mid-body (or the stream failed): what arrived is a part, not the body
-    const onGone = () => finish(() => reject(badRequest('body.incomplete', msg('api.body_incomplete'), { received: total })))
+    const onGone = () => finish(() => reject(incomplete()))
     stream.on('data', onData)
     stream.on('end', onEnd)
     stream.on('error', onGone)
@@ -59,7 +62,7 @@ function bodyStream(c: Context): Readable {
   return body ? Readable.fromWeb(body as unknown as NodeWebStream) : Readable.from([])
 }
 
-export async function readBytes(c: Context, max: number): Promise<Buffer> {
+export async function readBytes(c: Context, max: number): Promise<Uint8Array> {
   return readCapped(bodyStream(c), c.req.header('content-length'), max)
 }
 
