@@ -62,7 +62,7 @@ describe('gongkai-feed round trip', () => {
   it('init → lint → build → sign → verify, then a second build raises the revision', async () => {
     const src = await freshSource('village')
     for (const p of ['village.json', 'checklist.csv', 'notices', 'handbook', 'attachments']) expect(existsSync(join(src, p))).toBe(true)
-    expect(readFileSync(join(src, 'notices/N-003-停水通知.md'), 'utf8')).toContain('published: 2026-11-27 08:00')
+    expect(readFileSync(join(src, 'notices/N-003-停水通知.md'), 'utf8')).toContain('published: 2026-11-27 00:00')
 
     expect(await run('lint', src)).toMatchObject({ code: 0, out: expect.stringContaining('检查通过') })
     const out = join(root, 'village-out')
