@@ -16,7 +16,7 @@ interface FleetKiosk {
   villageCode: string
   contentRevision: number | null
   latestRevision: number | null
-  lastError: { code: string } | null
+  lastError: { code: string; zh: string } | null
   flags: string[]
 }
 interface SupItem {
@@ -60,7 +60,9 @@ describe(`fleet, feeds and supervision on the demo township (${ENGINE})`, () => 
     expect(behind).toHaveLength(1)
     expect(behind[0]!.contentRevision).toBe(behind[0]!.latestRevision! - 1)
     const errors = ((await (await h.req('/api/fleet?filter=error', { jar: admin })).json()) as { kiosks: FleetKiosk[] }).kiosks
-    expect(errors.map((k) => k.lastError?.code)).toEqual(['feed.fetch_failed'])
+    expect(errors.map((k) => k.lastError?.code)).toEqual(['network'])
+    // in the kiosk's own words for that code (sync.json), as a real kiosk sends them
+    expect(errors[0]!.lastError?.zh).toBe('无法连接内容服务器')
     expect(all.filter((k) => k.flags.length === 0)).toHaveLength(2)
     expect((await errorOf(await h.req('/api/fleet?filter=broken', { jar: admin }))).code).toBe('input.invalid')
     const history = (await (await h.req(`/api/fleet/${all[0]!.id}/history?days=30`, { jar: admin })).json()) as { days: { day: string; minutesOnline: number; revisions: number[] }[] }

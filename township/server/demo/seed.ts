@@ -17,7 +17,8 @@ import type { Ctx } from '../context'
 import { shanghaiDay } from '../days'
 import { publishFeed } from '../feeds/publish'
 import { enrolKiosk } from '../kiosks/routes'
-import { zh } from '../i18n'
+import { zh, zhEn } from '../i18n'
+import { msg } from '../../../src/i18n/message'
 
 export const DEMO_TOWNSHIP = { code: '341000000', name: '桂湾镇', county: '潜岳县' }
 export const DEMO_VILLAGES = [
@@ -69,7 +70,8 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
           WHERE extract(hour FROM t AT TIME ZONE 'Asia/Shanghai') BETWEEN 7 AND 20 OR t > $3::timestamptz - interval '6 hours'`,
         [id, behind ? revision - 1 : revision, now, endMinutes],
       )
-      const err = behind ? { code: 'feed.fetch_failed', zh: '无法获取公告：网络连接失败', en: 'could not fetch the feed: network error', at: new Date(now.getTime() - 20 * 60_000).toISOString() } : null
+      // what a kiosk that cannot reach the feed server reports (heartbeat format 1: its sync error's code, worded from sync.json)
+      const err = behind ? { code: 'network', ...zhEn(msg('sync.error.network')), at: new Date(now.getTime() - 20 * 60_000).toISOString() } : null
       if (err) await ctx.db.query('UPDATE heartbeats SET last_error = $2 WHERE kiosk_id = $1 AND received_at > $3', [id, JSON.stringify(err), new Date(now.getTime() - 6 * 3600_000)])
       await ctx.db.query(
         `INSERT INTO kiosk_latest (kiosk_id, heartbeat_id, received_at, created_at, app_version, content_revision, last_error, storage_used, storage_quota, clock_ok)
