@@ -24,6 +24,8 @@ export function lastAttempt(page: Page): Promise<string | null> {
 }
 
 export async function syncNow(page: Page) {
+  // the sync of the page's start records its attempt after its content shows: taken for this one, it would end the wait early
+  await expect.poll(() => lastAttempt(page), { timeout: 30_000 }).not.toBeNull()
   const before = await lastAttempt(page)
   await page.getByTestId('sync-now').click()
   await expect.poll(() => lastAttempt(page), { timeout: 30_000 }).not.toBe(before)
