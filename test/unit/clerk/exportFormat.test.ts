@@ -1,4 +1,4 @@
-import { words } from '../i18n/words'
+import { words } from '../../support/words'
 import { describe, expect, it } from 'vitest'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { buildVillageExport, parseVillageExport } from '../../../src/clerk/exportFormat'

@@ -1,4 +1,4 @@
-import { words } from '../i18n/words'
+import { words } from '../../support/words'
 import { describe, expect, it } from 'vitest'
 import { strToU8, zipSync } from 'fflate'
 import { parseVillageExport } from '../../../src/clerk/exportFormat'

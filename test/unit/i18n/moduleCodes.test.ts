@@ -13,7 +13,7 @@ import { parseCsvTable } from '../../../src/import/csv'
 import { decodeText } from '../../../src/import/decodeText'
 import { splitFrontMatter } from '../../../src/import/frontMatter'
 import { SourceError, type SourceProblem } from '../../../src/import/problem'
-import { expectKnownComposed, words } from './words'
+import { expectKnown, words } from '../../support/words'
 
 const item = (frequency: Frequency): ChecklistItem => ({ id: 'X', category: 'cw', title: 'X', content: '', basis: '', frequency, channels: [], owner: '', audience: '' })
 const rec = (periodKey: string, postedOn: string, takenDownOn?: string): DisclosureRecord => ({ itemId: 'X', periodKey, postedOn, ...(takenDownOn ? { takenDownOn } : {}) })
@@ -21,9 +21,9 @@ const rec = (periodKey: string, postedOn: string, takenDownOn?: string): Disclos
 describe('compliance codes', () => {
   it('every period label exists in every locale', () => {
     const keys = [...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`), '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-H2', '2026']
-    for (const k of keys) expectKnownComposed(periodByKey(k)!.period.label)
-    expectKnownComposed(eventPeriod('2026-11-20', '2026-11-27').label)
-    for (const t of ['calendar', 'working'] as const) expectKnownComposed(publicityPeriod(rec('p', '2026-11-20'), 5, t, EMPTY_CALENDAR).label)
+    for (const k of keys) expectKnown(periodByKey(k)!.period.label)
+    expectKnown(eventPeriod('2026-11-20', '2026-11-27').label)
+    for (const t of ['calendar', 'working'] as const) expectKnown(publicityPeriod(rec('p', '2026-11-20'), 5, t, EMPTY_CALENDAR).label)
     expect(words(periodByKey('2026-Q4')!.period.label)).toEqual({ zh: '2026年第四季度', en: 'Q4 2026' })
     expect(words(publicityPeriod(rec('p', '2026-11-20'), 5, 'working', EMPTY_CALENDAR).label).zh).toBe('公示 2026-11-20 至 2026-11-27（5个工作日）')
   })
@@ -43,31 +43,31 @@ describe('compliance codes', () => {
       'compliance.reason.taken_down_early.working',
       'compliance.reason.missing',
     ])
-    for (const r of reasons) expectKnownComposed(r!)
+    for (const r of reasons) expectKnown(r!)
     expect(words(reasons[2]!).zh).toBe('公示未满7天即撤下（2026-11-22撤下，应至少公示到2026-11-27），应重新公示')
   })
 })
 
 describe('clerk codes', () => {
   it('every upload error exists in every locale, also with the HTTP status or the console\'s words', async () => {
-    for (const c of UPLOAD_ERROR_CODES) expectKnownComposed(uploadError(c).message)
+    for (const c of UPLOAD_ERROR_CODES) expectKnown(uploadError(c).message)
     const plain = await httpError(new Response('boom', { status: 500 }), 0)
-    expectKnownComposed(plain.message)
+    expectKnown(plain.message)
     expect(words(plain.message).zh).toBe('乡镇平台出错，稍后自动重试（HTTP 500）')
     const own = await httpError(Response.json({ error: { code: 'record.invalid', zh: '记录格式不对', en: 'invalid' } }, { status: 400 }), 0)
     expect(own).toMatchObject({ code: 'rejected:record.invalid', console: { zh: '记录格式不对', en: 'invalid' } })
     // the console's words are added when shown, in the reader's language
-    expectKnownComposed({ ...own.message, params: { ...own.message.params, console: '记录格式不对' } })
+    expectKnown({ ...own.message, params: { ...own.message.params, console: '记录格式不对' } })
   })
 
   it('every ledger import error exists in every locale', () => {
     for (const c of IMPORT_ERROR_CODES) expect(words(msg(`clerk.import_error.${c}`)).zh, c).toMatch(/[\u4e00-\u9fff]/)
-    for (const c of IMPORT_ERROR_CODES.filter((c) => c !== 'too_many_entries' && c !== 'too_big_total')) expectKnownComposed(msg(`clerk.import_error.${c}`))
-    expectKnownComposed(msg('clerk.import_error.too_many_entries', { max: 1 }))
-    expectKnownComposed(msg('clerk.import_error.too_big_total', { mb: 1 }))
-    expectKnownComposed(msg('clerk.import_error.entry_too_big_at', { name: 'a', size: '1 MB', cap: '1 MB' }))
-    expectKnownComposed(msg('clerk.import_error.ratio_at', { name: 'a', ratio: 2 }))
-    expectKnownComposed({ code: 'clerk.import_error.other_village_named', params: { name: msg('clerk.import_error.another_village'), code: '1', here: msg('clerk.import_error.this_village'), hereCode: '2' } })
+    for (const c of IMPORT_ERROR_CODES.filter((c) => c !== 'too_many_entries' && c !== 'too_big_total')) expectKnown(msg(`clerk.import_error.${c}`))
+    expectKnown(msg('clerk.import_error.too_many_entries', { max: 1 }))
+    expectKnown(msg('clerk.import_error.too_big_total', { mb: 1 }))
+    expectKnown(msg('clerk.import_error.entry_too_big_at', { name: 'a', size: '1 MB', cap: '1 MB' }))
+    expectKnown(msg('clerk.import_error.ratio_at', { name: 'a', ratio: 2 }))
+    expectKnown({ code: 'clerk.import_error.other_village_named', params: { name: msg('clerk.import_error.another_village'), code: '1', here: msg('clerk.import_error.this_village'), hereCode: '2' } })
   })
 })
 
@@ -88,8 +88,8 @@ describe('file check codes (src/import, the CLI\'s source reader)', () => {
     expect(new Set(problems.map((p) => p.message.code))).toEqual(
       new Set(['import.csv.quotes', 'import.csv.too_few', 'import.csv.too_many', 'import.encoding', 'import.front.colon_in_value', 'import.front.full_width_colon', 'import.front.bad_line', 'import.front.not_map']),
     )
-    for (const p of problems) expectKnownComposed(p.message)
-    for (const what of ['duplicate_key', 'tab_indent', 'not_yaml']) expectKnownComposed(msg(`import.front.${what}`))
+    for (const p of problems) expectKnown(p.message)
+    for (const what of ['duplicate_key', 'tab_indent', 'not_yaml']) expectKnown(msg(`import.front.${what}`))
   })
 
   it('every problem the CLI\'s source reader finds exists in every locale', () => {
@@ -109,6 +109,6 @@ describe('file check codes (src/import, the CLI\'s source reader)', () => {
       table_missing: ['file'],
       attachments_total: ['size', 'limit'],
     }
-    for (const [code, params] of Object.entries(uses)) expectKnownComposed(msg(`import.source.${code}`, Object.fromEntries(params.map((p) => [p, v[p]]))))
+    for (const [code, params] of Object.entries(uses)) expectKnown(msg(`import.source.${code}`, Object.fromEntries(params.map((p) => [p, v[p]]))))
   })
 })
