@@ -353,6 +353,16 @@ export class SearchIndex {
     return m
   }
 
+  /** The uncommon reads left after reading c letters here (`rare`: which moves are uncommon); -1, and `cut` set, when none are. */
+  private budgetAfter(rare: number, c: number, budget: number): number {
+    if ((rare & (1 << c)) === 0) return budget
+    if (budget === 0) {
+      this.cut = true
+      return -1
+    }
+    return budget - 1
+  }
+
   /**
    * Matches the query (from qi on) against the characters from position p; returns the end position, or -1.
    * `budget`: how many more characters may be uncommon reads.
@@ -371,14 +381,8 @@ export class SearchIndex {
     }
     for (let c = 1; c <= 7; c++) {
       if ((m & (1 << c)) === 0) continue
-      let left = budget
-      if (rare & (1 << c)) {
-        if (left === 0) {
-          this.cut = true
-          continue
-        }
-        left--
-      }
+      const left = this.budgetAfter(rare, c, budget)
+      if (left < 0) continue
       const r = this.matchAt(qi + c, p + 1, end, left)
       if (r >= 0) return r
     }
@@ -455,14 +459,8 @@ export class SearchIndex {
     }
     for (let c = 1; c <= 7; c++) {
       if ((m & (1 << c)) === 0) continue
-      let left = budget
-      if (rare & (1 << c)) {
-        if (left === 0) {
-          this.cut = true
-          continue
-        }
-        left--
-      }
+      const left = this.budgetAfter(rare, c, budget)
+      if (left < 0) continue
       const r = this.gapAt(qi + c, p + 1, end, word + 1, wordStart, pieces, left, edgeAt)
       if (r >= 0) return r
       if (word + 1 < MIN_WORD_BEFORE_GAP || !edgeAfter) continue
