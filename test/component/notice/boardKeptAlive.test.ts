@@ -21,6 +21,7 @@ const notice = (i: number, what: string): Notice => ({
   pinned: false,
   urgent: false,
   attachments: [],
+  tags: [],
 })
 const revision = (what: string, n: number) => Array.from({ length: n }, (_, i) => notice(i, what))
 
