@@ -4,12 +4,14 @@
  * the content that went live, gathered from its messages.
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
-import type { NoticeRecord, RevisionRecord } from '../db/schema'
+import type { RevisionRecord } from '../db/schema'
+import type { NoticeSummary } from '../notice/summary'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
+/** what went live: the record, and the notices' summaries (their bodies stay in IndexedDB) */
 export interface LiveContent {
   record: RevisionRecord
-  notices: NoticeRecord[]
+  notices: NoticeSummary[]
 }
 
 export interface SyncWorkerHandlers {
@@ -34,7 +36,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   let nextId = 1
   let ready = false
   /** notices arriving per source (before their revision is live), and the revision each source last had handed over whole */
-  const arriving = new Map<string, { revision: number; notices: NoticeRecord[]; got: number; since: number }>()
+  const arriving = new Map<string, { revision: number; notices: NoticeSummary[]; got: number; since: number }>()
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
