@@ -7,7 +7,7 @@ import { computed, shallowRef, triggerRef } from 'vue'
 import { getLiveContentSliced, getNotice, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
 import { residentLayer, VILLAGE_SOURCE } from '../clerk/residentView'
 import type { ChecklistItem } from '../feed/types'
-import { noticeSummary, type NoticeSummary } from '../notice/summary'
+import { noticeSummary, shareStrings, type NoticeSummary } from '../notice/summary'
 import { expiredNotices, openNotices } from '../notice/window'
 import { useClockStore } from './clock'
 
@@ -17,8 +17,11 @@ export interface SourceContent {
   notices: NoticeSummary[]
 }
 
-/** the start-up read and a reload keep the summaries only, as the sync worker's hand-over does */
-const readLive = (sourceId: string, o: { onRecord?: (record: RevisionRecord) => void } = {}) => getLiveContentSliced(sourceId, { ...o, map: noticeSummary })
+/** the start-up read and a reload keep the summaries only, as the sync worker's hand-over does (syncWorkerClient.ts) */
+function readLive(sourceId: string, o: { onRecord?: (record: RevisionRecord) => void } = {}) {
+  const pool = new Map<string, string>()
+  return getLiveContentSliced(sourceId, { ...o, map: (n: NoticeRecord, chunk: number) => shareStrings(noticeSummary(n, chunk), pool) })
+}
 
 export const useContentStore = defineStore('content', () => {
   const clock = useClockStore()

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+/**
+ * The search index's tables are several MB: the search screen holds them while
+ * it is open and lets them go when it is left, reading them again on the next
+ * visit (issue 19, item 6). The results a resident sees are the same both times.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, shallowRef } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import * as db from '../../../src/db'
+import { normalizeFeed } from '../../../src/feed/normalize'
+import { validateFeed } from '../../../src/feed/validate'
+import { buildSearchIndex } from '../../../src/search/buildIndex'
+import { i18n } from '../../../src/modules/i18n'
+import { useContentStore } from '../../../src/stores/content'
+import SearchView from '../../../src/views/SearchView.vue'
+import { baseFeed } from '../../support/feeds'
+
+let pinia: Pinia
+beforeEach(async () => {
+  await db.deleteDatabase()
+  pinia = createPinia()
+  setActivePinia(pinia)
+  i18n.global.locale.value = 'zh-CN'
+})
+
+async function settle() {
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 0))
+    await flushPromises()
+  }
+}
+
+describe('search index after the search screen is left', () => {
+  it('is read again on the next visit, with the same results', async () => {
+    const r = validateFeed(baseFeed(1))
+    if (!r.ok) throw new Error('fixture invalid')
+    const content = normalizeFeed(r.feed, 'https://town.example/feed.json', 's')
+    await db.commitRevision({ sourceId: 's', revision: 1, sha256: 'sha1', content, assets: [], assetUrls: [], searchIndex: buildSearchIndex(content) })
+    await useContentStore().loadAll(['s'])
+    const reads = vi.spyOn(db, 'getSearchIndex')
+
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/search', component: SearchView }, { path: '/:any(.*)', component: { template: '<p/>' } }] })
+    await router.push('/search?q=db')
+    await router.isReady()
+    // the screen comes and goes inside one app, as under the app's RouterView
+    const shown = shallowRef(false)
+    const app = mount(defineComponent({ setup: () => () => (shown.value ? h(SearchView) : h('p')) }), { global: { plugins: [pinia, i18n, router] } })
+    const visit = async () => {
+      shown.value = true
+      await settle()
+      const ids = app.findAll('[data-testid="search-result"]').map((e) => e.attributes('data-id'))
+      shown.value = false
+      await settle()
+      return ids
+    }
+    const first = await visit()
+    expect(first).toContain('N-1')
+    expect(reads).toHaveBeenCalledTimes(1)
+    expect(await visit()).toEqual(first)
+    expect(reads).toHaveBeenCalledTimes(2)
+    app.unmount()
+  })
+})
