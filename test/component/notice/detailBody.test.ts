@@ -7,7 +7,7 @@
  * never blank meanwhile; a notice taken down or unreadable says so.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { commitRevision, deleteDatabase, getDb, pruneSource } from '../../../src/db'
@@ -17,6 +17,7 @@ import { i18n } from '../../../src/modules/i18n'
 import { useContentStore } from '../../../src/stores/content'
 import NoticeDetailView from '../../../src/views/NoticeDetailView.vue'
 import { baseFeed } from '../../support/feeds'
+import { settle } from '../../support/settle'
 
 type Json = Record<string, unknown>
 
@@ -59,14 +60,6 @@ async function open(id = 'N-1') {
 }
 
 const body = (v: VueWrapper) => v.find('[data-testid="notice-body"]')
-/** until the screen's IndexedDB reads (fake-indexeddb answers in macrotasks) are done */
-async function settle() {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 0))
-    await flushPromises()
-  }
-}
-
 describe('notice screen reads its body from storage', () => {
   it('shows the text of a notice opened offline; the store keeps only its summary', async () => {
     await commit(1, [notice(1, '现将拟纳入低保对象公示如下。')])

@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, shallowRef } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import * as db from '../../../src/db'
@@ -18,6 +18,7 @@ import { i18n } from '../../../src/modules/i18n'
 import { useContentStore } from '../../../src/stores/content'
 import SearchView from '../../../src/views/SearchView.vue'
 import { baseFeed } from '../../support/feeds'
+import { settle } from '../../support/settle'
 
 let pinia: Pinia
 beforeEach(async () => {
@@ -26,13 +27,6 @@ beforeEach(async () => {
   setActivePinia(pinia)
   i18n.global.locale.value = 'zh-CN'
 })
-
-async function settle() {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 0))
-    await flushPromises()
-  }
-}
 
 describe('search index after the search screen is left', () => {
   it('is read again on the next visit, with the same results', async () => {
