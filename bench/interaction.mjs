@@ -113,7 +113,7 @@ export async function interactionBench(o) {
         const dir = v === 0 && i <= 1 ? process.env.GONGKAI_TAP_PROFILE : undefined
         const round = `${o.kind.name ?? 'browser'}-${i === 0 ? 'first' : 'warm'}`
         into.toBoard.push(await profiled(page, dir, `${round}-to-board`, () => tapToPaint(page, '[data-testid=tile-notices]', '[role=tabpanel] [data-testid=notice-card]')))
-        into.toDetail.push(await profiled(page, dir, `${round}-to-detail`, () => tapToPaint(page, '[data-testid=notice-card]', '[data-testid=notice-title]')))
+        into.toDetail.push(await profiled(page, dir, `${round}-to-detail`, () => tapToPaint(page, '[data-testid=notice-card]', '[data-testid=notice-body]')))
       }
     }
     // scroll the board from the top, one wheel step per frame: `scrollPx` a frame is a hard fling

@@ -25,7 +25,7 @@ function localDay(iso: string | undefined): string {
   return isDay(day) ? day : ''
 }
 
-export function noticeDisclosures(item: ChecklistItem, notices: readonly Notice[]): DisclosureRecord[] {
+export function noticeDisclosures(item: ChecklistItem, notices: readonly Pick<Notice, 'id' | 'checklistItem' | 'origin' | 'published' | 'expires'>[]): DisclosureRecord[] {
   const out: DisclosureRecord[] = []
   for (const n of notices) {
     if (n.checklistItem !== item.id || n.origin === 'village') continue

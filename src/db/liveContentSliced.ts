@@ -6,11 +6,16 @@
  * `onRecord` hands over the revision record before the notices are read.
  */
 import { getDb } from './connection'
-import { readRevisionNotices } from './noticeChunks'
+import { asNoticeRecords, readRevisionNotices } from './noticeChunks'
 import type { StoredContent } from './content'
-import type { RevisionRecord } from './schema'
+import type { NoticeRecord, RevisionRecord } from './schema'
 
-export async function getLiveContentSliced(sourceId: string, o: { onRecord?: (record: RevisionRecord) => void } = {}): Promise<StoredContent | null> {
+/**
+ * `map` keeps only what the caller holds of each notice (the content store: its summary), told the chunk it is in.
+ */
+export async function getLiveContentSliced(sourceId: string, o?: { onRecord?: (record: RevisionRecord) => void }): Promise<StoredContent | null>
+export async function getLiveContentSliced<T>(sourceId: string, o: { onRecord?: (record: RevisionRecord) => void; map: (n: NoticeRecord, chunk: number) => T }): Promise<{ record: RevisionRecord; notices: T[] } | null>
+export async function getLiveContentSliced<T>(sourceId: string, o: { onRecord?: (record: RevisionRecord) => void; map?: (n: NoticeRecord, chunk: number) => T } = {}): Promise<{ record: RevisionRecord; notices: (T | NoticeRecord)[] } | null> {
   const db = await getDb()
   const tx = db.transaction(['pointers', 'revisions', 'noticeChunks'], 'readonly')
   const pointer = await tx.objectStore('pointers').get(sourceId)
@@ -19,7 +24,32 @@ export async function getLiveContentSliced(sourceId: string, o: { onRecord?: (re
   // the checklist and handbook are in the record: a first screen can show them while the notices are still read
   // (same transaction, so they still match the notices that follow)
   if (record) o.onRecord?.(record)
-  const notices = await readRevisionNotices({ chunks: tx.objectStore('noticeChunks') }, sourceId, pointer.current)
+  const chunks = { chunks: tx.objectStore('noticeChunks') }
+  const notices = o.map ? await readRevisionNotices(chunks, sourceId, pointer.current, { map: o.map }) : await readRevisionNotices(chunks, sourceId, pointer.current)
   await tx.done
   return record ? { record, notices } : null
+}
+
+/**
+ * One notice of a revision, whole (a notice screen shows its body; the content store holds only summaries):
+ * one chunk read when the caller knows its chunk (the summary's `chunk`), else the revision's chunks in turn.
+ * Undefined when that revision (pruned) or the notice is not stored.
+ */
+export async function getNotice(sourceId: string, revision: number, id: string, chunk?: number): Promise<NoticeRecord | undefined> {
+  const db = await getDb()
+  const tx = db.transaction('noticeChunks', 'readonly')
+  const store = tx.objectStore('noticeChunks')
+  let found: NoticeRecord | undefined
+  if (chunk !== undefined) {
+    const c = await store.get([sourceId, revision, chunk])
+    found = c && asNoticeRecords(c).find((n) => n.id === id)
+  }
+  for (let k = 0; !found; k++) {
+    if (k === chunk) continue
+    const c = await store.get([sourceId, revision, k])
+    if (!c) break
+    found = asNoticeRecords(c).find((n) => n.id === id)
+  }
+  await tx.done
+  return found
 }

@@ -34,11 +34,16 @@ export interface NoticeStores {
  * One revision's notices as NoticeRecords in id order, one request per chunk:
  * on the main thread each chunk is deserialised in its own task. Call it
  * inside the transaction that read the pointer, so record and notices match.
+ * `map` keeps only what the caller holds of each notice (the content store: its
+ * summary, notice/summary.ts), told the chunk the notice is in; the rest of the chunk is dropped.
  */
-export async function readRevisionNotices(stores: NoticeStores, sourceId: string, revision: number, o: { onSlice?: (notices: NoticeRecord[]) => void } = {}): Promise<NoticeRecord[]> {
-  const out: NoticeRecord[] = []
+export async function readRevisionNotices(stores: NoticeStores, sourceId: string, revision: number, o?: { onSlice?: (notices: NoticeRecord[]) => void }): Promise<NoticeRecord[]>
+export async function readRevisionNotices<T>(stores: NoticeStores, sourceId: string, revision: number, o: { onSlice?: (notices: T[]) => void; map: (n: NoticeRecord, chunk: number) => T }): Promise<T[]>
+export async function readRevisionNotices<T>(stores: NoticeStores, sourceId: string, revision: number, o: { onSlice?: (notices: T[]) => void; map?: (n: NoticeRecord, chunk: number) => T } = {}): Promise<T[]> {
+  const out: T[] = []
   for (let k = 0, c = await stores.chunks.get([sourceId, revision, 0]); c; c = await stores.chunks.get([sourceId, revision, ++k])) {
-    const batch = asNoticeRecords(c)
+    const records = asNoticeRecords(c)
+    const batch = (o.map ? records.map((n) => o.map!(n, c!.chunk)) : records) as T[]
     for (const n of batch) out.push(n)
     o.onSlice?.(batch)
   }

@@ -50,7 +50,7 @@ export function daysLeft(n: Pick<Notice, 'expires'>, now: Date): number | null {
 }
 
 /** Board order: urgent, pinned, then newest. The sync worker hands notices over in it, so the board's sort finds them sorted. */
-export function byBoardOrder(a: Notice, b: Notice): number {
+export function byBoardOrder(a: Pick<Notice, 'urgent' | 'pinned' | 'published'>, b: Pick<Notice, 'urgent' | 'pinned' | 'published'>): number {
   if (a.urgent !== b.urgent) return a.urgent ? -1 : 1
   if (a.pinned !== b.pinned) return a.pinned ? -1 : 1
   return descending(a.published, b.published)
@@ -64,14 +64,14 @@ function descending(a: string | undefined, b: string | undefined): number {
 }
 
 /** What the board shows now: open notices, urgent and pinned first, then newest. */
-export function openNotices<T extends Notice>(notices: readonly T[], now: Date): T[] {
+export function openNotices<T extends Pick<Notice, 'published' | 'expires' | 'urgent' | 'pinned'>>(notices: readonly T[], now: Date): T[] {
   const t = now.getTime()
   const iso = canonicalIso(now)
   return notices.filter((n) => stateAt(n, t, iso) === 'open').sort(byBoardOrder)
 }
 
 /** The archive: notices whose window has closed, most recently closed first. */
-export function expiredNotices<T extends Notice>(notices: readonly T[], now: Date): T[] {
+export function expiredNotices<T extends Pick<Notice, 'published' | 'expires'>>(notices: readonly T[], now: Date): T[] {
   const t = now.getTime()
   const iso = canonicalIso(now)
   return notices.filter((n) => stateAt(n, t, iso) === 'expired').sort((a, b) => descending(a.expires, b.expires))

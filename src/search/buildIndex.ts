@@ -7,10 +7,8 @@
 import type { FeedContent } from '../feed/types'
 import { documentsOf } from './documents'
 import { readingOf } from './readings'
-import { SEARCH_INDEX_VERSION, type SearchDoc, type SerializedSearchIndex } from './types'
+import { BREAK_SET, SEARCH_INDEX_VERSION, SPACE_SET, type SearchDoc, type SerializedSearchIndex } from './types'
 
-export const BREAK_SET = 0
-export const SPACE_SET = 1
 
 export function buildIndexFromDocs(docs: SearchDoc[]): SerializedSearchIndex {
   const sets: string[][] = [[], []]

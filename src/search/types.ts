@@ -20,6 +20,10 @@ export interface SearchDoc {
 }
 
 /** Bumped whenever the stored layout changes; a stored index of another version is rebuilt. */
+/** the reading sets of a character that stops a match (punctuation, symbols) and of white space; every other set is a list of readings */
+export const BREAK_SET = 0
+export const SPACE_SET = 1
+
 export const SEARCH_INDEX_VERSION = 2
 
 /**

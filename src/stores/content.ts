@@ -4,15 +4,23 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, triggerRef } from 'vue'
-import { getLiveContentSliced, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
-import { residentLayer } from '../clerk/residentView'
+import { getLiveContentSliced, getNotice, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
+import { residentLayer, VILLAGE_SOURCE } from '../clerk/residentView'
 import type { ChecklistItem } from '../feed/types'
+import { noticeSummary, shareStrings, type NoticeSummary } from '../notice/summary'
 import { expiredNotices, openNotices } from '../notice/window'
 import { useClockStore } from './clock'
 
+/** A source's live content: its record, and of its notices only their summaries (bodies are read when one opens: readNotice). */
 export interface SourceContent {
   record: RevisionRecord
-  notices: NoticeRecord[]
+  notices: NoticeSummary[]
+}
+
+/** the start-up read and a reload keep the summaries only, as the sync worker's hand-over does (syncWorkerClient.ts) */
+function readLive(sourceId: string, o: { onRecord?: (record: RevisionRecord) => void } = {}) {
+  const pool = new Map<string, string>()
+  return getLiveContentSliced(sourceId, { ...o, map: (n: NoticeRecord, chunk: number) => shareStrings(noticeSummary(n, chunk), pool) })
 }
 
 export const useContentStore = defineStore('content', () => {
@@ -23,7 +31,7 @@ export const useContentStore = defineStore('content', () => {
   const activeSourceId = shallowRef<string | null>(null)
   /** true once stored content has been read at start, whether or not there was any */
   const loaded = shallowRef(false)
-  /** the village's own layer (clerk mode): local notices and checklist items, shown beside the township's */
+  /** the village's own layer (clerk mode): local notices (few, held whole) and checklist items, shown beside the township's */
   const villageLayer = shallowRef<{ notices: NoticeRecord[]; checklist: ChecklistItem[] }>({ notices: [], checklist: [] })
 
   const active = computed(() => (activeSourceId.value ? bySource.value.get(activeSourceId.value) : undefined) ?? bySource.value.values().next().value)
@@ -32,7 +40,8 @@ export const useContentStore = defineStore('content', () => {
   const categories = computed(() => record.value?.categories ?? [])
   const checklist = computed(() => [...(record.value?.checklist ?? []), ...villageLayer.value.checklist])
   const handbook = computed(() => record.value?.handbook ?? null)
-  const notices = computed(() => [...(active.value?.notices ?? []), ...villageLayer.value.notices])
+  // no copy of a township's 10,000 when the village has no notices of its own (nobody sorts or changes this array in place)
+  const notices = computed<readonly NoticeSummary[]>(() => (villageLayer.value.notices.length ? [...(active.value?.notices ?? []), ...villageLayer.value.notices] : (active.value?.notices ?? [])))
   const board = computed(() => openNotices(notices.value, clock.minute))
   const archive = computed(() => expiredNotices(notices.value, clock.minute))
 
@@ -40,14 +49,28 @@ export const useContentStore = defineStore('content', () => {
     return categories.value.find((c) => c.id === id)?.title ?? id
   }
 
-  // built once per content change: a notice screen must not scan a township's 10,000 notices per lookup
-  const noticeIndex = computed(() => {
-    const m = new Map<string, NoticeRecord>()
-    for (const n of notices.value) if (!m.has(n.id)) m.set(n.id, n) // the first wins, as before (township before village layer)
-    return m
-  })
-  function noticeById(id: string): NoticeRecord | undefined {
-    return noticeIndex.value.get(id)
+  /**
+   * The notice with this id, the township's before the village layer's. A scan: on 10,000 summaries it takes
+   * well under a millisecond, while an id map held ≈ 0.23 MB for the whole day and took ≈ 17 ms at 4× CPU to build.
+   */
+  function noticeById(id: string): NoticeSummary | undefined {
+    for (const n of notices.value) if (n.id === id) return n
+    return undefined
+  }
+
+  /**
+   * A notice whole, for its screen: the village layer's from memory, a township notice from its revision's
+   * chunk in IndexedDB. Undefined when that revision is no longer stored (a newer one went live and the
+   * summary the caller had is out of date) or does not hold it.
+   */
+  async function readNotice(s: NoticeSummary): Promise<NoticeRecord | undefined> {
+    if (s.sourceId === VILLAGE_SOURCE && s.origin === 'village') return villageLayer.value.notices.find((n) => n.id === s.id)
+    return getNotice(s.sourceId, s.revision, s.id, s.chunk)
+  }
+
+  /** A source's live notices whole (search builds its index from them when none was stored with the revision). */
+  async function readWholeNotices(sourceId: string): Promise<NoticeRecord[]> {
+    return (await getLiveContentSliced(sourceId))?.notices ?? []
   }
 
   /** how often each source's content was set by setLive: a slower read started before must not replace what it set */
@@ -55,7 +78,7 @@ export const useContentStore = defineStore('content', () => {
 
   /** Reads one source's live content again (when the worker's hand-over did not arrive whole); the others and the village layer stay as they are. */
   async function reload(sourceId: string) {
-    setLive(sourceId, await getLiveContentSliced(sourceId))
+    setLive(sourceId, await readLive(sourceId))
   }
 
   /** Shows a source's live content, as the sync worker handed it over (no re-read) or as read; the others and the village layer stay as they are. */
@@ -92,7 +115,7 @@ export const useContentStore = defineStore('content', () => {
       await Promise.all(
         sourceIds.map(async (id) => {
           const sets = liveSets.get(id)
-          const c = await getLiveContentSliced(id, {
+          const c = await readLive(id, {
             onRecord: (record) => {
               // only the first read at start shows a record early; later reads swap record and notices together
               if (loaded.value || bySource.value.has(id)) return
@@ -123,5 +146,5 @@ export const useContentStore = defineStore('content', () => {
     villageLayer.value = residentLayer(r.notices, r.items)
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, notices, board, archive, categoryTitle, noticeById, readNotice, readWholeNotices, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
 })

@@ -11,6 +11,7 @@ import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 import { buildSearchIndexLazily } from '../search/buildLazily'
 import { asNoticeRecords } from '../db/noticeChunks'
 import { byBoardOrder } from '../notice/window'
+import { noticeSummary } from '../notice/summary'
 
 const post = (m: FromSyncWorker) => (self as unknown as Worker).postMessage(m)
 /** stands in for `window` as the scheduler's source of `online` events */
@@ -34,10 +35,10 @@ function start(settings: SyncSettings) {
         maxBytes: settings.maxBytes,
         buildIndex: buildSearchIndexLazily,
         onStages: (t) => (stages = t),
-        // the notices are posted while the transaction commits, in board order (the page's sort then finds them
-        // sorted); the page shows them only on `live`, when the commit is done
+        // the notices' summaries (what the page holds: notice/summary.ts) are posted while the transaction commits,
+        // in board order (the page's sort then finds them sorted); the page shows them only on `live`, when the commit is done
         whileCommitting: ({ revision, chunks }) => {
-          const notices = chunks.flatMap(asNoticeRecords).sort(byBoardOrder)
+          const notices = chunks.flatMap((c) => asNoticeRecords(c).map((n) => noticeSummary(n, c.chunk))).sort(byBoardOrder)
           const parts = Math.ceil(notices.length / HANDOVER_PART)
           for (let part = 0; part < parts; part++) {
             // each message is deserialised in a task of its own on the page (no yielding here: a worker's

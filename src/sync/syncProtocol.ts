@@ -3,7 +3,8 @@
  * data only: everything crosses postMessage by structured clone.
  */
 import type { FeedSource } from './applyRevision'
-import type { NoticeRecord, RevisionRecord } from '../db/schema'
+import type { RevisionRecord } from '../db/schema'
+import type { NoticeSummary } from '../notice/summary'
 import type { SyncOutcome } from './syncSource'
 
 export interface SyncSettings {
@@ -24,10 +25,10 @@ export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
   /**
-   * a revision's notices, in `parts` messages of 100 (board order), posted while its transaction commits: the page
+   * a revision's notices' summaries (notice/summary.ts), in `parts` messages of 100 (board order), posted while its transaction commits: the page
    * deserialises them in short tasks (one per message) meanwhile and holds them, showing nothing yet
    */
-  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; notices: NoticeRecord[] }
+  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; notices: NoticeSummary[] }
   /**
    * the revision went live: its record, and how many `liveNotices` parts came before (-1: none were posted); the page
    * shows what the worker normalised without reading IndexedDB again, or reads it on `applied` if a part is missing

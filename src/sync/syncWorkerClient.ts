@@ -4,12 +4,14 @@
  * the content that went live, gathered from its messages.
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
-import type { NoticeRecord, RevisionRecord } from '../db/schema'
+import type { RevisionRecord } from '../db/schema'
+import { shareStrings, type NoticeSummary, type StringPool } from '../notice/summary'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
+/** what went live: the record, and the notices' summaries (their bodies stay in IndexedDB) */
 export interface LiveContent {
   record: RevisionRecord
-  notices: NoticeRecord[]
+  notices: NoticeSummary[]
 }
 
 export interface SyncWorkerHandlers {
@@ -34,7 +36,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   let nextId = 1
   let ready = false
   /** notices arriving per source (before their revision is live), and the revision each source last had handed over whole */
-  const arriving = new Map<string, { revision: number; notices: NoticeRecord[]; got: number; since: number }>()
+  const arriving = new Map<string, { revision: number; notices: NoticeSummary[]; got: number; since: number; pool: StringPool }>()
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
@@ -46,14 +48,15 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       pending.delete(m.id)
     } else if (m.type === 'liveNotices') {
       // parts come in order, before `live`; a gap (or another revision's part) voids what was gathered
-      const a = m.part === 0 ? { revision: m.revision, notices: [], got: 0, since: received } : arriving.get(m.sourceId)
+      const a = m.part === 0 ? { revision: m.revision, notices: [] as NoticeSummary[], got: 0, since: received, pool: new Map<string, string>() } : arriving.get(m.sourceId)
       if (!a || a.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
       arriving.set(m.sourceId, a)
-      for (const n of m.notices) a.notices.push(n)
+      // held as the start-up read holds them: one shape, repeated values shared (notice/summary.ts)
+      for (const n of m.notices) a.notices.push(shareStrings(n, a.pool))
       a.got++
     } else if (m.type === 'live') {
       // committed: show it, in this message's own task (every part was deserialised in one before)
-      const a = m.parts === 0 ? { revision: m.revision, notices: [], got: 0, since: received } : arriving.get(m.sourceId)
+      const a = m.parts === 0 ? { revision: m.revision, notices: [] as NoticeSummary[], got: 0, since: received, pool: new Map<string, string>() } : arriving.get(m.sourceId)
       arriving.delete(m.sourceId)
       if (!a || a.revision !== m.revision || a.got !== m.parts) return
       h.onLive?.(m.sourceId, { record: m.record, notices: a.notices })

@@ -54,7 +54,7 @@ describe('search screen without a stored index', () => {
     await router.isReady()
     const w = mount(SearchView, { global: { plugins: [pinia, i18n, router] } })
     // both indexes the screen asked for (the loaders keep them, so these are the screen's own)
-    await loadSearchIndex('s', 1, { notices: [], checklist: [], handbook: null })
+    await loadSearchIndex('s', 1, async () => ({ notices: [], checklist: [], handbook: null }))
     await loadLayerIndex(content.villageLayer)
     await flushPromises()
     expect(w.findAll('[data-testid="search-result"]').length).toBeGreaterThan(0)

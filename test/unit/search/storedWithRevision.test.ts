@@ -23,7 +23,7 @@ describe('index stored with the revision', () => {
     const record = await getLiveRecord('qingshi')
     const stored = await getSearchIndex('qingshi', record!.revision)
     expect(isSerializedSearchIndex(stored)).toBe(true)
-    const index = await loadSearchIndex('qingshi', record!.revision, { notices: [], checklist: [], handbook: null })
+    const index = await loadSearchIndex('qingshi', record!.revision, async () => ({ notices: [], checklist: [], handbook: null }))
     // the content passed for a rebuild is empty: results prove the stored index was used
     const results = index.search('dbgs', { now: NOW }).results
     expect(results.map((r) => r.id)).toContain('N-1')
