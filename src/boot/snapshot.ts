@@ -76,7 +76,6 @@ function decideAndPaint(r: Awaited<ReturnType<typeof readBootState>>): boolean {
     build: buildId(document),
     locale: typeof config?.locale === 'string' ? config.locale : DEFAULT_LOCALE,
     pointers,
-    online: navigator.onLine,
     now: now.getTime(),
   })
   html.setAttribute('data-snapshot', decision.show ? 'shown' : decision.reason)

@@ -8,10 +8,8 @@
  * - the same screen (route) the kiosk is starting on,
  * - every source's live pointer at the revision the snapshot shows, and no other source (never older content,
  *   never a revision that is no longer live), and the village the app starts on,
- * - the locale the kiosk will show,
- * - navigator.onLine true: the header's 未联网 badge and the freshness line are never in a snapshot (they come
- *   from the sync state, read after the first frame); the live app's first frame has them only when the browser
- *   says it is offline, so then the snapshot would differ from it,
+ * - the locale the kiosk will show (what comes from the sync state — the 未联网 badge, the freshness line, the
+ *   update time — is not in a snapshot, and the live app shows it only after its first content too),
  * - a clock between the moment it was saved and `validUntil`: the first moment anything on the screen could
  *   read differently with time alone (a notice's window opening or closing, its "还剩 N 天" stepping, the day
  *   turning). The header's clock and date are written fresh by the boot script, never from the snapshot.
@@ -46,12 +44,10 @@ export interface BootState {
   locale: string
   /** sourceId → pointer.current, in key order (the first is the village the app starts on) */
   pointers: Record<string, number>
-  /** navigator.onLine */
-  online: boolean
   now: number
 }
 
-export type SnapshotDecision = { show: true } | { show: false; reason: 'none' | 'build' | 'route' | 'locale' | 'revision' | 'village' | 'offline' | 'time' | 'empty' }
+export type SnapshotDecision = { show: true } | { show: false; reason: 'none' | 'build' | 'route' | 'locale' | 'revision' | 'village' | 'time' | 'empty' }
 
 export function snapshotDecision(s: StoredSnapshot | undefined | null, b: BootState): SnapshotDecision {
   if (!s || typeof s.html !== 'string' || !s.revisions) return { show: false, reason: 'none' }
@@ -61,7 +57,6 @@ export function snapshotDecision(s: StoredSnapshot | undefined | null, b: BootSt
   if (s.locale !== b.locale) return { show: false, reason: 'locale' }
   if (!sameRevisions(s.revisions, b.pointers)) return { show: false, reason: 'revision' }
   if (s.active !== Object.keys(b.pointers)[0]) return { show: false, reason: 'village' }
-  if (!b.online) return { show: false, reason: 'offline' }
   // a clock set back before the save would make the saved windows and labels wrong too
   if (!(b.now >= s.savedAt && b.now < s.validUntil)) return { show: false, reason: 'time' }
   return { show: true }
