@@ -25,6 +25,7 @@ function paint(s: StoredSnapshot, now: Date) {
   const layer = document.createElement('div')
   layer.id = SNAPSHOT_ID
   layer.setAttribute('aria-hidden', 'true')
+  if (typeof s.height === 'number' && s.height > 0) layer.style.minHeight = `${Math.round(s.height)}px`
   const inner = document.createElement('div')
   inner.className = 'boot-snapshot-app'
   inner.inert = true

@@ -33,8 +33,10 @@ export interface StoredSnapshot {
   savedAt: number
   /** epoch ms: from then on something on it could read differently (snapshotValidUntil) */
   validUntil: number
-  /** #app's rendered HTML (the app's own DOM: text already escaped and masked as rendered) */
+  /** #app's rendered HTML, its first screenful (the app's own DOM: text already escaped and masked as rendered) */
   html: string
+  /** the page's height when it was taken (px): the snapshot's, so the page scrolls as the app's will */
+  height?: number
 }
 
 export interface BootState {

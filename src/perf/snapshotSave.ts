@@ -22,9 +22,21 @@ import { SNAPSHOT_ROUTES, buildId, snapshotValidUntil, type StoredSnapshot } fro
 const SETTLE_MS = 1000
 export const SNAPSHOT_SAVED_MARK = 'gongkai:snapshot-saved'
 
-/** #app's markup without what the snapshot must not hold */
-export function snapshotHtml(app: Element): string {
+/**
+ * #app's markup without what the snapshot must not hold, and only its first screenful: what lies wholly below
+ * the window's first height is left out (the boot script lays the snapshot out at the page's full height, so
+ * the page scrolls, and is as wide, as the app's; less to lay out before its frame).
+ */
+export function snapshotHtml(app: Element, viewportHeight = window.innerHeight, scrollY = window.scrollY): string {
   const copy = app.cloneNode(true) as Element
+  const live = app.querySelectorAll('*')
+  const copies = copy.querySelectorAll('*')
+  const below: Element[] = []
+  live.forEach((e, i) => {
+    const r = e.getBoundingClientRect()
+    if (r.height > 0 && r.top + scrollY >= viewportHeight) below.push(copies[i]!)
+  })
+  for (const e of below) e.remove()
   for (const e of copy.querySelectorAll('[data-snapshot-skip]')) e.remove()
   // one element per id in the page, the app's
   for (const e of copy.querySelectorAll('[id]')) e.removeAttribute('id')
@@ -59,6 +71,7 @@ export function useBootSnapshotSaving(router: Router) {
       savedAt: now.getTime(),
       validUntil: snapshotValidUntil(content.notices, now),
       html: snapshotHtml(app),
+      height: document.documentElement.scrollHeight,
     }
     void store.save(s).then(() => performance.mark(SNAPSHOT_SAVED_MARK), (e: unknown) => console.warn('boot snapshot not saved', e))
   }
