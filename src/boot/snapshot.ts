@@ -18,7 +18,7 @@ import { APP_LIVE_ATTR, SNAPSHOT_ID, SNAPSHOT_MAX_MS } from '../perf/appLive'
 
 const DEFAULT_LOCALE = 'zh-CN'
 /** a storage that does not answer never keeps the app from starting */
-const READ_WAIT_MS = 400
+const READ_WAIT_MS = 1000
 const SWALLOWED = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'touchstart', 'touchend', 'contextmenu', 'wheel']
 
 function paint(s: StoredSnapshot, now: Date) {

@@ -56,7 +56,10 @@ export function useBootSnapshotSaving(router: Router) {
     return out
   }
   const route = () => router.currentRoute.value.path
-  const eligible = () => kiosk.mode === 'resident' && content.loaded && !!content.activeSourceId && (SNAPSHOT_ROUTES as readonly string[]).includes(route())
+  // a start shows standard text and the default theme (the display settings are reset with every resident):
+  // a screen taken in another size would not be the start's first frame
+  const eligible = () =>
+    kiosk.mode === 'resident' && kiosk.textSize === 'standard' && kiosk.theme === 'default' && content.loaded && !!content.activeSourceId && (SNAPSHOT_ROUTES as readonly string[]).includes(route())
 
   function take() {
     const app = document.getElementById('app')
@@ -84,7 +87,7 @@ export function useBootSnapshotSaving(router: Router) {
   }
 
   watch(
-    () => [route(), JSON.stringify(revisions()), content.activeSourceId, content.villageLayer, content.loaded, i18n.global.locale.value, kiosk.mode],
+    () => [route(), JSON.stringify(revisions()), content.activeSourceId, content.villageLayer, content.loaded, i18n.global.locale.value, kiosk.mode, kiosk.textSize, kiosk.theme],
     schedule,
   )
   watch(

@@ -68,6 +68,13 @@ describe('the boot snapshot is taken', () => {
     expect(await stored()).toBeUndefined()
   })
 
+  it('never while a resident has larger text or high contrast on (a start shows the standard screen)', async () => {
+    const k = await kiosk()
+    k.kiosk.textSize = 'large'
+    await idle()
+    expect(await stored()).toBeUndefined()
+  })
+
   it('never in clerk mode, and entering clerk mode drops the stored one', async () => {
     const k = await kiosk()
     await kvSet(KV_KEYS.bootSnapshot, { route: '/checklist', html: '<p>旧</p>' })
