@@ -1,8 +1,40 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath, URL } from 'node:url'
+
+/**
+ * The boot snapshot's painter (src/boot/snapshot.ts) as a classic script of its own, boot-snapshot.js, at the end
+ * of <body> (the CSP forbids inline scripts; the service worker precaches it with the rest of the shell). It
+ * starts the app: the entry's `<script type=module>` becomes a modulepreload (fetched and compiled meanwhile)
+ * and the script's `data-entry`, which the boot script adds once the snapshot is painted or skipped.
+ */
+function bootSnapshotScript(): Plugin {
+  const FILE = 'boot-snapshot.js'
+  return {
+    name: 'gongkai-boot-snapshot',
+    apply: 'build',
+    async generateBundle() {
+      const { rolldown } = await import('rolldown')
+      const bundle = await rolldown({ input: fileURLToPath(new URL('./src/boot/snapshot.ts', import.meta.url)), platform: 'browser', logLevel: 'warn' })
+      const { output } = await bundle.generate({ format: 'iife', minify: true })
+      await bundle.close()
+      this.emitFile({ type: 'asset', fileName: FILE, source: output[0].code })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html)
+        if (!entry) throw new Error('boot snapshot: the entry script is not in index.html')
+        return {
+          html: html.replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">\n    `),
+          tags: [{ tag: 'script', attrs: { src: `./${FILE}`, 'data-entry': entry[1] }, injectTo: 'body' }],
+        }
+      },
+    },
+  }
+}
 
 export default defineConfig({
   // relative base: the built app runs from any folder of any static host
@@ -12,6 +44,7 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(process.env.GONGKAI_APP_VERSION ?? process.env.npm_package_version ?? 'dev'),
   },
   plugins: [
+    bootSnapshotScript(),
     vue({ features: { optionsAPI: false } }),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/i18n/locales/**', import.meta.url))],

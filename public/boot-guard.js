@@ -78,6 +78,21 @@
   }
   window.addEventListener('error', reload)
   window.addEventListener('unhandledrejection', reload)
+  // the app's entry is added by boot-snapshot.js (vite.config.ts): should that file not load, the app starts anyway
+  window.addEventListener(
+    'error',
+    function (e) {
+      var t = e.target
+      var entry = t && t.getAttribute && t.tagName === 'SCRIPT' ? t.getAttribute('data-entry') : null
+      if (!entry) return
+      var s = document.createElement('script')
+      s.type = 'module'
+      s.setAttribute('crossorigin', '')
+      s.src = entry
+      document.head.appendChild(s)
+    },
+    true,
+  )
   setTimeout(reload, 30000)
   window.addEventListener('gongkai:started', function () {
     sessionStorage.removeItem(KEY)

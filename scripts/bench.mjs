@@ -85,7 +85,8 @@ try {
 
     if (inThis('cold')) {
       log(`${tag} cold start …`)
-      const checklist = { route: '#/checklist', ready: '[data-testid=checklist-item]' }
+      // the boot snapshot's checklist counts as first content; the app is live when its own (#app) checklist paints
+      const checklist = { route: '#/checklist', ready: '[data-testid=checklist-item]', live: '#app [data-testid=checklist-item]', snapshot: true }
       const targets = [
         { name: 'floor', dist: floorDist, route: '', ready: '[data-testid=floor]' },
         { name: 'demo', dist, ...checklist },
@@ -94,8 +95,11 @@ try {
       ]
       const c = await coldStarts(targets, { runs: S.coldRuns, cpu: 4, kind })
       r.coldStart = c
-      add(`${tag} cold start offline, 4× CPU, median of ${S.coldRuns} (ms)`, { kiosk: c.demo.median, floor: c.floor.median, target: 'coldRatio' })
-      if (c.big) add(`${tag}   the same with 10,000 notices stored (ms)`, { kiosk: c.big.median, floor: c.floor.median, target: 'coldRatio' })
+      const shown = (x) => `boot snapshot ${x.snapshotShown}/${x.runs}`
+      add(`${tag} cold start offline, 4× CPU, median of ${S.coldRuns}, ${shown(c.demo)} (ms)`, { kiosk: c.demo.median, floor: c.floor.median, target: 'coldRatio' })
+      add(`${tag}   time to app live (interactive: the app's own content painted) (ms)`, { kiosk: c.demo.live.median, floor: c.floor.live.median })
+      if (c.big) add(`${tag}   the same with 10,000 notices stored, ${shown(c.big)} (ms)`, { kiosk: c.big.median, floor: c.floor.median, target: 'coldRatio' })
+      if (c.big) add(`${tag}   time to app live with 10,000 notices stored (ms)`, { kiosk: c.big.live.median, floor: c.floor.live.median })
     }
 
     if (inThis('apply')) {

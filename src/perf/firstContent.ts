@@ -4,6 +4,7 @@
  */
 import { onMounted, readonly, shallowRef, watch, type Ref } from 'vue'
 import { whenIdle } from './whenIdle'
+import { appLive } from './appLive'
 
 export const FIRST_CONTENT_MARK = 'gongkai:first-content'
 /** longest the work after first content waits for an idle moment after its frame */
@@ -13,6 +14,8 @@ let markedNow: () => void = () => {}
 const marked = new Promise<void>((resolve) => (markedNow = resolve))
 
 function mark() {
+  // the boot snapshot, if one was painted, goes in this task: the frame that shows this content shows no snapshot
+  appLive()
   // what waits for first content (other screens' code, messages, kiosk parts) starts after that content's frame
   // is painted: started on the mount itself, its chunks and their re-renders held the paint back (issue 19).
   // And at the first idle moment after that frame, not in the task right after it: that task (60 ms at 4× CPU)

@@ -62,6 +62,9 @@ export function crashDuringApplySuite() {
       context = await launchPersistent(profile.dir)
       page = context.pages()[0] ?? (await context.newPage())
       await page.goto(server.url)
+      // started (src/modules/pwa.ts): a later goto to another hash is then the router's, not lost in the router's
+      // own start (which writes '#/' for the address it read; the app's entry may start after a boot read)
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-started'), null, { timeout: 30_000 })
     }
 
     function kill() {
