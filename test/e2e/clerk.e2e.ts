@@ -85,6 +85,8 @@ function dumpLayer(): Promise<string> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('gongkai')
+      // never create it: an empty database made here before the app's own open would lack its stores
+      r.onupgradeneeded = () => r.transaction?.abort()
       r.onsuccess = () => res(r.result)
       r.onerror = () => rej(r.error)
     })
