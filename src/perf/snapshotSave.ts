@@ -38,8 +38,13 @@ export function snapshotHtml(app: Element, viewportHeight = window.innerHeight, 
   })
   for (const e of below) e.remove()
   for (const e of copy.querySelectorAll('[data-snapshot-skip]')) e.remove()
-  // one element per id in the page, the app's
+  // one element per id and per test id in the page, the app's (the snapshot's test ids renamed, so a test can
+  // still point into the picture)
   for (const e of copy.querySelectorAll('[id]')) e.removeAttribute('id')
+  for (const e of copy.querySelectorAll('[data-testid]')) {
+    e.setAttribute('data-snapshot-testid', e.getAttribute('data-testid')!)
+    e.removeAttribute('data-testid')
+  }
   return copy.innerHTML
 }
 

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchPersistent, tempProfile } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
-import { browserPid, enterPin as pinPad, killBrowser } from './support/clerkSteps'
+import { enterPin as pinPad } from './support/clerkSteps'
+import { browserPid, cutPower } from './support/powerCut'
 
 const PIN = '135799'
 /** what may be lost: the draft interval (300 ms) plus a write in flight */
@@ -72,7 +73,7 @@ describe('a draft typed steadily survives a killed browser', () => {
       if (wait > 0 && i < keys - 1) await new Promise((r) => setTimeout(r, wait))
     }
     const killedAt = Date.now()
-    await killBrowser(context, pid)
+    await cutPower(context, profile.dir, pid)
 
     await open()
     await openNoticeForm(false)

@@ -12,7 +12,8 @@ import { launchPersistent, tempProfile } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { startTownshipServer, type TownshipServer } from './support/townshipServer'
 import { screenshot } from './support/kiosk'
-import { browserPid, enterPin as pinPad, killBrowser, storeCount } from './support/clerkSteps'
+import { enterPin as pinPad, storeCount } from './support/clerkSteps'
+import { cutPower } from './support/powerCut'
 
 const PIN = '975310'
 const VILLAGE = '341000000001' // 桐溪村 in the console's demo township and in the kiosk's demo feed
@@ -175,7 +176,7 @@ describe('clerk uploads to the township console', () => {
     await screenshot(page, 'clerk-upload-console-down')
     expect(await outboxCount()).toBe(1)
 
-    await killBrowser(context, browserPid(profile.dir))
+    await cutPower(context, profile.dir)
     await open()
     await page.goto(`${kiosk.url}#/clerk`)
     await page.getByTestId('pin-pad').waitFor({ timeout: 30_000 })

@@ -8,12 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { execSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { LANDSCAPE, PORTRAIT, launchPersistent, tempProfile } from './support/browser'
 import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { screenshot } from './support/kiosk'
+import { cutPower } from './support/powerCut'
 
 const PIN = '246813'
 const RAW_ID = '11010519491231002X'
@@ -42,31 +42,8 @@ afterAll(async () => {
   profile?.remove()
 })
 
-/** Chromium processes running on this profile: [pid, argv] (pgrep's own shell is not one of them). */
-function chromiumOnProfile(): Array<[number, string[]]> {
-  const out = execSync(`pgrep -f -- ${profile.dir} || true`).toString().trim()
-  const procs: Array<[number, string[]]> = []
-  for (const pid of out ? out.split('\n').map(Number) : []) {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
-      const state = /^\d+ \(.*\) (\w)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1]
-      if (/chrom/.test(args[0] ?? '') && state !== 'Z') procs.push([pid, args])
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return procs
-}
-
-/** Kills the browser's main process (kill -9: no clean shutdown, like a power cut) and waits until it is gone. */
-async function killBrowser() {
-  const closed = new Promise((r) => context.once('close', r))
-  const main = chromiumOnProfile().find(([, args]) => !args.some((a) => a.startsWith('--type=')))
-  expect(main).toBeTruthy()
-  process.kill(main![0], 'SIGKILL')
-  await closed
-  await expect.poll(() => chromiumOnProfile().some(([pid]) => pid === main![0]), { timeout: 10_000 }).toBe(false)
-}
+/** kill -9 to the whole browser, like a power cut (support/powerCut.ts) */
+const killBrowser = () => cutPower(context, profile.dir)
 
 async function enterPin(pin: string) {
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap()

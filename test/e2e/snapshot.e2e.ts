@@ -96,7 +96,7 @@ describe('boot snapshot', () => {
     await poll(() => snapshotState(page)).toBe('shown')
     const snapshot = page.locator('#boot-snapshot')
     // the first screenful of the checklist (what lies wholly below the window is not stored)
-    const shownItems = await snapshot.locator('[data-testid=checklist-item]').allTextContents()
+    const shownItems = await snapshot.locator('[data-snapshot-testid=checklist-item]').allTextContents()
     expect(shownItems.length).toBeGreaterThan(3)
     expect(shownItems[0]).toContain(demo._gongkai.checklist[0].title)
     expect(await snapshot.getAttribute('aria-hidden')).toBe('true')
@@ -104,10 +104,10 @@ describe('boot snapshot', () => {
     expect(await page.locator('#app [data-testid=checklist-item]').count()).toBe(0)
 
     // a resident taps an item and the nav bar's home before the app is live: nothing happens, nothing is queued
-    const item = await snapshot.locator('[data-testid=checklist-item]').first().boundingBox()
+    const item = await snapshot.locator('[data-snapshot-testid=checklist-item]').first().boundingBox()
     await page.touchscreen.tap(item!.x + item!.width / 2, item!.y + item!.height / 2)
     await page.mouse.click(item!.x + 20, item!.y + 20)
-    const home = await snapshot.locator('[data-testid=nav-home]').boundingBox()
+    const home = await snapshot.locator('[data-snapshot-testid=nav-home]').boundingBox()
     if (home) await page.touchscreen.tap(home.x + home.width / 2, home.y + home.height / 2)
     expect(new URL(page.url()).hash).toBe('#/checklist')
 

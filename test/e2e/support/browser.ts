@@ -38,5 +38,6 @@ export async function launchPersistent(userDataDir: string, viewport = LANDSCAPE
 
 export function tempProfile(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'))
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+  // retried: a browser that has just exited may still be letting go of its files
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }) }
 }

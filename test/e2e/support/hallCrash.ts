@@ -13,9 +13,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchPersistent, tempProfile } from './browser'
+import { cutPower } from './powerCut'
 import { canonicalDump, startHallServer, type HallServer } from './hall'
 import { baseFeed } from '../../support/feeds'
 
@@ -35,22 +36,6 @@ function feedBytes(r: number): Buffer {
   return Buffer.from(JSON.stringify(baseFeed(r, { notices })))
 }
 
-/** the Chromium main process of a profile (its process group holds every child) */
-function browserPid(profileDir: string): number | null {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    let cmd: string
-    try {
-      cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
-    } catch {
-      continue
-    }
-    const args = cmd.split('\0')
-    if (args.some((a) => a === `--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry)
-  }
-  return null
-}
-
 export function crashDuringApplySuite() {
   describe('the hall machine loses power', () => {
     let server: HallServer
@@ -67,11 +52,10 @@ export function crashDuringApplySuite() {
       await page.waitForFunction(() => document.documentElement.hasAttribute('data-started'), null, { timeout: 30_000 })
     }
 
-    function kill() {
-      const pid = browserPid(profile.dir)
-      if (!pid) throw new Error('no chromium process for the profile')
-      process.kill(-pid, 'SIGKILL') // playwright starts chromium as a process group leader
+    async function kill() {
+      const c = context
       context = null
+      await cutPower(c, profile.dir)
     }
 
     const liveRevision = async () => (await canonicalDump(page, SOURCE).catch(() => null))?.revision ?? null
@@ -119,7 +103,7 @@ export function crashDuringApplySuite() {
           const killAtMs = Math.round(Math.random() * applyMs * 1.2)
           await page.reload({ waitUntil: 'commit' })
           await new Promise((r) => setTimeout(r, killAtMs))
-          kill()
+          await kill()
 
           // restart with the feed unreachable, so what is shown is what survived the kill
           server.setRoute('/feed.json', 503)

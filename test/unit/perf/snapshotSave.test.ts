@@ -25,7 +25,7 @@ async function kiosk() {
   const content = useContentStore()
   content.setLive('default', { record: { sourceId: 'default', revision: 3, checklist: [], categories: [] } as unknown as RevisionRecord, notices: [] })
   content.loaded = true
-  document.body.innerHTML = '<div id="app"><header><time class="clock"><span class="time">10:00</span></time></header><main id="main"><h1>公开清单</h1><div data-snapshot-skip>看板</div></main></div>'
+  document.body.innerHTML = '<div id="app"><header><time class="clock"><span class="time">10:00</span></time></header><main id="main"><h1 data-testid="screen-title">公开清单</h1><div data-snapshot-skip>看板</div></main></div>'
   scope = effectScope()
   scope.run(() => useBootSnapshotSaving(router))
   return { router, content, kiosk: useKioskStore() }
@@ -58,6 +58,9 @@ describe('the boot snapshot is taken', () => {
     expect(s!.html).toContain('公开清单')
     expect(s!.html).not.toContain('看板')
     expect(s!.html).not.toContain('id="main"')
+    // a test id points at the app's own element only; the picture's is renamed
+    expect(s!.html).not.toContain('data-testid')
+    expect(s!.html).toContain('data-snapshot-testid="screen-title"')
     expect(s!.validUntil).toBeGreaterThan(s!.savedAt)
   })
 
