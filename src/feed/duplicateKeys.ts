@@ -8,10 +8,13 @@
  */
 import { formatPath } from './issues'
 
+const SMALL = 16
+
 /** The path of the first repeated key ("_gongkai.revision", "items[3].id"), or null. */
 export function findDuplicateKey(text: string): string | null {
-  // one frame per open object or array: the keys seen so far (null for arrays) and where we are
-  const keys: (Set<string> | null)[] = []
+  // one frame per open object or array: the keys seen so far (null for arrays) and where we are. A feed's objects
+  // have a handful of keys: an array until it holds SMALL (10,000 items made 10,000 Sets), a Set beyond
+  const keys: (string[] | Set<string> | null)[] = []
   const path: (string | number)[] = []
   let expectKey = false
   let i = 0
@@ -27,8 +30,10 @@ export function findDuplicateKey(text: string): string | null {
       if (expectKey && top) {
         const raw = text.slice(start, end)
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
-        if (top.has(key)) return formatPath([...path.slice(0, -1), key])
-        top.add(key)
+        if (Array.isArray(top) ? top.includes(key) : top.has(key)) return formatPath([...path.slice(0, -1), key])
+        if (!Array.isArray(top)) top.add(key)
+        else if (top.length < SMALL) top.push(key)
+        else keys[keys.length - 1] = new Set([...top, key])
         path[path.length - 1] = key
         expectKey = false
       }
@@ -36,7 +41,7 @@ export function findDuplicateKey(text: string): string | null {
       continue
     }
     if (c === 0x7b /* { */) {
-      keys.push(new Set())
+      keys.push([])
       path.push('')
       expectKey = true
     } else if (c === 0x5b /* [ */) {

@@ -1,9 +1,9 @@
 /** JSON Schema of feed format v1, derived from the valibot schema (the one source). */
 import { toJsonSchema } from '@valibot/to-json-schema'
-import { feedSchema } from './schema'
+import { cellSchema, feedSchema } from './schema'
 
 export function feedJsonSchema(): Record<string, unknown> {
-  const schema = toJsonSchema(feedSchema, { errorMode: 'ignore', target: 'draft-2020-12' }) as Record<string, unknown>
+  const schema = toJsonSchema(feedSchema, { errorMode: 'ignore', target: 'draft-2020-12', definitions: { cell: cellSchema } }) as Record<string, unknown>
   return {
     ...schema,
     $id: 'https://gongkai.invalid/feed.schema.json',

@@ -12,6 +12,11 @@ describe('duplicate JSON keys', () => {
     expect(findDuplicateKey('{"a":1,"\\u0061":2}')).toBe('a')
     // keys of sibling objects are not duplicates; strings holding braces and quotes are skipped
     expect(findDuplicateKey('[{"a":"}{\\\\"},{"a":"\\"a\\":"}]')).toBeNull()
+    // an object's first keys and its later ones are held differently (a list, then a set): a repeat across the two is found
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `"k${i}":${i}`)
+    expect(findDuplicateKey(`{${keys(40).join(',')}}`)).toBeNull()
+    expect(findDuplicateKey(`{${[...keys(30), '"k3":0'].join(',')}}`)).toBe('k3')
+    expect(findDuplicateKey(`{${[...keys(16), '"k15":0'].join(',')}}`)).toBe('k15')
   })
 
   it('refuses a feed with revision or items twice', () => {

@@ -42,6 +42,8 @@ const rejected: Case[] = [
   ['pinned is a string', (f) => (f.items[1]._gongkai.pinned = 'yes'), 'items[1]._gongkai.pinned', 'boolean'],
   ['table row too short', (f) => f.items[1]._gongkai.table.rows.push({ cells: ['合计'] }), 'items[1]._gongkai.table.rows', 'row_width'],
   ['table cell is an object', (f) => (f.items[1]._gongkai.table.rows[0].cells[1] = { v: 1 }), 'items[1]._gongkai.table.rows[0].cells[1]', 'cell'],
+  ['table cell text too long', (f) => (f.items[1]._gongkai.table.rows[0].cells[0] = '字'.repeat(2001)), 'items[1]._gongkai.table.rows[0].cells[0]', 'too_long'],
+  ['table cell is a boolean in a short-form row', (f) => f.items[1]._gongkai.table.rows.push(['合计', true]), 'items[1]._gongkai.table.rows[2][1]', 'cell'],
   ['table row kind unknown', (f) => (f.items[1]._gongkai.table.rows[0].kind = 'tax'), 'items[1]._gongkai.table.rows[0].kind', 'row_kind'],
   ['table without columns', (f) => (f.items[1]._gongkai.table.columns = []), 'items[1]._gongkai.table.columns', 'non_empty_array'],
   ['attachment hash malformed', (f) => (f.items[0].attachments = [{ url: 'a.pdf', mime_type: 'application/pdf', _gongkai: { sha256: 'abc' } }]), 'items[0].attachments[0]._gongkai.sha256', 'sha256'],
