@@ -63,11 +63,25 @@ function descending(a: string | undefined, b: string | undefined): number {
   return x < y ? 1 : x > y ? -1 : 0
 }
 
-/** What the board shows now: open notices, urgent and pinned first, then newest. */
-export function openNotices<T extends Pick<Notice, 'published' | 'expires' | 'urgent' | 'pinned'>>(notices: readonly T[], now: Date): T[] {
+/** The board as worked out at the moment `at`: the notices open then, in board order. */
+export interface OpenAt<T> {
+  at: Date
+  open: T[]
+}
+
+/** The notices open at `now`, in the order given. */
+export function openOf<T extends Pick<Notice, 'published' | 'expires'>>(notices: readonly T[], now: Date): T[] {
   const t = now.getTime()
   const iso = canonicalIso(now)
-  return notices.filter((n) => stateAt(n, t, iso) === 'open').sort(byBoardOrder)
+  return notices.filter((n) => stateAt(n, t, iso) === 'open')
+}
+
+/**
+ * What the board shows now: open notices, urgent and pinned first, then newest. Also made part by part
+ * (`openOf` on each part, joined, then sorted): a filter keeps order, and the sort finds sorted input sorted.
+ */
+export function openNotices<T extends Pick<Notice, 'published' | 'expires' | 'urgent' | 'pinned'>>(notices: readonly T[], now: Date): T[] {
+  return openOf(notices, now).sort(byBoardOrder)
 }
 
 /** The archive: notices whose window has closed, most recently closed first. */

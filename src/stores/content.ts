@@ -8,13 +8,15 @@ import { getLiveContentSliced, getNotice, readClerkRecords, type NoticeRecord, t
 import { residentLayer, VILLAGE_SOURCE } from '../clerk/residentView'
 import type { ChecklistItem } from '../feed/types'
 import { noticeSummary, shareStrings, type NoticeSummary } from '../notice/summary'
-import { expiredNotices, openNotices } from '../notice/window'
+import { expiredNotices, openNotices, type OpenAt } from '../notice/window'
 import { useClockStore } from './clock'
 
 /** A source's live content: its record, and of its notices only their summaries (bodies are read when one opens: readNotice). */
 export interface SourceContent {
   record: RevisionRecord
   notices: NoticeSummary[]
+  /** its board as the sync worker's hand-over worked it out, part by part (syncWorkerClient.ts), for one minute of the clock */
+  board?: OpenAt<NoticeSummary>
 }
 
 /** the start-up read and a reload keep the summaries only, as the sync worker's hand-over does (syncWorkerClient.ts) */
@@ -42,7 +44,13 @@ export const useContentStore = defineStore('content', () => {
   const handbook = computed(() => record.value?.handbook ?? null)
   // no copy of a township's 10,000 when the village has no notices of its own (nobody sorts or changes this array in place)
   const notices = computed<readonly NoticeSummary[]>(() => (villageLayer.value.notices.length ? [...(active.value?.notices ?? []), ...villageLayer.value.notices] : (active.value?.notices ?? [])))
-  const board = computed(() => openNotices(notices.value, clock.minute))
+  const board = computed(() => {
+    const c = active.value
+    // the same list, found while the hand-over's parts arrived: the task that shows a new revision does not pass over
+    // its 10,000 notices again; a minute later (or with the village's own notices beside them) it is worked out anew
+    if (c?.board && c.board.at === clock.minute && !villageLayer.value.notices.length) return c.board.open
+    return openNotices(notices.value, clock.minute)
+  })
   const archive = computed(() => expiredNotices(notices.value, clock.minute))
 
   function categoryTitle(id: string): string {

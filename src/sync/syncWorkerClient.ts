@@ -6,13 +6,17 @@
  */
 import type { RevisionRecord } from '../db/schema'
 import { shareStrings, type NoticeSummary, type StringPool } from '../notice/summary'
+import { byBoardOrder, openOf, type OpenAt } from '../notice/window'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
 /** what went live: the record, and the notices' summaries (their bodies stay in IndexedDB) */
 export interface LiveContent {
   record: RevisionRecord
   notices: NoticeSummary[]
+  /** the board worked out as the parts arrived (`openNotices` at `at`), so the task that shows them does not pass over all of them */
+  board?: OpenAt<NoticeSummary>
 }
+
 
 export interface SyncWorkerHandlers {
   /** a revision went live and all of it arrived: show it */
@@ -22,11 +26,22 @@ export interface SyncWorkerHandlers {
   onState(sourceId: string): Promise<void> | void
   /** the worker could not start (its script failed to load): no sync runs, stored content stays */
   onUnavailable?(): void
+  /** the moment the board is worked out for (the clock's minute): the parts' open notices are found as they arrive */
+  boardAt?(): Date
 }
 
 export interface SyncWorkerClient {
   syncNow(sourceId?: string): Promise<void>
   stop(): void
+}
+
+interface Arriving {
+  revision: number
+  notices: NoticeSummary[]
+  got: number
+  since: number
+  pool: StringPool
+  board: OpenAt<NoticeSummary> | null
 }
 
 export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): SyncWorkerClient {
@@ -36,7 +51,8 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   let nextId = 1
   let ready = false
   /** notices arriving per source (before their revision is live), and the revision each source last had handed over whole */
-  const arriving = new Map<string, { revision: number; notices: NoticeSummary[]; got: number; since: number; pool: StringPool }>()
+  const arriving = new Map<string, Arriving>()
+  const gathering = (revision: number, since: number): Arriving => ({ revision, notices: [], got: 0, since, pool: new Map(), board: h.boardAt ? { at: h.boardAt(), open: [] } : null })
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
@@ -48,18 +64,23 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       pending.delete(m.id)
     } else if (m.type === 'liveNotices') {
       // parts come in order, before `live`; a gap (or another revision's part) voids what was gathered
-      const a = m.part === 0 ? { revision: m.revision, notices: [] as NoticeSummary[], got: 0, since: received, pool: new Map<string, string>() } : arriving.get(m.sourceId)
+      const a = m.part === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
       if (!a || a.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
       arriving.set(m.sourceId, a)
       // held as the start-up read holds them: one shape, repeated values shared (notice/summary.ts)
+      const from = a.notices.length
       for (const n of m.notices) a.notices.push(shareStrings(n, a.pool))
+      // the board's filter a part at a time (for the minute of the first part: shown only if it still is at `live`)
+      if (a.board) for (const n of openOf(a.notices.slice(from), a.board.at)) a.board.open.push(n)
       a.got++
     } else if (m.type === 'live') {
       // committed: show it, in this message's own task (every part was deserialised in one before)
-      const a = m.parts === 0 ? { revision: m.revision, notices: [] as NoticeSummary[], got: 0, since: received, pool: new Map<string, string>() } : arriving.get(m.sourceId)
+      const a = m.parts === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
       arriving.delete(m.sourceId)
       if (!a || a.revision !== m.revision || a.got !== m.parts) return
-      h.onLive?.(m.sourceId, { record: m.record, notices: a.notices })
+      // the parts come in board order: this sort finds them sorted (and keeps the rule whatever order they came in)
+      const board = a.board && h.boardAt!() === a.board.at ? { at: a.board.at, open: a.board.open.sort(byBoardOrder) } : undefined
+      h.onLive?.(m.sourceId, { record: m.record, notices: a.notices, ...(board ? { board } : {}) })
       handedOver.set(m.sourceId, { revision: m.revision, mainMs: performance.now() - a.since })
     } else if (m.type === 'applied') {
       const live = handedOver.get(m.sourceId)

@@ -69,6 +69,26 @@ describe('sync worker client', () => {
     expect(applied).toEqual(['v1@8 handed over', 'v1@9 read again', 'v1@11 handed over'])
   })
 
+  it('works the board out as the parts arrive, for the minute they arrive in, and not across a change of minute', () => {
+    const boards: (string | null)[] = []
+    let minute = new Date('2026-11-27T02:00:05Z')
+    startSyncWorker(settings, { onLive: (_id, c) => void boards.push(c.board ? `${c.board.at.toISOString()} ${c.board.open.map((n) => n.id).join(',')}` : null), onApplied: () => undefined, onState: () => undefined, boardAt: () => minute })
+    const w = FakeWorker.last
+    const record = { sourceId: 'v1', revision: 8 } as RevisionRecord
+    const n = (id: string, published: string, expires?: string, urgent = false) => ({ id, sourceId: 'v1', revision: 8, published, expires, urgent, pinned: false }) as unknown as NoticeRecord
+    // board order from the worker: urgent first, then newest; c has not started yet, d has closed
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 0, notices: [n('u', '2026-11-20T01:00:00.000Z', undefined, true), n('c', '2026-12-01T01:00:00.000Z')] })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 1, notices: [n('a', '2026-11-26T01:00:00.000Z', '2026-11-28T01:00:00.000Z'), n('d', '2026-11-20T01:00:00.000Z', '2026-11-21T01:00:00.000Z')] })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, parts: 2 })
+    expect(boards).toEqual(['2026-11-27T02:00:05.000Z u,a'])
+    // the clock's minute turned between two parts: no board handed over (the store works it out itself)
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 0, notices: [n('u', '2026-11-20T01:00:00.000Z', undefined, true)] })
+    minute = new Date('2026-11-27T02:01:00Z')
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 1, notices: [n('a', '2026-11-26T01:00:00.000Z')] })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
+    expect(boards.at(-1)).toBeNull()
+  })
+
   it('says the worker is unavailable when it fails before it ran (old engine without module workers), not after', () => {
     let unavailable = 0
     startSyncWorker(settings, { onApplied: () => undefined, onState: () => undefined, onUnavailable: () => unavailable++ })
