@@ -86,7 +86,7 @@ try {
     if (inThis('cold')) {
       log(`${tag} cold start …`)
       // the boot snapshot's checklist counts as first content; the app is live when its own (#app) checklist paints
-      const checklist = { route: '#/checklist', ready: '[data-testid=checklist-item]', live: '#app [data-testid=checklist-item]', snapshot: true }
+      const checklist = { route: '#/checklist', ready: '[data-testid=checklist-item], [data-snapshot-testid=checklist-item]', live: '#app [data-testid=checklist-item]', snapshot: true }
       const targets = [
         { name: 'floor', dist: floorDist, route: '', ready: '[data-testid=floor]' },
         { name: 'demo', dist, ...checklist },
