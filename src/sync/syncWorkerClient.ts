@@ -42,6 +42,8 @@ interface Arriving {
   since: number
   pool: StringPool
   board: OpenAt<NoticeSummary> | null
+  /** a part's open notices did not follow the last one's in board order */
+  unsorted?: boolean
 }
 
 export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): SyncWorkerClient {
@@ -70,16 +72,23 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       // held as the start-up read holds them: one shape, repeated values shared (notice/summary.ts)
       const from = a.notices.length
       for (const n of m.notices) a.notices.push(shareStrings(n, a.pool))
-      // the board's filter a part at a time (for the minute of the first part: shown only if it still is at `live`)
-      if (a.board) for (const n of openOf(a.notices.slice(from), a.board.at)) a.board.open.push(n)
+      // the board's filter a part at a time (for the minute of the first part: shown only if it still is at `live`),
+      // and whether they still come in board order (they do: the worker sorts them so)
+      if (a.board) {
+        const open = a.board.open
+        for (const n of openOf(a.notices.slice(from), a.board.at)) {
+          if (open.length && byBoardOrder(open[open.length - 1]!, n) > 0) a.unsorted = true
+          open.push(n)
+        }
+      }
       a.got++
     } else if (m.type === 'live') {
       // committed: show it, in this message's own task (every part was deserialised in one before)
       const a = m.parts === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
       arriving.delete(m.sourceId)
       if (!a || a.revision !== m.revision || a.got !== m.parts) return
-      // the parts come in board order: this sort finds them sorted (and keeps the rule whatever order they came in)
-      const board = a.board && h.boardAt!() === a.board.at ? { at: a.board.at, open: a.board.open.sort(byBoardOrder) } : undefined
+      // sorted here only if they did not come in board order (the rule holds whatever order they came in)
+      const board = a.board && h.boardAt!() === a.board.at ? { at: a.board.at, open: a.unsorted ? a.board.open.sort(byBoardOrder) : a.board.open } : undefined
       h.onLive?.(m.sourceId, { record: m.record, notices: a.notices, ...(board ? { board } : {}) })
       handedOver.set(m.sourceId, { revision: m.revision, mainMs: performance.now() - a.since })
     } else if (m.type === 'applied') {

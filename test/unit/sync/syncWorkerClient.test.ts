@@ -87,6 +87,11 @@ describe('sync worker client', () => {
     w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 1, notices: [n('a', '2026-11-26T01:00:00.000Z')] })
     w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
     expect(boards.at(-1)).toBeNull()
+    // parts that did not come in board order (older first): the board is still in board order
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 10, part: 0, notices: [n('x', '2026-11-25T01:00:00.000Z')] })
+    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 10, part: 1, notices: [n('y', '2026-11-26T01:00:00.000Z')] })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 10, record: { ...record, revision: 10 }, parts: 2 })
+    expect(boards.at(-1)).toBe('2026-11-27T02:01:00.000Z y,x')
   })
 
   it('says the worker is unavailable when it fails before it ran (old engine without module workers), not after', () => {
