@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // a store outlives the screen that first used it, and Vue's watch() keeps the component current when it is made
+    files: ['src/stores/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'idb', message: 'Use the repositories in src/db/ (the only importer of idb).' },
+            { name: 'vue', importNames: ['watch', 'watchEffect', 'watchPostEffect', 'watchSyncEffect'], message: "A store watches with storeWatch (src/stores/storeWatch.ts): Vue's watch() keeps the screen that first used the store alive." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // components stay thin: only stores and pure modules read IndexedDB. A type-only
     // import stays allowed: views render the stored record shapes the stores hand them.
     files: ['src/components/**/*.{ts,vue}', 'src/views/**/*.{ts,vue}', 'src/composables/**/*.{ts,vue}'],

@@ -4,7 +4,8 @@
  * the pump that sends what is due when online and times the next attempt.
  */
 import { defineStore } from 'pinia'
-import { computed, shallowRef, watch } from 'vue'
+import { computed, shallowRef } from 'vue'
+import { storeWatch } from './storeWatch'
 import { getPhoto, listOutbox, listUploadAcks, queueOutboxEntries, settleOutboxEntry, type ClerkRecords } from '../db'
 import type { ClerkRecord, PhotoRecord, RecordKind } from '../clerk/model'
 import { isDue, missingEntries, nextDueAt, outboxEntryFor, outboxKey, uploadStateOf, type OutboxEntry, type OutboxPhoto, type UploadAck, type UploadState } from '../clerk/outbox'
@@ -121,7 +122,7 @@ export const useClerkOutboxStore = defineStore('clerkOutbox', () => {
   }
 
   // once per store: the network coming back sends what waited
-  if (typeof window !== 'undefined') watch(() => useSyncStore().online, (on) => on && void pumpOutbox())
+  if (typeof window !== 'undefined') storeWatch(() => useSyncStore().online, (on) => on && void pumpOutbox())
 
   return { outbox, acks, enabled, refresh, entryFor, requeueUnacknowledged, uploadState, pumpOutbox, stop }
 })

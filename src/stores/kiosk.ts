@@ -5,7 +5,8 @@
  * as data-text / data-theme so the design tokens switch, never components.
  */
 import { defineStore } from 'pinia'
-import { ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef } from 'vue'
+import { storeWatch } from './storeWatch'
 import { i18n } from '../modules/i18n'
 import { useConfigStore } from './config'
 
@@ -33,7 +34,7 @@ export const useKioskStore = defineStore('kiosk', () => {
   const idleResetSubscribers = new Set<() => void>()
 
   if (typeof document !== 'undefined') {
-    watch(
+    storeWatch(
       [textSize, theme],
       ([size, th]) => {
         const html = document.documentElement
@@ -42,7 +43,7 @@ export const useKioskStore = defineStore('kiosk', () => {
         if (th === 'default') delete html.dataset.theme
         else html.dataset.theme = th
       },
-      { immediate: true, flush: 'sync' },
+      { immediate: true },
     )
   }
 
