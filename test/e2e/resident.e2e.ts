@@ -219,7 +219,8 @@ describe('idle reset and attract loop', () => {
       await page.getByTestId('theme-contrast').tap()
       await page.getByTestId('display-close').tap()
       await page.getByTestId('nav-language').tap()
-      expect(await htmlData(page)).toMatchObject({ text: 'xlarge', theme: 'contrast', lang: 'en' })
+      // English loads on the first switch, then the screen changes
+      await poll(() => htmlData(page)).toMatchObject({ text: 'xlarge', theme: 'contrast', lang: 'en' })
 
       await page.clock.fastForward(6_000)
       await poll(() => page.getByTestId('idle-countdown').isVisible()).toBe(true)
