@@ -119,6 +119,7 @@ try {
       add(`${tag} tap-to-paint p95, 4× CPU, ${S.tapItems} notices: first visit (${i.first.toBoard.length + i.first.toDetail.length} taps, ms)`, { kiosk: i.first.p95, target: 'tapP95' })
       add(`${tag}   warm (${i.warm.toBoard.length + i.warm.toDetail.length} taps, ms)`, { kiosk: i.warm.p95, target: 'tapP95' })
       add(`${tag}   scroll the board ${i.scroll.steps} frames × ${i.scroll.px} px: longest task (ms)`, { kiosk: i.scroll.maxTaskMs, target: 'scrollTask' })
+      add(`${tag}   first switch to English after a page load, median / max of ${i.firstSwitchToEnglish.samples.length} (ms)`, { kiosk: `${round(i.firstSwitchToEnglish.median)} / ${round(i.firstSwitchToEnglish.max)}` })
     }
 
     if (inThis('heap')) {
