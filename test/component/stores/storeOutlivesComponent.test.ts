@@ -36,6 +36,7 @@ async function collected(gone: { value: boolean }): Promise<boolean> {
 }
 
 let pinia: Pinia
+// held for the file's length: a registry that is itself collected calls nobody back
 const registries: FinalizationRegistry<{ value: boolean }>[] = []
 
 beforeEach(() => {
