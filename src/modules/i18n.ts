@@ -36,6 +36,15 @@ export function ensureLocale(locale: Locale): Promise<void> {
 }
 
 /**
+ * Switches the language once its messages are there (another language loads when first chosen, from the service
+ * worker's cache): the screen changes in one step, never Chinese labels under an English choice.
+ */
+export async function switchLocale(locale: Locale): Promise<void> {
+  await ensureLocale(locale)
+  i18n.global.locale.value = locale
+}
+
+/**
  * Resolves when a screen's messages are there (the router waits on it): these lazy features of the source
  * locale (all by default), and all of the chosen locale.
  */
@@ -49,6 +58,6 @@ export function install(app: App) {
   // whoever switches the language just sets locale.value; its messages follow
   watch(i18n.global.locale, (l) => void ensureLocale(l as Locale))
   // the rest of the source locale once the first screen has shown (no resident screen waits for them); another
-  // language loads when it is chosen (AppNavBar waits for it before switching): ≈ 0.3 MB not held ahead of it
+  // language loads when it is chosen (switchLocale waits for it before switching): ≈ 0.3 MB not held ahead of it
   void whenFirstContent().then(() => void ensureLocale(SOURCE_LOCALE))
 }

@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { defineComponent, getCurrentInstance, h, nextTick } from 'vue'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { createPinia, setActivePinia } from 'pinia'
 import { useClerkOutboxStore } from '../../../src/stores/clerkOutbox'
 import { useKioskStore } from '../../../src/stores/kiosk'
 import { useSyncStore } from '../../../src/stores/sync'
@@ -35,14 +35,10 @@ async function collected(gone: { value: boolean }): Promise<boolean> {
   return gone.value
 }
 
-let pinia: Pinia
 // held for the file's length: a registry that is itself collected calls nobody back
 const registries: FinalizationRegistry<{ value: boolean }>[] = []
 
-beforeEach(() => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-})
+beforeEach(() => setActivePinia(createPinia()))
 
 afterEach(() => {
   useClerkOutboxStore().stop()
@@ -72,18 +68,18 @@ describe('a store first used by a screen', () => {
   it('a screen using a store made before it is let go (the measure itself)', async () => {
     useClerkOutboxStore()
     useKioskStore()
-    const ref = visitScreenThatCreates(() => [useClerkOutboxStore(), useKioskStore()])
-    expect(await collected(ref)).toBe(true)
+    const gone = visitScreenThatCreates(() => [useClerkOutboxStore(), useKioskStore()])
+    expect(await collected(gone)).toBe(true)
   })
 
   it('the clerk outbox does not keep the screen alive', async () => {
-    const ref = visitScreenThatCreates(() => useClerkOutboxStore())
-    expect(await collected(ref)).toBe(true)
+    const gone = visitScreenThatCreates(() => useClerkOutboxStore())
+    expect(await collected(gone)).toBe(true)
   })
 
   it('the kiosk settings do not keep the screen alive', async () => {
-    const ref = visitScreenThatCreates(() => useKioskStore())
-    expect(await collected(ref)).toBe(true)
+    const gone = visitScreenThatCreates(() => useKioskStore())
+    expect(await collected(gone)).toBe(true)
   })
 
   it('the outbox still sends what waited when the network comes back after the screen is gone', async () => {
