@@ -8,23 +8,26 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 const dateFormat = (kind: string, locale: string, o: Intl.DateTimeFormatOptions) => cached(`${kind}|${locale}`, () => new Intl.DateTimeFormat(locale, o))
 
-/** Dates as residents read them: 2026年11月27日 / Nov 27, 2026, in the kiosk's time zone. */
-export function formatDate(iso: string | Date, locale: string): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso
-  return dateFormat('date', locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(d)
-}
-
 // The header shows the clock, the date and the update time in the first frame: in the source locale they are
 // written by hand, exactly as Intl writes them (test/unit/render/format.test.ts), so no Intl formatter is
-// built before first content (creating one costs 34–74 ms at 4× on the kiosk's start, issue 19).
+// built before first content (creating one costs 34–74 ms at 4× on the kiosk's start, issue 19). Cards' dates
+// too: Intl's format() itself took ≈ 11 ms of the 4× task that paints a new board's cards in Chromium 109.
 const ZH_WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 const two = (n: number) => (n < 10 ? `0${n}` : String(n))
 const zhClock = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}`
+const zhDay = (d: Date) => `${d.getMonth() + 1}月${d.getDate()}日`
 const isZh = (locale: string) => locale === 'zh-CN'
+
+/** Dates as residents read them: 2026年11月27日 / Nov 27, 2026, in the kiosk's time zone. */
+export function formatDate(iso: string | Date, locale: string): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${d.getFullYear()}年${zhDay(d)}`
+  return dateFormat('date', locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(d)
+}
 
 export function formatDateTime(iso: string | Date, locale: string): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso
-  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${zhClock(d)}`
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${d.getFullYear()}年${zhDay(d)} ${zhClock(d)}`
   return dateFormat('datetime', locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d)
 }
 
@@ -35,6 +38,7 @@ export function formatDateTime(iso: string | Date, locale: string): string {
 export function formatDay(iso: string | Date, locale: string, now: Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso
   if (d.getFullYear() !== now.getFullYear()) return formatDate(d, locale)
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return zhDay(d)
   return dateFormat('day', locale, { month: 'long', day: 'numeric' }).format(d)
 }
 
@@ -44,7 +48,7 @@ export function formatClock(d: Date, locale: string): string {
 }
 
 export function formatWeekdayDate(d: Date, locale: string): string {
-  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${d.getMonth() + 1}月${d.getDate()}日${ZH_WEEKDAYS[d.getDay()]}`
+  if (isZh(locale) && !Number.isNaN(d.getTime())) return `${zhDay(d)}${ZH_WEEKDAYS[d.getDay()]}`
   return dateFormat('weekday', locale, { month: 'long', day: 'numeric', weekday: 'long' }).format(d)
 }
 
