@@ -53,7 +53,8 @@ export function noticeSummary(n: Notice & { sourceId: string; revision: number }
 /** one string per value among a revision's summaries (see shareStrings) */
 export type StringPool = Map<string, string>
 
-const shared = (pool: StringPool, v: string | undefined): string | undefined => {
+/** the pool's one string for `v` (adding it when new) */
+export const shared = (pool: StringPool, v: string | undefined): string | undefined => {
   if (v === undefined) return v
   const s = pool.get(v)
   if (s !== undefined) return s
@@ -62,25 +63,25 @@ const shared = (pool: StringPool, v: string | undefined): string | undefined => 
 }
 
 /**
- * The summary as the page holds it: one object of one shape (all fields in the object itself), and the values
+ * The one place a held summary is made, so every summary the page holds has one shape (all fields in the object
+ * itself, in this order), however it came: from IndexedDB (shareStrings) or from the sync worker (summaryColumns.ts).
+ */
+export function heldSummary(
+  id: string, title: string, category: string, published: string | undefined, expires: string | undefined, checklistItem: string | undefined,
+  pinned: boolean, urgent: boolean, origin: NoticeSummary['origin'], sourceId: string, revision: number, chunk: number | undefined, excerpt: string | undefined,
+): NoticeSummary {
+  return { id, title, category, published, expires, checklistItem, pinned, urgent, origin, sourceId, revision, chunk, excerpt }
+}
+
+/**
+ * The summary as the page holds it: one object of one shape (heldSummary), and the values
  * notices repeat (source, category, checklist item, dates: a township's 10,000 notices have a few hundred
- * distinct dates) as one string each, from `pool`. A summary that crossed postMessage or came out of IndexedDB
+ * distinct dates) as one string each, from `pool`. A summary that came out of IndexedDB
  * holds its own copy of every string: ≈ 40 bytes each, ≈ 1 MB on 10,000 notices.
  */
 export function shareStrings(s: NoticeSummary, pool: StringPool): NoticeSummary {
-  return {
-    id: s.id,
-    title: s.title,
-    category: shared(pool, s.category)!,
-    published: shared(pool, s.published),
-    expires: shared(pool, s.expires),
-    checklistItem: shared(pool, s.checklistItem),
-    pinned: s.pinned,
-    urgent: s.urgent,
-    origin: s.origin,
-    sourceId: shared(pool, s.sourceId)!,
-    revision: s.revision,
-    chunk: s.chunk,
-    excerpt: s.excerpt,
-  }
+  return heldSummary(
+    s.id, s.title, shared(pool, s.category)!, shared(pool, s.published), shared(pool, s.expires), shared(pool, s.checklistItem),
+    s.pinned, s.urgent, s.origin, shared(pool, s.sourceId)!, s.revision, s.chunk, s.excerpt,
+  )
 }

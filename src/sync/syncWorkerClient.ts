@@ -5,7 +5,8 @@
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
 import type { RevisionRecord } from '../db/schema'
-import { shareStrings, type NoticeSummary, type StringPool } from '../notice/summary'
+import type { NoticeSummary, StringPool } from '../notice/summary'
+import { fromColumns } from '../notice/summaryColumns'
 import { byBoardOrder, openOf, type OpenAt } from '../notice/window'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
@@ -71,7 +72,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       arriving.set(m.sourceId, a)
       // held as the start-up read holds them: one shape, repeated values shared (notice/summary.ts)
       const from = a.notices.length
-      for (const n of m.notices) a.notices.push(shareStrings(n, a.pool))
+      for (const n of fromColumns(m.columns, a.pool)) a.notices.push(n)
       // the board's filter a part at a time (for the minute of the first part: shown only if it still is at `live`),
       // and whether they still come in board order (they do: the worker sorts them so)
       if (a.board) {
