@@ -7,7 +7,8 @@
  * Chromium 109, after the worker's commit and before the new board shows
  * (issue 19, item 3). In columns they are two arrays of strings and a few typed
  * arrays (moved, not copied), and a value notices repeat (category, dates,
- * checklist item, origin, source) crosses once.
+ * checklist item, origin, source) crosses once. Numbers the page holds in each
+ * summary (revision, chunk) come out as small integers, as they were, not boxed.
  */
 import { heldSummary, shared, type NoticeSummary, type StringPool } from './summary'
 
@@ -18,7 +19,10 @@ export interface SummaryColumns {
   titles: string[]
   /** CODED fields' codes, CODED.length per notice */
   codes: Uint32Array
-  revisions: Float64Array
+  /** the revisions, each once (a part has one): a number read from a Float64Array is held boxed, 12 bytes a summary */
+  revisions: number[]
+  /** each notice's index in `revisions` */
+  revisionOf: Uint32Array
   /** chunk + 1; 0: none (a village notice, held whole) */
   chunks: Uint32Array
   /** PINNED | URGENT */
@@ -44,13 +48,15 @@ export function toColumns(list: readonly NoticeSummary[]): SummaryColumns {
     }
     return k
   }
-  const c: SummaryColumns = { values, ids: new Array<string>(n), titles: new Array<string>(n), codes: new Uint32Array(n * CODED.length), revisions: new Float64Array(n), chunks: new Uint32Array(n), flags: new Uint8Array(n), excerpts: [] }
+  const c: SummaryColumns = { values, ids: new Array<string>(n), titles: new Array<string>(n), codes: new Uint32Array(n * CODED.length), revisions: [], revisionOf: new Uint32Array(n), chunks: new Uint32Array(n), flags: new Uint8Array(n), excerpts: [] }
   for (let i = 0; i < n; i++) {
     const s = list[i]!
     c.ids[i] = s.id
     c.titles[i] = s.title
     for (let f = 0; f < CODED.length; f++) c.codes[i * CODED.length + f] = code(s[CODED[f]!])
-    c.revisions[i] = s.revision
+    let r = c.revisions.indexOf(s.revision)
+    if (r === -1) r = c.revisions.push(s.revision) - 1
+    c.revisionOf[i] = r
     c.chunks[i] = s.chunk === undefined ? 0 : s.chunk + 1
     c.flags[i] = (s.pinned ? PINNED : 0) | (s.urgent ? URGENT : 0)
     if (s.excerpt !== undefined) c.excerpts.push([i, s.excerpt])
@@ -59,7 +65,7 @@ export function toColumns(list: readonly NoticeSummary[]): SummaryColumns {
 }
 
 /** what postMessage may move rather than copy */
-export const columnsTransfer = (c: SummaryColumns): ArrayBuffer[] => [c.codes.buffer, c.revisions.buffer, c.chunks.buffer, c.flags.buffer] as ArrayBuffer[]
+export const columnsTransfer = (c: SummaryColumns): ArrayBuffer[] => [c.codes.buffer, c.revisionOf.buffer, c.chunks.buffer, c.flags.buffer] as ArrayBuffer[]
 
 /** The summaries back, as the page holds them (summary.ts heldSummary), each repeated value one string from `pool`. */
 export function fromColumns(c: SummaryColumns, pool: StringPool): NoticeSummary[] {
@@ -74,7 +80,7 @@ export function fromColumns(c: SummaryColumns, pool: StringPool): NoticeSummary[
     const chunk = c.chunks[i]!
     out[i] = heldSummary(
       c.ids[i]!, c.titles[i]!, at(i, 0)!, at(i, 1), at(i, 2), at(i, 3),
-      (c.flags[i]! & PINNED) !== 0, (c.flags[i]! & URGENT) !== 0, at(i, 4) as NoticeSummary['origin'], at(i, 5)!, c.revisions[i]!, chunk === 0 ? undefined : chunk - 1, excerpts.get(i),
+      (c.flags[i]! & PINNED) !== 0, (c.flags[i]! & URGENT) !== 0, at(i, 4) as NoticeSummary['origin'], at(i, 5)!, c.revisions[c.revisionOf[i]!]!, chunk === 0 ? undefined : chunk - 1, excerpts.get(i),
     )
   }
   return out
