@@ -3,7 +3,7 @@
  * it with the CLI's lint as it is typed, save, submit to 审核. The views
  * differ only in their form; the workflow is this one.
  */
-import { computed, ref, watch, type WatchSource } from 'vue'
+import { computed, onScopeDispose, ref, watch, type WatchSource } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { useI18n } from 'vue-i18n'
 import { publishApi, type Draft, type DraftKind, type FeedItem, type Finding, type RevisionSize } from '../api/publish'
@@ -49,15 +49,20 @@ export function useDraftEditor(o: {
     return d
   }
 
-  // check as you type: the server runs the CLI's lint on the feed this draft would make
+  // check as you type: the server runs the CLI's lint on the feed this draft would make. A check still
+  // waiting when the editor is left (or the staffer signs out), saved or submitted is dropped: saving checks
+  // anyway, and a late one went out unauthenticated after a sign-out (a 401 in the console, work for nothing)
   let timer: ReturnType<typeof setTimeout> | undefined
+  const dropCheck = () => clearTimeout(timer)
+  onScopeDispose(dropCheck)
   watch(
     o.watched,
     () => {
       saved.value = ''
-      clearTimeout(timer)
+      dropCheck()
       if (!editable.value || (o.ready && !o.ready())) return
       timer = setTimeout(async () => {
+        if (!editable.value) return
         try {
           const checked = await publishApi.lint(code.value, { ...o.content(), ...(draft.value && o.kind !== 'checklist' ? { id: draft.value.itemId } : {}) }, o.kind)
           findings.value = checked.findings
@@ -71,6 +76,7 @@ export function useDraftEditor(o: {
   )
 
   async function save(): Promise<Draft | null> {
+    dropCheck()
     error.value = null
     busy.value = true
     try {
