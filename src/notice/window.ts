@@ -10,7 +10,7 @@ export type NoticeState = 'upcoming' | 'open' | 'expired'
 const DAY = 86_400_000
 
 export function noticeState(n: Pick<Notice, 'published' | 'expires'>, now: Date): NoticeState {
-  return stateAt(n, now.getTime(), canonicalIso(now))
+  return stateAt(n, windowClock(now))
 }
 
 /**
@@ -37,9 +37,23 @@ function notAfter(a: string, nowMs: number, nowIso: string | null): boolean {
   return nowIso !== null && isCanonical(a) ? a <= nowIso : Date.parse(a) <= nowMs
 }
 
-function stateAt(n: Pick<Notice, 'published' | 'expires'>, nowMs: number, nowIso: string | null): NoticeState {
-  if (n.published && after(n.published, nowMs, nowIso)) return 'upcoming'
-  if (n.expires && notAfter(n.expires, nowMs, nowIso)) return 'expired'
+/** The moment a window is judged at: as ms and, when it can be, as a canonical ISO string (compared as text). */
+export interface WindowClock {
+  ms: number
+  iso: string | null
+}
+
+export const windowClock = (now: Date): WindowClock => ({ ms: now.getTime(), iso: canonicalIso(now) })
+
+/** not yet public at that moment: published after it */
+export const notYetPublished = (published: string | undefined, c: WindowClock): boolean => !!published && after(published, c.ms, c.iso)
+
+/** closed at that moment: its window ended at or before it */
+export const closedBy = (expires: string | undefined, c: WindowClock): boolean => !!expires && notAfter(expires, c.ms, c.iso)
+
+function stateAt(n: Pick<Notice, 'published' | 'expires'>, c: WindowClock): NoticeState {
+  if (notYetPublished(n.published, c)) return 'upcoming'
+  if (closedBy(n.expires, c)) return 'expired'
   return 'open'
 }
 
@@ -63,30 +77,7 @@ function descending(a: string | undefined, b: string | undefined): number {
   return x < y ? 1 : x > y ? -1 : 0
 }
 
-/** The board as worked out at the moment `at`: the notices open then, in board order. */
-export interface OpenAt<T> {
-  at: Date
-  open: T[]
-}
-
-/** The notices open at `now`, in the order given. */
-export function openOf<T extends Pick<Notice, 'published' | 'expires'>>(notices: readonly T[], now: Date): T[] {
-  const t = now.getTime()
-  const iso = canonicalIso(now)
-  return notices.filter((n) => stateAt(n, t, iso) === 'open')
-}
-
-/**
- * What the board shows now: open notices, urgent and pinned first, then newest. Also made part by part
- * (`openOf` on each part, joined, then sorted): a filter keeps order, and the sort finds sorted input sorted.
- */
-export function openNotices<T extends Pick<Notice, 'published' | 'expires' | 'urgent' | 'pinned'>>(notices: readonly T[], now: Date): T[] {
-  return openOf(notices, now).sort(byBoardOrder)
-}
-
-/** The archive: notices whose window has closed, most recently closed first. */
-export function expiredNotices<T extends Pick<Notice, 'published' | 'expires'>>(notices: readonly T[], now: Date): T[] {
-  const t = now.getTime()
-  const iso = canonicalIso(now)
-  return notices.filter((n) => stateAt(n, t, iso) === 'expired').sort((a, b) => descending(a.expires, b.expires))
+/** Archive order: most recently closed first. */
+export function byClosing(a: Pick<Notice, 'expires'>, b: Pick<Notice, 'expires'>): number {
+  return descending(a.expires, b.expires)
 }

@@ -77,7 +77,7 @@ export function useBootSnapshotSaving(router: Router) {
       revisions: revisions(),
       active: content.activeSourceId!,
       savedAt: now.getTime(),
-      validUntil: snapshotValidUntil(content.notices, now),
+      validUntil: snapshotValidUntil(content.allNotices(), now),
       html: snapshotHtml(app),
       height: document.documentElement.scrollHeight,
     }

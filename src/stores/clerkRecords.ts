@@ -12,6 +12,7 @@ import { isOrphanRecord } from '../clerk/residentView'
 import { compareUrgency, complianceOf, onTimeRate, todayLocal, type DisclosureRecord, type WorkCalendar } from '../compliance/dueState'
 import { noticeDisclosures } from '../compliance/noticeDisclosures'
 import type { ChecklistItem } from '../feed/types'
+import type { NoticeSummary } from '../notice/summary'
 import { useContentStore } from './content'
 import { useClockStore } from './clock'
 import { useClerkOutboxStore } from './clerkOutbox'
@@ -73,8 +74,8 @@ export const useClerkRecordsStore = defineStore('clerkRecords', () => {
 
   /** township notices linked to an item count as its disclosures (乡镇发布) */
   const townshipDisclosures = computed<DisclosureRecord[]>(() => {
-    const linked = new Map<string, typeof content.notices>()
-    for (const n of content.notices) if (n.checklistItem && n.origin !== 'village') linked.set(n.checklistItem, [...(linked.get(n.checklistItem) ?? []), n])
+    const linked = new Map<string, NoticeSummary[]>()
+    for (const n of content.allNotices()) if (n.checklistItem && n.origin !== 'village') linked.set(n.checklistItem, [...(linked.get(n.checklistItem) ?? []), n])
     return activeItems.value.flatMap((item) => noticeDisclosures(item, linked.get(item.id) ?? []))
   })
   const allDisclosures = computed(() => [...disclosures.value, ...townshipDisclosures.value])

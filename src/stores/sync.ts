@@ -5,7 +5,6 @@ import { getSyncState, type SyncStateRecord } from '../db'
 import type { SyncWorkerClient } from '../sync/syncWorkerClient'
 import { useConfigStore } from './config'
 import { useContentStore } from './content'
-import { useClockStore } from './clock'
 
 const NO_NETWORK = new Set(['offline', 'network'])
 
@@ -45,7 +44,6 @@ export const useSyncStore = defineStore('sync', () => {
   async function start() {
     const cfg = useConfigStore()
     const content = useContentStore()
-    const clock = useClockStore()
     worker?.stop()
     worker = null
     const sources = cfg.sources
@@ -61,7 +59,6 @@ export const useSyncStore = defineStore('sync', () => {
       onApplied: (sourceId, _revision, handedOver) => (handedOver ? undefined : content.reload(sourceId)),
       onState: refreshState,
       onUnavailable: unavailable,
-      boardAt: () => clock.minute,
     })
   }
 

@@ -12,7 +12,7 @@ import { buildSearchIndexLazily } from '../search/buildLazily'
 import { asNoticeRecords } from '../db/noticeChunks'
 import { byBoardOrder } from '../notice/window'
 import { noticeSummary } from '../notice/summary'
-import { columnsTransfer, toColumns } from '../notice/summaryColumns'
+import { tableOf, tableTransfer } from '../notice/noticeTable'
 
 const post = (m: FromSyncWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer)
 /** stands in for `window` as the scheduler's source of `online` events */
@@ -44,8 +44,8 @@ function start(settings: SyncSettings) {
           for (let part = 0; part < parts; part++) {
             // each message is deserialised in a task of its own on the page (no yielding here: a worker's
             // setTimeout(0) is clamped to 4 ms after a few, which stretched 100 parts over ≈ 470 ms)
-            const columns = toColumns(notices.slice(part * HANDOVER_PART, (part + 1) * HANDOVER_PART))
-            post({ type: 'liveNotices', sourceId: s.id, revision, part, columns }, columnsTransfer(columns))
+            const table = tableOf(notices.slice(part * HANDOVER_PART, (part + 1) * HANDOVER_PART))
+            post({ type: 'liveNotices', sourceId: s.id, revision, part, table }, tableTransfer(table))
           }
           posted = { revision, parts }
         },

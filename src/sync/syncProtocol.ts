@@ -4,7 +4,7 @@
  */
 import type { FeedSource } from './applyRevision'
 import type { RevisionRecord } from '../db/schema'
-import type { SummaryColumns } from '../notice/summaryColumns'
+import type { NoticeTable } from '../notice/noticeTable'
 import type { SyncOutcome } from './syncSource'
 
 export interface SyncSettings {
@@ -25,10 +25,10 @@ export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
   /**
-   * a revision's notices' summaries (notice/summary.ts) in columns (notice/summaryColumns.ts), in `parts` messages (board order), posted while
+   * a revision's notices' summaries (notice/summary.ts) as tables (notice/noticeTable.ts), in `parts` messages (board order), posted while
    * its transaction commits: the page takes them in in short tasks (one per message) meanwhile and holds them, showing nothing yet
    */
-  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; columns: SummaryColumns }
+  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; table: NoticeTable }
   /**
    * the revision went live: its record, and how many `liveNotices` parts came before (-1: none were posted); the page
    * shows what the worker normalised without reading IndexedDB again, or reads it on `applied` if a part is missing

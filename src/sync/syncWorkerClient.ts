@@ -5,17 +5,13 @@
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
 import type { RevisionRecord } from '../db/schema'
-import type { NoticeSummary, StringPool } from '../notice/summary'
-import { fromColumns } from '../notice/summaryColumns'
-import { byBoardOrder, openOf, type OpenAt } from '../notice/window'
+import { joinTables, type NoticeTable } from '../notice/noticeTable'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
-/** what went live: the record, and the notices' summaries (their bodies stay in IndexedDB) */
+/** what went live: the record, and the notices' summaries in a table (their bodies stay in IndexedDB) */
 export interface LiveContent {
   record: RevisionRecord
-  notices: NoticeSummary[]
-  /** the board worked out as the parts arrived (`openNotices` at `at`), so the task that shows them does not pass over all of them */
-  board?: OpenAt<NoticeSummary>
+  notices: NoticeTable
 }
 
 
@@ -27,8 +23,6 @@ export interface SyncWorkerHandlers {
   onState(sourceId: string): Promise<void> | void
   /** the worker could not start (its script failed to load): no sync runs, stored content stays */
   onUnavailable?(): void
-  /** the moment the board is worked out for (the clock's minute): the parts' open notices are found as they arrive */
-  boardAt?(): Date
 }
 
 export interface SyncWorkerClient {
@@ -38,13 +32,8 @@ export interface SyncWorkerClient {
 
 interface Arriving {
   revision: number
-  notices: NoticeSummary[]
-  got: number
+  parts: NoticeTable[]
   since: number
-  pool: StringPool
-  board: OpenAt<NoticeSummary> | null
-  /** a part's open notices did not follow the last one's in board order */
-  unsorted?: boolean
 }
 
 export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): SyncWorkerClient {
@@ -55,7 +44,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
   let ready = false
   /** notices arriving per source (before their revision is live), and the revision each source last had handed over whole */
   const arriving = new Map<string, Arriving>()
-  const gathering = (revision: number, since: number): Arriving => ({ revision, notices: [], got: 0, since, pool: new Map(), board: h.boardAt ? { at: h.boardAt(), open: [] } : null })
+  const gathering = (revision: number, since: number): Arriving => ({ revision, parts: [], since })
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
@@ -68,29 +57,16 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
     } else if (m.type === 'liveNotices') {
       // parts come in order, before `live`; a gap (or another revision's part) voids what was gathered
       const a = m.part === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
-      if (!a || a.revision !== m.revision || a.got !== m.part) return void arriving.delete(m.sourceId)
+      if (!a || a.revision !== m.revision || a.parts.length !== m.part) return void arriving.delete(m.sourceId)
       arriving.set(m.sourceId, a)
-      // held as the start-up read holds them: one shape, repeated values shared (notice/summary.ts)
-      const from = a.notices.length
-      for (const n of fromColumns(m.columns, a.pool)) a.notices.push(n)
-      // the board's filter a part at a time (for the minute of the first part: shown only if it still is at `live`),
-      // and whether they still come in board order (they do: the worker sorts them so)
-      if (a.board) {
-        const open = a.board.open
-        for (const n of openOf(a.notices.slice(from), a.board.at)) {
-          if (open.length && byBoardOrder(open[open.length - 1]!, n) > 0) a.unsorted = true
-          open.push(n)
-        }
-      }
-      a.got++
+      a.parts.push(m.table)
     } else if (m.type === 'live') {
       // committed: show it, in this message's own task (every part was deserialised in one before)
       const a = m.parts === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
       arriving.delete(m.sourceId)
-      if (!a || a.revision !== m.revision || a.got !== m.parts) return
-      // sorted here only if they did not come in board order (the rule holds whatever order they came in)
-      const board = a.board && h.boardAt!() === a.board.at ? { at: a.board.at, open: a.unsorted ? a.board.open.sort(byBoardOrder) : a.board.open } : undefined
-      h.onLive?.(m.sourceId, { record: m.record, notices: a.notices, ...(board ? { board } : {}) })
+      if (!a || a.revision !== m.revision || a.parts.length !== m.parts) return
+      // the parts as one table, held as the start-up read holds it (a copy of typed arrays: no object per notice)
+      h.onLive?.(m.sourceId, { record: m.record, notices: joinTables(a.parts) })
       handedOver.set(m.sourceId, { revision: m.revision, mainMs: performance.now() - a.since })
     } else if (m.type === 'applied') {
       const live = handedOver.get(m.sourceId)

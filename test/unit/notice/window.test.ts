@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeft, expiredNotices, noticeState, openNotices } from '../../../src/notice/window'
+import { daysLeft, noticeState } from '../../../src/notice/window'
 import type { Notice } from '../../../src/feed/types'
 
 const now = new Date('2026-11-27T10:00:00+08:00')
@@ -30,18 +30,5 @@ describe('notice window', () => {
   it('counts days left, today included', () => {
     expect(daysLeft(n('x', { expires: '2026-12-03T18:00:00+08:00' }), now)).toBe(7)
     expect(daysLeft(n('x', {}), now)).toBeNull()
-  })
-
-  it('orders the board urgent, pinned, then newest; hides upcoming and expired', () => {
-    const list = [
-      n('old', { published: '2026-11-01T00:00:00Z' }),
-      n('new', { published: '2026-11-26T00:00:00Z' }),
-      n('pinned', { published: '2026-10-01T00:00:00Z', pinned: true }),
-      n('urgent', { published: '2026-09-01T00:00:00Z', urgent: true }),
-      n('later', { published: '2026-12-24T00:00:00Z' }),
-      n('gone', { published: '2026-10-01T00:00:00Z', expires: '2026-11-01T00:00:00Z' }),
-    ]
-    expect(openNotices(list, now).map((x) => x.id)).toEqual(['urgent', 'pinned', 'new', 'old'])
-    expect(expiredNotices(list, now).map((x) => x.id)).toEqual(['gone'])
   })
 })

@@ -4,6 +4,7 @@
  * stored: what clerk mode changes (the village layer) is no new revision, so a snapshot from before it could show
  * residents a screen that is no longer true.
  */
+import { EMPTY_TABLE } from '../../../src/notice/noticeTable'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { effectScope, nextTick } from 'vue'
@@ -23,7 +24,7 @@ async function kiosk() {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: Screen }, { path: '/checklist', component: Screen }, { path: '/notices', component: Screen }] })
   await router.push('/checklist')
   const content = useContentStore()
-  content.setLive('default', { record: { sourceId: 'default', revision: 3, checklist: [], categories: [] } as unknown as RevisionRecord, notices: [] })
+  content.setLive('default', { record: { sourceId: 'default', revision: 3, checklist: [], categories: [] } as unknown as RevisionRecord, notices: EMPTY_TABLE })
   content.loaded = true
   document.body.innerHTML = '<div id="app"><header><time class="clock"><span class="time">10:00</span></time></header><main id="main"><h1 data-testid="screen-title">公开清单</h1><div data-snapshot-skip>看板</div></main></div>'
   scope = effectScope()

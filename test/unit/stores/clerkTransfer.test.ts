@@ -4,6 +4,7 @@
  * holds and writes nothing until confirmed; confirming replaces the layer;
  * a file that is not an export is refused.
  */
+import { EMPTY_TABLE } from '../../../src/notice/noticeTable'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { deleteDatabase, readClerkRecords, replaceVillageLayer } from '../../../src/db'
@@ -16,7 +17,7 @@ beforeEach(async () => {
   setActivePinia(createPinia())
   // the kiosk's village, as its township feed names it: an export carries it, an import must match it
   const record = { village: { code: '341000000001', name: '青山村' } } as unknown as SourceContent['record']
-  useContentStore().bySource = new Map([['township', { record, notices: [] }]])
+  useContentStore().bySource = new Map([['township', { record, notices: EMPTY_TABLE }]])
 })
 
 describe('clerk export and import', () => {

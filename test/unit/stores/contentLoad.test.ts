@@ -3,6 +3,7 @@
  * township's notices have been read, and the screens stop waiting even when
  * storage fails.
  */
+import { EMPTY_TABLE } from '../../../src/notice/noticeTable'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { watch } from 'vue'
@@ -34,7 +35,7 @@ describe('content store loadAll', () => {
     const base = content.record!
     // a second read (as at a restart of the stores) is under way when revision 5 arrives from the worker
     const reading = content.loadAll(['s'])
-    content.setLive('s', { record: { ...base, revision: 5 }, notices: [] })
+    content.setLive('s', { record: { ...base, revision: 5 }, notices: EMPTY_TABLE })
     await reading
     expect(content.record?.revision).toBe(5)
     expect(content.loaded).toBe(true)
@@ -45,7 +46,7 @@ describe('content store loadAll', () => {
     const content = useContentStore()
     const seen: { checklist: number; notices: number; loaded: boolean }[] = []
     watch(
-      () => [content.checklist.length, content.notices.length, content.loaded] as const,
+      () => [content.checklist.length, content.table.length, content.loaded] as const,
       ([checklist, notices, loaded]) => seen.push({ checklist, notices, loaded }),
       { flush: 'sync' },
     )
@@ -73,7 +74,7 @@ describe('content store loadAll after start', () => {
     await storeRevision(900)
     const seen: number[][] = []
     watch(
-      () => [content.checklist.length, content.notices.length],
+      () => [content.checklist.length, content.table.length],
       (v) => seen.push(v),
       { flush: 'sync' },
     )

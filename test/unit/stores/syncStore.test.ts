@@ -4,6 +4,7 @@
  * it, and when it says a revision of one source went live the page reads that
  * source again — not every source, not the village layer — and shows it.
  */
+import { allRows } from '../../../src/notice/noticeRows'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import * as db from '../../../src/db'
@@ -62,10 +63,10 @@ describe('sync store: the worker is the only engine', () => {
     const villageReads = vi.spyOn(db, 'readClerkRecords')
     FakeWorker.all[0]!.reply({ type: 'applied', sourceId: 'a', revision: 2, ms: 5 })
     await expect.poll(() => content.bySource.get('a')?.record.revision).toBe(2)
-    expect(content.bySource.get('a')!.notices.map((n) => n.title)).toEqual(['二号公示'])
+    expect(allRows(content.bySource.get('a')!.notices).map((n) => n.title)).toEqual(['二号公示'])
     expect(reads.mock.calls.map((c) => c[0])).toEqual(['a'])
     expect(villageReads).not.toHaveBeenCalled()
-    expect(content.bySource.get('b')!.notices.map((n) => n.title)).toEqual(['乙村公示'])
+    expect(allRows(content.bySource.get('b')!.notices).map((n) => n.title)).toEqual(['乙村公示'])
   })
 
   it('a kiosk that starts empty shows the first source the worker applies', async () => {
@@ -74,7 +75,7 @@ describe('sync store: the worker is the only engine', () => {
     await useSyncStore().start()
     await store('b', 1, '乙村公示')
     FakeWorker.all[0]!.reply({ type: 'applied', sourceId: 'b', revision: 1, ms: 5 })
-    await expect.poll(() => content.notices.map((n) => n.title)).toEqual(['乙村公示'])
+    await expect.poll(() => content.allNotices().map((n) => n.title)).toEqual(['乙村公示'])
     expect(content.activeSourceId).toBe('b')
   })
 

@@ -1,0 +1,135 @@
+/**
+ * The lists the screens show, out of a notice table (noticeTable.ts): the
+ * board, the archive, an item's notices. Each notice in a list is a small view
+ * of its table row (two fields): its id, title and the rest are read from the
+ * table when a card reads them, so a list costs 20 bytes a notice, and only
+ * while a screen holds it.
+ */
+import { CODED, COLUMN, PINNED, URGENT, idAt, titleAt, valueAt, type NoticeTable } from './noticeTable'
+import type { NoticeSummary } from './summary'
+import { byBoardOrder, byClosing, closedBy, notYetPublished, windowClock, type NoticeState } from './window'
+
+class NoticeRow implements NoticeSummary {
+  constructor(
+    readonly table: NoticeTable,
+    readonly row: number,
+  ) {}
+  get id(): string {
+    return idAt(this.table, this.row)
+  }
+  get title(): string {
+    return titleAt(this.table, this.row)
+  }
+  get category(): string {
+    return valueAt(this.table, this.row, 'category')!
+  }
+  get published(): string | undefined {
+    return valueAt(this.table, this.row, 'published')
+  }
+  get expires(): string | undefined {
+    return valueAt(this.table, this.row, 'expires')
+  }
+  get checklistItem(): string | undefined {
+    return valueAt(this.table, this.row, 'checklistItem')
+  }
+  get origin(): NoticeSummary['origin'] {
+    return valueAt(this.table, this.row, 'origin') as NoticeSummary['origin']
+  }
+  get sourceId(): string {
+    return valueAt(this.table, this.row, 'sourceId')!
+  }
+  get pinned(): boolean {
+    return (this.table.flags[this.row]! & PINNED) !== 0
+  }
+  get urgent(): boolean {
+    return (this.table.flags[this.row]! & URGENT) !== 0
+  }
+  get revision(): number {
+    return this.table.revisions[this.table.revisionOf[this.row]!]!
+  }
+  get chunk(): number | undefined {
+    const c = this.table.chunks[this.row]!
+    return c === 0 ? undefined : c - 1
+  }
+  get excerpt(): string | undefined {
+    const e = this.table.excerptOf[this.row]!
+    return e === 0 ? undefined : this.table.excerpts[e - 1]
+  }
+  /** the summary as plain data (JSON, a worker's request) */
+  toJSON(): NoticeSummary {
+    const { id, title, category, published, expires, checklistItem, pinned, urgent, origin, sourceId, revision, chunk, excerpt } = this
+    return { id, title, category, published, expires, checklistItem, pinned, urgent, origin, sourceId, revision, chunk, excerpt }
+  }
+}
+// a view of stored data, never made reactive (Vue reads this flag through the prototype)
+Object.defineProperty(NoticeRow.prototype, '__v_skip', { value: true })
+
+export const rowAt = (t: NoticeTable, r: number): NoticeSummary => new NoticeRow(t, r)
+
+/** is this summary a view of that table (the same list again after a minute turns: noticeRows keepSame) */
+const rowIn = (n: NoticeSummary, t: NoticeTable): number => (n instanceof NoticeRow && n.table === t ? n.row : -1)
+
+/** every notice of the table, in its order */
+export function allRows(t: NoticeTable): NoticeSummary[] {
+  const out = new Array<NoticeSummary>(t.length)
+  for (let r = 0; r < t.length; r++) out[r] = new NoticeRow(t, r)
+  return out
+}
+
+/**
+ * Each notice's window state at `now`, worked out once per distinct date (a township's 10,000 notices have a
+ * few hundred), by the rule of window.ts.
+ */
+function statesAt(t: NoticeTable, now: Date): (r: number) => NoticeState {
+  const c = windowClock(now)
+  const upcoming = new Int8Array(t.values.length + 1).fill(-1)
+  const closed = new Int8Array(t.values.length + 1).fill(-1)
+  const W = CODED.length
+  return (r) => {
+    const p = t.codes[r * W + COLUMN.published]!
+    let u = upcoming[p]!
+    if (u === -1) u = upcoming[p] = p !== 0 && notYetPublished(t.values[p - 1], c) ? 1 : 0
+    if (u === 1) return 'upcoming'
+    const e = t.codes[r * W + COLUMN.expires]!
+    let x = closed[e]!
+    if (x === -1) x = closed[e] = e !== 0 && closedBy(t.values[e - 1], c) ? 1 : 0
+    return x === 1 ? 'expired' : 'open'
+  }
+}
+
+function rowsIn(t: NoticeTable, state: NoticeState, now: Date): NoticeSummary[] {
+  const stateOf = statesAt(t, now)
+  const out: NoticeSummary[] = []
+  for (let r = 0; r < t.length; r++) if (stateOf(r) === state) out.push(new NoticeRow(t, r))
+  return out
+}
+
+/** What the board shows at `now`: the open notices, urgent and pinned first, then newest (the table comes in that order: the sort finds it sorted). */
+export function openRows(t: NoticeTable, now: Date): NoticeSummary[] {
+  return rowsIn(t, 'open', now).sort(byBoardOrder)
+}
+
+/** The archive at `now`: notices whose window has closed, most recently closed first. */
+export function expiredRows(t: NoticeTable, now: Date): NoticeSummary[] {
+  return rowsIn(t, 'expired', now).sort(byClosing)
+}
+
+/** The notices linked to a checklist item, in the table's order. */
+export function rowsOfItem(t: NoticeTable, itemId: string): NoticeSummary[] {
+  const k = t.values.indexOf(itemId) + 1
+  const out: NoticeSummary[] = []
+  if (k === 0) return out
+  for (let r = 0; r < t.length; r++) if (t.codes[r * CODED.length + COLUMN.checklistItem] === k) out.push(new NoticeRow(t, r))
+  return out
+}
+
+/** `previous` when `next` lists the same rows of the same table: the cards a screen shows stay as they are when the minute turns */
+export function keepSame(previous: readonly NoticeSummary[] | undefined, next: NoticeSummary[]): NoticeSummary[] {
+  if (!previous || previous.length !== next.length) return next
+  for (let i = 0; i < next.length; i++) {
+    const n = next[i]!
+    const r = n instanceof NoticeRow ? rowIn(previous[i]!, n.table) : -1
+    if (r === -1 || r !== (n as NoticeRow).row) return next
+  }
+  return previous as NoticeSummary[]
+}
