@@ -3,6 +3,14 @@
  */
 export type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
+const DAY = 86_400_000
+/**
+ * The 低保 notice's end: a month from today (midnight UTC, so every feed made in one day is byte for byte the same).
+ * A fixed date put it out of its window once the real day passed it, and the e2e suites, run with the real clock,
+ * no longer found it on the board.
+ */
+const OPEN_UNTIL = new Date(Math.floor(Date.now() / DAY) * DAY + 30 * DAY).toISOString()
+
 export function baseFeed(revision = 1, overrides: { notices?: Json[] } = {}): Json {
   return {
     version: 'https://jsonfeed.org/version/1.1',
@@ -30,7 +38,7 @@ export function baseFeed(revision = 1, overrides: { notices?: Json[] } = {}): Js
         title: `第${revision}版 低保公示`,
         content_text: '现将拟纳入低保对象公示如下。',
         date_published: '2026-11-24T09:00:00+08:00',
-        _gongkai: { category: 'village', checklist_item: 'CW-01', expires: '2026-12-03T18:00:00+08:00' },
+        _gongkai: { category: 'village', checklist_item: 'CW-01', expires: OPEN_UNTIL },
       },
       {
         id: 'N-2',

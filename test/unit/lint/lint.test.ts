@@ -130,6 +130,7 @@ describe('lint', () => {
   it('expired-pinned: an ended notice still pinned', () => {
     const f = baseFeed(1)
     f.items[0]._gongkai.pinned = true
+    f.items[0]._gongkai.expires = '2026-12-03T18:00:00+08:00'
     expect(rules(lintDocument(f, { today: '2026-12-10' }))).toEqual(['expired-pinned@N-1'])
     expect(rules(lintDocument(f, { today }))).toEqual([])
   })
