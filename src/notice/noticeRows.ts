@@ -66,9 +66,6 @@ Object.defineProperty(NoticeRow.prototype, '__v_skip', { value: true })
 
 export const rowAt = (t: NoticeTable, r: number): NoticeSummary => new NoticeRow(t, r)
 
-/** is this summary a view of that table (the same list again after a minute turns: noticeRows keepSame) */
-const rowIn = (n: NoticeSummary, t: NoticeTable): number => (n instanceof NoticeRow && n.table === t ? n.row : -1)
-
 /** every notice of the table, in its order */
 export function allRows(t: NoticeTable): NoticeSummary[] {
   const out = new Array<NoticeSummary>(t.length)
@@ -126,10 +123,7 @@ export function rowsOfItem(t: NoticeTable, itemId: string): NoticeSummary[] {
 /** `previous` when `next` lists the same rows of the same table: the cards a screen shows stay as they are when the minute turns */
 export function keepSame(previous: readonly NoticeSummary[] | undefined, next: NoticeSummary[]): NoticeSummary[] {
   if (!previous || previous.length !== next.length) return next
-  for (let i = 0; i < next.length; i++) {
-    const n = next[i]!
-    const r = n instanceof NoticeRow ? rowIn(previous[i]!, n.table) : -1
-    if (r === -1 || r !== (n as NoticeRow).row) return next
-  }
+  const same = (a: NoticeSummary, b: NoticeSummary) => a instanceof NoticeRow && b instanceof NoticeRow && a.table === b.table && a.row === b.row
+  for (let i = 0; i < next.length; i++) if (!same(previous[i]!, next[i]!)) return next
   return previous as NoticeSummary[]
 }

@@ -59,6 +59,14 @@ function coder(values: string[]) {
   }
 }
 
+/** a table of n notices and this many code units of ids and titles, its arrays zeroed */
+function allocate(n: number, chars: number, values: string[], revisions: number[], excerpts: string[]): NoticeTable {
+  return {
+    length: n, values, codes: new Uint32Array(n * CODED.length), revisions, revisionOf: new Uint32Array(n), chunks: new Uint32Array(n), flags: new Uint8Array(n),
+    text: new Uint16Array(chars), ends: new Uint32Array(2 * n), excerpts, excerptOf: new Uint32Array(n),
+  }
+}
+
 export function tableOf(list: readonly NoticeSummary[]): NoticeTable {
   const n = list.length
   const values: string[] = []
@@ -67,10 +75,7 @@ export function tableOf(list: readonly NoticeSummary[]): NoticeTable {
   const excerpts: string[] = []
   let chars = 0
   for (const s of list) chars += s.id.length + s.title.length
-  const t: NoticeTable = {
-    length: n, values, codes: new Uint32Array(n * CODED.length), revisions, revisionOf: new Uint32Array(n), chunks: new Uint32Array(n), flags: new Uint8Array(n),
-    text: new Uint16Array(chars), ends: new Uint32Array(2 * n), excerpts, excerptOf: new Uint32Array(n),
-  }
+  const t = allocate(n, chars, values, revisions, excerpts)
   let at = 0
   const write = (s: string) => {
     for (let k = 0; k < s.length; k++) t.text[at++] = s.charCodeAt(k)
@@ -106,10 +111,7 @@ export function joinTables(parts: readonly NoticeTable[]): NoticeTable {
   const code = coder(values)
   const revisions: number[] = []
   const excerpts: string[] = []
-  const t: NoticeTable = {
-    length: n, values, codes: new Uint32Array(n * CODED.length), revisions, revisionOf: new Uint32Array(n), chunks: new Uint32Array(n), flags: new Uint8Array(n),
-    text: new Uint16Array(chars), ends: new Uint32Array(2 * n), excerpts, excerptOf: new Uint32Array(n),
-  }
+  const t = allocate(n, chars, values, revisions, excerpts)
   let row = 0
   let at = 0
   for (const p of parts) {
