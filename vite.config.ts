@@ -78,7 +78,9 @@ export default defineConfig({
     }),
   ],
   build: {
-    target: 'es2020',
+    // the floor (Chromium 109) runs ES2022 natively: lowering class fields to defineProperty helpers cost
+    // ≈ 30 ms at 4× CPU on one task alone when 3,300 board rows were made (issue 19)
+    target: 'chrome109',
     sourcemap: false,
     // Chromium has native modulepreload; the polyfill would only add to the entry chunk. index.html keeps its
     // modulepreload links (the entry's static imports), but lazy chunks get none injected: inserting them at boot

@@ -30,7 +30,7 @@ export default defineConfig({
     outDir: process.env.TOWNSHIP_WEB_DIR ?? here('../../dist-township'),
     emptyOutDir: true,
     // office PCs: Chromium 109 is the floor
-    target: ['es2020', 'chrome109'],
+    target: 'chrome109',
     cssTarget: 'chrome109',
     sourcemap: false,
     modulePreload: { polyfill: false },
