@@ -1,9 +1,8 @@
 /**
  * The sync engine in a dedicated module worker: fetch, verify, validate,
  * normalise, commit and index all run here, so a big feed never blocks a
- * resident's tap. What goes live is posted to the page in parts while it
- * commits and shown on `live` (syncProtocol.ts), so the page never reads it
- * back from IndexedDB.
+ * resident's tap. What goes live is handed to the page with `live`
+ * (syncProtocol.ts), so the page never reads it back from IndexedDB.
  */
 import { startSyncScheduler, type SyncScheduler } from './scheduler'
 import { syncSource } from './syncSource'
@@ -12,15 +11,12 @@ import { buildSearchIndexLazily } from '../search/buildLazily'
 import { asNoticeRecords } from '../db/noticeChunks'
 import { byBoardOrder } from '../notice/window'
 import { noticeSummary } from '../notice/summary'
-import { tableOf, tableTransfer } from '../notice/noticeTable'
+import { tableOf, tableTransfer, type NoticeTable } from '../notice/noticeTable'
 
 const post = (m: FromSyncWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer)
 /** stands in for `window` as the scheduler's source of `online` events */
 const events = new EventTarget()
 let scheduler: SyncScheduler | null = null
-/** notices per hand-over message, each one task on the page: a part of 1,000 and the young-generation collection it met took 54 ms at 4× CPU in Chromium 109; with 250 no part reached 50 ms in the bench's runs */
-const HANDOVER_PART = 250
-
 function start(settings: SyncSettings) {
   scheduler?.stop()
   scheduler = startSyncScheduler({
@@ -30,28 +26,24 @@ function start(settings: SyncSettings) {
     run: async (s) => {
       const t0 = performance.now()
       let stages: Record<string, number> | undefined
-      let posted: { revision: number; parts: number } | null = null
+      // the summaries of what is committing, made while the transaction commits, handed over with `live`
+      let handOver: { revision: number; table: NoticeTable } | null = null
       const outcome = await syncSource(s, {
         timeoutMs: settings.timeoutMs,
         maxBytes: settings.maxBytes,
         buildIndex: buildSearchIndexLazily,
         onStages: (t) => (stages = t),
-        // the notices' summaries (what the page holds: notice/summary.ts) are posted while the transaction commits,
-        // in board order (the page's sort then finds them sorted); the page shows them only on `live`, when the commit is done
+        // the notices' summaries (what the page holds: notice/summary.ts), in board order (the page's sort then finds them sorted)
         whileCommitting: ({ revision, chunks }) => {
           const notices = chunks.flatMap((c) => asNoticeRecords(c).map((n) => noticeSummary(n, c.chunk))).sort(byBoardOrder)
-          const parts = Math.ceil(notices.length / HANDOVER_PART)
-          for (let part = 0; part < parts; part++) {
-            // each message is deserialised in a task of its own on the page (no yielding here: a worker's
-            // setTimeout(0) is clamped to 4 ms after a few, which stretched 100 parts over ≈ 470 ms)
-            const table = tableOf(notices.slice(part * HANDOVER_PART, (part + 1) * HANDOVER_PART))
-            post({ type: 'liveNotices', sourceId: s.id, revision, part, table }, tableTransfer(table))
-          }
-          posted = { revision, parts }
+          handOver = { revision, table: tableOf(notices) }
         },
         onLive: ({ record }) => {
-          // -1: the notices were not posted (the page reads them from IndexedDB on `applied`)
-          post({ type: 'live', sourceId: s.id, revision: record.revision, record, parts: posted?.revision === record.revision ? posted.parts : -1 })
+          // one message: the table's arrays are moved, not copied, so the page takes it in at once;
+          // null when the summaries were not made (the page reads them from IndexedDB on `applied`)
+          const table = handOver?.revision === record.revision ? handOver.table : null
+          handOver = null
+          post({ type: 'live', sourceId: s.id, revision: record.revision, record, notices: table }, table ? tableTransfer(table) : [])
         },
       })
       const ms = performance.now() - t0

@@ -25,15 +25,11 @@ export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */
   | { type: 'ready' }
   /**
-   * a revision's notices' summaries (notice/summary.ts) as tables (notice/noticeTable.ts), in `parts` messages (board order), posted while
-   * its transaction commits: the page takes them in in short tasks (one per message) meanwhile and holds them, showing nothing yet
+   * the revision went live: its record, and its notices' summaries (notice/summary.ts) in a table (notice/noticeTable.ts)
+   * whose arrays are moved with the message; the page shows what the worker normalised without reading IndexedDB
+   * again, or, when `notices` is null, reads it on `applied`
    */
-  | { type: 'liveNotices'; sourceId: string; revision: number; part: number; table: NoticeTable }
-  /**
-   * the revision went live: its record, and how many `liveNotices` parts came before (-1: none were posted); the page
-   * shows what the worker normalised without reading IndexedDB again, or reads it on `applied` if a part is missing
-   */
-  | { type: 'live'; sourceId: string; revision: number; record: RevisionRecord; parts: number }
+  | { type: 'live'; sourceId: string; revision: number; record: RevisionRecord; notices: NoticeTable | null }
   /** the cycle that made a revision live ended (its search index stored); the page reloads from IndexedDB only if it missed the hand-over */
   | { type: 'applied'; sourceId: string; revision: number; ms: number; stages?: Record<string, number> }
   /** a cycle ended (any outcome): the main thread re-reads the sync state */

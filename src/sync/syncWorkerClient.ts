@@ -5,7 +5,7 @@
  * Leaves `gongkai:sync-applied` and `gongkai:sync-state-<outcome>` measures for bench/.
  */
 import type { RevisionRecord } from '../db/schema'
-import { joinTables, type NoticeTable } from '../notice/noticeTable'
+import type { NoticeTable } from '../notice/noticeTable'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
 
 /** what went live: the record, and the notices' summaries in a table (their bodies stay in IndexedDB) */
@@ -30,21 +30,13 @@ export interface SyncWorkerClient {
   stop(): void
 }
 
-interface Arriving {
-  revision: number
-  parts: NoticeTable[]
-  since: number
-}
-
 export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): SyncWorkerClient {
   const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'gongkai-sync' })
   const send = (m: ToSyncWorker) => worker.postMessage(m)
   const pending = new Map<number, () => void>()
   let nextId = 1
   let ready = false
-  /** notices arriving per source (before their revision is live), and the revision each source last had handed over whole */
-  const arriving = new Map<string, Arriving>()
-  const gathering = (revision: number, since: number): Arriving => ({ revision, parts: [], since })
+  /** the revision each source last had handed over whole, and the main thread's time taking it over */
   const handedOver = new Map<string, { revision: number; mainMs: number }>()
 
   worker.addEventListener('message', (e: MessageEvent<FromSyncWorker>) => {
@@ -54,27 +46,16 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
     else if (m.type === 'synced') {
       pending.get(m.id)?.()
       pending.delete(m.id)
-    } else if (m.type === 'liveNotices') {
-      // parts come in order, before `live`; a gap (or another revision's part) voids what was gathered
-      const a = m.part === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
-      if (!a || a.revision !== m.revision || a.parts.length !== m.part) return void arriving.delete(m.sourceId)
-      arriving.set(m.sourceId, a)
-      a.parts.push(m.table)
     } else if (m.type === 'live') {
-      // committed: show it, in this message's own task (every part was deserialised in one before)
-      const a = m.parts === 0 ? gathering(m.revision, received) : arriving.get(m.sourceId)
-      arriving.delete(m.sourceId)
-      if (!a || a.revision !== m.revision || a.parts.length !== m.parts) return
-      // the parts as one table, held as the start-up read holds it (a copy of typed arrays: no object per notice)
-      h.onLive?.(m.sourceId, { record: m.record, notices: joinTables(a.parts) })
-      handedOver.set(m.sourceId, { revision: m.revision, mainMs: performance.now() - a.since })
+      // committed: show it, in this message's own task
+      if (!m.notices) return
+      h.onLive?.(m.sourceId, { record: m.record, notices: m.notices })
+      handedOver.set(m.sourceId, { revision: m.revision, mainMs: performance.now() - received })
     } else if (m.type === 'applied') {
       const live = handedOver.get(m.sourceId)
       const whole = live?.revision === m.revision
       void Promise.resolve(h.onApplied(m.sourceId, m.revision, whole)).then(() => measure('gongkai:sync-applied', received, m.ms, m.stages, whole ? live.mainMs : undefined))
     } else if (m.type === 'state') {
-      // a cycle whose commit failed leaves its parts behind: they are never shown
-      arriving.delete(m.sourceId)
       void Promise.resolve(h.onState(m.sourceId)).then(() => measure(`gongkai:sync-state-${m.outcome}`, received, m.ms))
     }
   })
@@ -110,7 +91,7 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
 
 /**
  * A measure from the worker's start of the cycle (`ms` before `received`) to now. `mainMs` is the
- * main thread's part: taking over the content (`handOverMs`, from its first message), else what followed `received`.
+ * main thread's part: taking over the content (`handOverMs`, the `live` message's task), else what followed `received`.
  */
 function measure(name: string, received: number, ms: number, stages?: Record<string, number>, handOverMs?: number) {
   try {

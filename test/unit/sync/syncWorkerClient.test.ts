@@ -42,33 +42,22 @@ describe('sync worker client', () => {
     expect(states).toEqual(['v1', 'v1'])
   })
 
-  it('shows what went live from the worker’s parts only once it is committed, without a re-read; reads it again only when a part went missing or the commit failed', async () => {
+  it('shows what went live from the worker’s table, without a re-read; reads it again only when the worker had no table', async () => {
     const live: string[] = []
     const applied: string[] = []
     startSyncWorker(settings, { onLive: (id, c) => void live.push(`${id}@${c.record.revision}: ${allRows(c.notices).map((n) => n.id).join(',')}`), onApplied: (id, rev, whole) => void applied.push(`${id}@${rev} ${whole ? 'handed over' : 'read again'}`), onState: () => undefined })
     const w = FakeWorker.last
     const record = { sourceId: 'v1', revision: 8 } as RevisionRecord
     const notice = (id: string) => ({ id, sourceId: 'v1', revision: 8 }) as NoticeRecord
-    // the parts come while the worker's transaction commits: nothing is shown before `live`
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 0, table: crossing([notice('a'), notice('b')]) })
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 8, part: 1, table: crossing([notice('c')]) })
-    expect(live).toEqual([])
-    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, parts: 2 })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, notices: crossing([notice('a'), notice('b'), notice('c')]) })
     expect(live).toEqual(['v1@8: a,b,c'])
     w.reply({ type: 'applied', sourceId: 'v1', revision: 8, ms: 30 })
-    // a part lost (out of order): the partial content is never shown, and the store reads it from IndexedDB
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 1, table: crossing([notice('d')]) })
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 9, part: 0, table: crossing([notice('e')]) })
-    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, parts: 2 })
+    // the worker made no table (its summaries failed): nothing is shown from the message, and the store reads it from IndexedDB
+    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, notices: null })
     w.reply({ type: 'applied', sourceId: 'v1', revision: 9, ms: 30 })
     expect(live).toEqual(['v1@8: a,b,c'])
-    // a commit that failed: its parts are dropped with the cycle's end, and a later `live` cannot show them
-    w.reply({ type: 'liveNotices', sourceId: 'v1', revision: 10, part: 0, table: crossing([notice('f')]) })
-    w.reply({ type: 'state', sourceId: 'v1', outcome: 'failed', ms: 30 })
-    w.reply({ type: 'live', sourceId: 'v1', revision: 10, record: { ...record, revision: 10 }, parts: 1 })
-    expect(live).toEqual(['v1@8: a,b,c'])
     // a revision without notices
-    w.reply({ type: 'live', sourceId: 'v1', revision: 11, record: { ...record, revision: 11 }, parts: 0 })
+    w.reply({ type: 'live', sourceId: 'v1', revision: 11, record: { ...record, revision: 11 }, notices: crossing([]) })
     w.reply({ type: 'applied', sourceId: 'v1', revision: 11, ms: 30 })
     await Promise.resolve()
     expect(live).toEqual(['v1@8: a,b,c', 'v1@11: '])
