@@ -101,9 +101,10 @@ function rowsIn(t: NoticeTable, state: NoticeState, now: Date): NoticeSummary[] 
   return out
 }
 
-/** What the board shows at `now`: the open notices, urgent and pinned first, then newest (the table comes in that order: the sort finds it sorted). */
+/** What the board shows at `now`: the open notices, urgent and pinned first, then newest (sorted unless the table comes in that order). */
 export function openRows(t: NoticeTable, now: Date): NoticeSummary[] {
-  return rowsIn(t, 'open', now).sort(byBoardOrder)
+  const rows = rowsIn(t, 'open', now)
+  return t.inBoardOrder ? rows : rows.sort(byBoardOrder)
 }
 
 /** The archive at `now`: notices whose window has closed, most recently closed first. */
@@ -117,6 +118,52 @@ export function rowsOfItem(t: NoticeTable, itemId: string): NoticeSummary[] {
   const out: NoticeSummary[] = []
   if (k === 0) return out
   for (let r = 0; r < t.length; r++) if (t.codes[r * CODED.length + COLUMN.checklistItem] === k) out.push(new NoticeRow(t, r))
+  return out
+}
+
+/**
+ * The board's first notices while `keep` holds: its urgent ones, or its urgent and pinned ones, which board order
+ * puts first; found without a pass over the other thousands.
+ */
+export function leading(board: readonly NoticeSummary[], keep: (n: NoticeSummary) => boolean): NoticeSummary[] {
+  let i = 0
+  while (i < board.length && keep(board[i]!)) i++
+  return board.slice(0, i)
+}
+
+/** The k newest of these by publication, newest first (earlier in the list first among equals), in one pass: no sort of thousands for three. */
+export function newestOf(list: readonly NoticeSummary[], k: number): NoticeSummary[] {
+  const out: { n: NoticeSummary; at: string }[] = []
+  for (const n of list) {
+    const at = n.published ?? ''
+    if (out.length === k && at <= out[k - 1]!.at) continue
+    let i = out.length
+    while (i > 0 && out[i - 1]!.at < at) i--
+    out.splice(i, 0, { n, at })
+    if (out.length > k) out.pop()
+  }
+  return out.map((x) => x.n)
+}
+
+/** The categories these notices are in; a table row's is read as its code, not as a string per notice. */
+export function categoriesOf(list: readonly NoticeSummary[]): Set<string> {
+  const out = new Set<string>()
+  let table: NoticeTable | null = null
+  let seen = new Uint8Array(0)
+  for (const n of list) {
+    if (!(n instanceof NoticeRow)) {
+      out.add(n.category)
+      continue
+    }
+    if (n.table !== table) {
+      table = n.table
+      seen = new Uint8Array(table.values.length + 1)
+    }
+    const k = table.codes[n.row * CODED.length + COLUMN.category]!
+    if (seen[k]) continue
+    seen[k] = 1
+    out.add(table.values[k - 1]!)
+  }
   return out
 }
 

@@ -9,7 +9,7 @@ import { residentLayer, VILLAGE_SOURCE } from '../clerk/residentView'
 import type { ChecklistItem } from '../feed/types'
 import { noticeSummary, type NoticeSummary } from '../notice/summary'
 import { EMPTY_TABLE, joinTables, rowOf, tableOf, type NoticeTable } from '../notice/noticeTable'
-import { allRows, keepSame, openRows, rowAt } from '../notice/noticeRows'
+import { allRows, categoriesOf, keepSame, openRows, rowAt } from '../notice/noticeRows'
 import { useClockStore } from './clock'
 
 /** A source's live content: its record, and of its notices only their summaries, in a table (bodies are read when one opens: readNotice). */
@@ -48,6 +48,8 @@ export const useContentStore = defineStore('content', () => {
   })
   /** the open notices, in board order; the same list while the same notices are open (a minute turning changes no card) */
   const board = computed<NoticeSummary[]>((previous) => keepSame(previous, openRows(table.value, clock.minute)))
+  /** the categories with a notice on the board (its tabs), in one pass over it */
+  const boardCategories = computed(() => categoriesOf(board.value))
 
   function categoryTitle(id: string): string {
     return categories.value.find((c) => c.id === id)?.title ?? id
@@ -155,5 +157,5 @@ export const useContentStore = defineStore('content', () => {
     villageLayer.value = residentLayer(r.notices, r.items)
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, table, board, allNotices, categoryTitle, noticeById, readNotice, readWholeNotices, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, table, board, boardCategories, allNotices, categoryTitle, noticeById, readNotice, readWholeNotices, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tableOf } from '../../../src/notice/noticeTable'
-import { allRows, expiredRows, keepSame, openRows, rowsOfItem } from '../../../src/notice/noticeRows'
-import { noticeState } from '../../../src/notice/window'
+import { allRows, categoriesOf, expiredRows, keepSame, leading, newestOf, openRows, rowsOfItem } from '../../../src/notice/noticeRows'
+import { byBoardOrder, noticeState } from '../../../src/notice/window'
 import type { NoticeSummary } from '../../../src/notice/summary'
 
 const now = new Date('2026-11-27T10:00:00+08:00')
@@ -21,6 +21,30 @@ describe('the lists screens show, out of a notice table', () => {
 
   it('orders the board urgent, pinned, then newest; hides upcoming and expired', () => {
     expect(openRows(t, now).map((x) => x.id)).toEqual(['urgent', 'pinned', 'new', 'old'])
+  })
+
+  it('knows when a table comes in board order (the worker’s hand-over), and gives the same board either way', () => {
+    expect(t.inBoardOrder).toBe(false)
+    const sorted = tableOf([...list].sort(byBoardOrder))
+    expect(sorted.inBoardOrder).toBe(true)
+    expect(openRows(sorted, now).map((x) => x.id)).toEqual(openRows(t, now).map((x) => x.id))
+    expect(tableOf([]).inBoardOrder).toBe(true)
+  })
+
+  it('finds the board’s urgent and pinned notices at its head, its categories, and its newest', () => {
+    const board = openRows(t, now)
+    expect(leading(board, (x) => x.urgent).map((x) => x.id)).toEqual(['urgent'])
+    expect(leading(board, (x) => x.urgent || x.pinned).map((x) => x.id)).toEqual(['urgent', 'pinned'])
+    expect(leading([], (x) => x.urgent)).toEqual([])
+    const mixed = tableOf([n('a', { category: 'finance' }), n('b', { category: 'party' }), n('c', { category: 'finance' })])
+    expect([...categoriesOf(allRows(mixed))].sort()).toEqual(['finance', 'party'])
+    // plain summaries (the village's own, a test's) count as well
+    expect([...categoriesOf([...allRows(mixed), n('d', { category: 'village' })])].sort()).toEqual(['finance', 'party', 'village'])
+    expect(newestOf(board, 2).map((x) => x.id)).toEqual(['new', 'old'])
+    expect(newestOf(board, 9).map((x) => x.id)).toEqual(['new', 'old', 'pinned', 'urgent'])
+    const ties = [n('first', { published: '2026-11-01T00:00:00Z' }), n('second', { published: '2026-11-01T00:00:00Z' }), n('none', {})]
+    expect(newestOf(ties, 2).map((x) => x.id)).toEqual(['first', 'second'])
+    expect(newestOf(ties, 3).map((x) => x.id)).toEqual(['first', 'second', 'none'])
   })
 
   it('lists the archive most recently closed first', () => {
