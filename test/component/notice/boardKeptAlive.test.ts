@@ -63,6 +63,25 @@ function board() {
   return { w, notices, shown, titles }
 }
 
+describe('the board on screen', () => {
+  it('renders a new list’s rows in the task after the one that brought it, never a mix of the two', async () => {
+    const b = board()
+    b.notices.value = revision('旧', 100)
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(0)
+    const before = b.titles()
+    expect(before[0]).toBe('旧公示 0')
+    b.notices.value = revision('新', 3000)
+    await nextTick()
+    // the task that brought the revision (the sync worker's message) only worked out the list
+    expect(b.titles()).toEqual(before)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(b.titles().length).toBeGreaterThan(0)
+    expect(b.titles().every((t) => t?.startsWith('新'))).toBe(true)
+    b.w.unmount()
+  })
+})
+
 describe('the board kept alive while another screen is shown', () => {
   it('renders a revision that went live meanwhile when the kiosk is idle, before it is opened, and shows it when opened', async () => {
     const b = board()
@@ -86,6 +105,7 @@ describe('the board kept alive while another screen is shown', () => {
     const b = board()
     b.notices.value = revision('旧', 100)
     await nextTick()
+    await vi.advanceTimersByTimeAsync(0)
     expect(b.titles()[0]).toBe('旧公示 0')
     b.shown.value = false
     await nextTick()
