@@ -28,15 +28,19 @@ function start(settings: SyncSettings) {
       let stages: Record<string, number> | undefined
       // the summaries of what is committing, made while the transaction commits, handed over with `live`
       let handOver: { revision: number; table: NoticeTable } | null = null
+      /** ms the summaries took, inside the commit stage (bench/: what of the commit is the worker's own work) */
+      let summariesMs: number | undefined
       const outcome = await syncSource(s, {
         timeoutMs: settings.timeoutMs,
         maxBytes: settings.maxBytes,
         buildIndex: buildSearchIndexLazily,
-        onStages: (t) => (stages = t),
+        onStages: (t) => (stages = summariesMs === undefined ? t : { ...t, summaries: summariesMs }),
         // the notices' summaries (what the page holds: notice/summary.ts), in board order (the page's sort then finds them sorted)
         whileCommitting: ({ revision, chunks }) => {
+          const t = performance.now()
           const notices = chunks.flatMap((c) => asNoticeRecords(c).map((n) => noticeSummary(n, c.chunk))).sort(byBoardOrder)
           handOver = { revision, table: tableOf(notices) }
+          summariesMs = performance.now() - t
         },
         onLive: ({ record }) => {
           // one message: the table's arrays are moved, not copied, so the page takes it in at once;

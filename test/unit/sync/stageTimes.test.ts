@@ -23,7 +23,7 @@ describe('step times of an apply', () => {
     const deps = { fetch: f.fetch, timeoutMs: 2000, maxBytes: 1_000_000, buildIndex: buildSearchIndexLazily, onStages: (s: Record<string, number>) => seen.push(s) }
     expect((await syncSource(source, deps)).kind).toBe('applied')
     expect(seen).toHaveLength(1)
-    expect(Object.keys(seen[0]!)).toEqual(['fetch', 'verify', 'validate', 'normalize', 'privacy', 'assets', 'commit', 'handover', 'index', 'indexWrite', 'prune'])
+    expect(Object.keys(seen[0]!)).toEqual(['fetch', 'verify', 'decode', 'validate', 'normalize', 'privacy', 'assets', 'commit', 'handover', 'index', 'indexWrite', 'prune'])
     expect(Object.values(seen[0]!).every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true)
     // not modified, then a broken feed: nothing was applied, so no step times
     expect((await syncSource(source, deps)).kind).toBe('not-modified')
