@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath, URL } from 'node:url'
+import { vueI18nStaticInstance } from './scripts/vite/vueI18nStaticInstance'
 
 /**
  * The boot snapshot's painter (src/boot/snapshot.ts) as a classic script of its own, boot-snapshot.js, at the end
@@ -45,6 +46,7 @@ export default defineConfig({
   },
   plugins: [
     bootSnapshotScript(),
+    vueI18nStaticInstance(),
     vue({ features: { optionsAPI: false } }),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/i18n/locales/**', import.meta.url))],

@@ -7,6 +7,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath, URL } from 'node:url'
+import { vueI18nStaticInstance } from '../../scripts/vite/vueI18nStaticInstance'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
@@ -16,6 +17,7 @@ export default defineConfig({
   publicDir: false,
   define: { __INTLIFY_PROD_DEVTOOLS__: false },
   plugins: [
+    vueI18nStaticInstance(),
     vue({ features: { optionsAPI: false } }),
     VueI18nPlugin({
       include: [here('./locales/**'), here('../../src/i18n/locales/*/{clerk,feed,privacy}.json')],

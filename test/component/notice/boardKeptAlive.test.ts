@@ -11,17 +11,17 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '../../../src/modules/i18n'
 import NoticeList from '../../../src/components/notice/NoticeList.vue'
-import type { Notice } from '../../../src/feed/types'
+import type { NoticeSummary } from '../../../src/notice/summary'
 
-const notice = (i: number, what: string): Notice => ({
+const notice = (i: number, what: string): NoticeSummary => ({
+  sourceId: 'township',
+  revision: 1,
   id: `${what}-${i}`,
   title: `${what}公示 ${i}`,
   published: '2026-11-01T00:00:00.000Z',
   category: 'finance',
   pinned: false,
   urgent: false,
-  attachments: [],
-  tags: [],
 })
 const revision = (what: string, n: number) => Array.from({ length: n }, (_, i) => notice(i, what))
 
@@ -50,7 +50,7 @@ afterEach(() => {
 })
 
 function board() {
-  const notices = shallowRef<readonly Notice[]>([])
+  const notices = shallowRef<readonly NoticeSummary[]>([])
   const shown = shallowRef(true)
   // as NoticesView: it reads the content itself, so it updates while kept alive out of sight
   const Board = defineComponent({ name: 'Board', setup: () => () => h(NoticeList, { notices: notices.value, virtual: true }) })

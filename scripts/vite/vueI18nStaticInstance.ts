@@ -1,0 +1,32 @@
+/**
+ * vue-i18n 11 looks up Vue's current instance with `'currentInstance' in Vue` on `import * as Vue from 'vue'`
+ * (intlify/vue-i18n#2573). The `in` probe makes the bundler keep Vue's whole namespace object, so none of
+ * Vue's exports can be tree-shaken: ≈ 1.5 KB gzip in the kiosk's entry chunk (issue 19, initial JS). On Vue 3.5
+ * `currentInstance` is not an export, so the probe always takes `Vue.getCurrentInstance()`: this plugin writes
+ * that static read in its place. Vue 3.6 exports `currentInstance` (Vapor), so the plugin refuses to run there.
+ */
+import type { Plugin } from 'vite'
+import { createRequire } from 'node:module'
+
+const PROBE = /const key = 'currentInstance';\s*if \(key in Vue\) \{\s*return Vue\[key\];\s*\}\s*else \{\s*return Vue\.getCurrentInstance\(\);\s*\}/
+const VUE_I18N_DIST = /[\\/]node_modules[\\/]vue-i18n[\\/]dist[\\/][^\\/]+\.m?js$/
+
+/** The vue-i18n source with the probe replaced; `null` when the file has no probe. */
+export function withStaticInstance(code: string): string | null {
+  return PROBE.test(code) ? code.replace(PROBE, 'return Vue.getCurrentInstance();') : null
+}
+
+export function vueI18nStaticInstance(): Plugin {
+  const vue = (createRequire(import.meta.url)('vue/package.json') as { version: string }).version
+  if (!/^3\.[0-5]\./.test(vue)) throw new Error(`vueI18nStaticInstance: written for Vue ≤ 3.5, this is Vue ${vue}; see intlify/vue-i18n#2573`)
+  return {
+    name: 'gongkai-vue-i18n-static-instance',
+    apply: 'build',
+    transform(code, id) {
+      if (!VUE_I18N_DIST.test(id)) return null
+      const out = withStaticInstance(code)
+      if (out === null && code.includes('in Vue')) this.warn(`vue-i18n's instance probe changed shape in ${id}: Vue is no longer tree-shaken`)
+      return out === null ? null : { code: out, map: null }
+    },
+  }
+}
