@@ -1,7 +1,7 @@
 /**
  * vue-i18n 11 looks up Vue's current instance with `'currentInstance' in Vue` on `import * as Vue from 'vue'`
  * (intlify/vue-i18n#2573). The `in` probe makes the bundler keep Vue's whole namespace object, so none of
- * Vue's exports can be tree-shaken: ≈ 1.5 KB gzip in the kiosk's entry chunk (issue 19, initial JS). On Vue 3.5
+ * Vue's exports can be tree-shaken: ≈ 14.7 KB gzip of the kiosk's entry chunk (issue 19, initial JS). On Vue 3.5
  * `currentInstance` is not an export, so the probe always takes `Vue.getCurrentInstance()`: this plugin writes
  * that static read in its place. Vue 3.6 exports `currentInstance` (Vapor), so the plugin refuses to run there.
  */
