@@ -3,7 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath, URL } from 'node:url'
-import { vueI18nStaticInstance } from './scripts/vite/vueI18nStaticInstance'
+import { vueI18nStaticInstance } from './scripts/vite/vueI18nStaticInstance.ts'
 
 /**
  * The boot snapshot's painter (src/boot/snapshot.ts) as a classic script of its own, boot-snapshot.js, at the end

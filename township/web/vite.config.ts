@@ -7,7 +7,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath, URL } from 'node:url'
-import { vueI18nStaticInstance } from '../../scripts/vite/vueI18nStaticInstance'
+import { vueI18nStaticInstance } from '../../scripts/vite/vueI18nStaticInstance.ts'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { rolldown } from 'rolldown'
-import { vueI18nStaticInstance, withStaticInstance } from '../../../scripts/vite/vueI18nStaticInstance'
+import { vueI18nStaticInstance, withStaticInstance } from '../../../scripts/vite/vueI18nStaticInstance.ts'
 
 const require = createRequire(import.meta.url)
 
