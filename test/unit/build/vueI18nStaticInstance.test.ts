@@ -38,7 +38,7 @@ describe('vue-i18n without its namespace probe', () => {
 
   it('lets the bundler drop the parts of Vue an app does not use', async () => {
     const [before, after] = [await bundle(false), await bundle(true)]
-    // Suspense and hydration are not used by this app: kept only while the namespace object is
+    // Transition and SSR are not used by this app: kept only while the namespace object is
     expect(before).toContain('BaseTransitionPropsValidators')
     expect(after).not.toContain('BaseTransitionPropsValidators')
     expect(after).not.toContain('createSSRApp')
