@@ -4,7 +4,7 @@
  * Vue's exports can be tree-shaken: ≈ 14.7 KB gzip of the kiosk's entry chunk (issue 19, initial JS). On Vue 3.5
  * `currentInstance` is not an export, so the probe always takes `Vue.getCurrentInstance()`: this plugin writes
  * that static read in its place. Vue 3.6 exports `currentInstance` (Vapor), so the plugin refuses to run there.
- * vue-i18n 11.4.4 and later import `getCurrentInstance` by name (fixed upstream) but declare Node ≥ 22, and the CLI and
+ * vue-i18n 11.4.10 and later import `getCurrentInstance` by name (fixed upstream) but, from 11.4.4, declare Node ≥ 22; the CLI and
  * the console server run on Node 20: when the project moves to Node 22, upgrade vue-i18n and delete this plugin.
  */
 import type { Plugin } from 'vite'
