@@ -15,7 +15,8 @@ const VUE_I18N_DIST = /[\\/]node_modules[\\/]vue-i18n[\\/]dist[\\/][^\\/]+\.m?js
 
 /** The vue-i18n source with the probe replaced; `null` when the file has no probe. */
 export function withStaticInstance(code: string): string | null {
-  return PROBE.test(code) ? code.replace(PROBE, 'return Vue.getCurrentInstance();') : null
+  const out = code.replace(PROBE, 'return Vue.getCurrentInstance();')
+  return out === code ? null : out
 }
 
 export function vueI18nStaticInstance(): Plugin {
