@@ -38,7 +38,7 @@ async function waitMeasure(page, name, after = 0) {
   await page.waitForFunction(([n, a]) => performance.getEntriesByName(n).some((e) => e.startTime >= a), [name, after], { timeout: TIMEOUT, polling: 100 })
   return page.evaluate(([n, a]) => {
     const e = performance.getEntriesByName(n).filter((x) => x.startTime >= a).at(-1)
-    return { start: e.startTime, duration: e.duration, workerMs: e.detail?.workerMs, mainMs: e.detail?.mainMs, stages: e.detail?.stages }
+    return { start: e.startTime, duration: e.duration, workerMs: e.detail?.workerMs, mainMs: e.detail?.mainMs, liveAt: e.detail?.liveAt, stages: e.detail?.stages }
   }, [name, after])
 }
 
@@ -75,7 +75,7 @@ async function kioskRun(o, bytes, cpu) {
       console.error(`[apply profile] ${file}: profile from ${profiled.startedAt}, answer at ${Math.round(answerAt)}, painted at ${Math.round(paint.at)}`)
       for (const b of breakdown) console.error(JSON.stringify(b, null, 1))
     }
-    const sample = { ms: paint.epoch - answer.at, cpu, longTasks: tasks.length, maxTaskMs: max(tasks.map((t) => t.duration)), workerMs: applied.workerMs, reloadMs: applied.mainMs, stages: applied.stages }
+    const sample = { ms: paint.epoch - answer.at, cpu, longTasks: tasks.length, maxTaskMs: max(tasks.map((t) => t.duration)), workerMs: applied.workerMs, reloadMs: applied.mainMs, liveToPaintMs: applied.liveAt === undefined ? undefined : paint.at - applied.liveAt, stages: applied.stages }
     if (o.poll304 && cpu === 1) {
       const poll = await waitMeasure(page, 'gongkai:sync-state-not-modified', applied.start + applied.duration)
       const pollTasks = await longTasksBetween(page, poll.start, poll.start + poll.duration)
@@ -146,6 +146,8 @@ export async function applyBench(o) {
     ratio: m(kiosk, 'ms') / m(floor, 'ms'),
     workerMs: m(kiosk, 'workerMs'),
     reloadMs: m(kiosk, 'reloadMs'),
+    /** main thread: the `live` message's arrival → the new board painted */
+    liveToPaintMs: m(kiosk, 'liveToPaintMs'),
     /** longest main-thread task between the answer and 300 ms after the paint, over the runs at o.cpu */
     cpu: o.cpu,
     maxTaskMs: max(throttled.map((s) => s.maxTaskMs)),

@@ -3,6 +3,7 @@
  *
  *   node --import tsx bench/applyStages.ts [items=10000] [rounds=3]            Node, fake-indexeddb
  *   node --import tsx bench/applyStages.ts [items=10000] [rounds=3] --chromium  a dedicated worker in Debian Chromium, real IndexedDB
+ *   node --import tsx bench/applyStages.ts [items=10000] [rounds=3] --c109      the same in Chromium 109 (unpacked under the bench's temp folder)
  *
  * In Node only the CPU stages (parse, validate, normalise, mask, index) are
  * representative: fake-indexeddb is far slower than Chromium's. The Chromium
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { feedBytes } from './lib/feedGen.mjs'
-import { CHROMIUM, CHROMIUM_ARGS } from './lib/browser.mjs'
+import { chromium109, debianChromium } from './lib/browser.mjs'
 import { validateFeed } from '../src/feed/validate'
 import { normalizeFeed } from '../src/feed/normalize'
 import { guardFeedContent } from '../src/sync/guardContent'
@@ -27,7 +28,8 @@ import { closeDb, deleteDatabase } from '../src/db'
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const items = Number(positional[0] ?? 10_000)
 const rounds = Number(positional[1] ?? 3)
-const inChromium = process.argv.includes('--chromium')
+const inC109 = process.argv.includes('--c109')
+const inChromium = inC109 || process.argv.includes('--chromium')
 
 async function nodeStages(): Promise<Record<string, number[]>> {
   const bytes = new Uint8Array(feedBytes({ items, revision: 2 }))
@@ -68,7 +70,8 @@ async function chromiumStages(): Promise<Record<string, number[]>> {
     minify: true,
     write: false,
   })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  const kind = inC109 ? chromium109() : debianChromium()
+  const browser = await chromium.launch({ executablePath: kind.executablePath, headless: true, args: kind.args })
   try {
     const page = await browser.newPage()
     const origin = 'http://localhost:9'
@@ -95,5 +98,5 @@ async function chromiumStages(): Promise<Record<string, number[]>> {
 
 const rows = inChromium ? await chromiumStages() : await nodeStages()
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!
-console.log(`${items} notices, ${inChromium ? 'Chromium worker, real IndexedDB' : 'Node, fake-indexeddb'}, median of ${rounds}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`)
+console.log(`${items} notices, ${inChromium ? `${inC109 ? 'Chromium 109' : 'Debian Chromium'} worker, real IndexedDB` : 'Node, fake-indexeddb'}, median of ${rounds}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`)
 for (const [k, a] of Object.entries(rows)) console.log(`${k.padEnd(40)} ${med(a).toFixed(0).padStart(6)} ms   [${a.map((x) => x.toFixed(0)).join(', ')}]`)

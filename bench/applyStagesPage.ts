@@ -5,7 +5,11 @@
  * same 400-notice chunk records in one transaction).
  */
 import { generateFeed } from './lib/feedGen.mjs'
+import * as valibot from 'valibot'
 import { validateFeed } from '../src/feed/validate'
+import { findDuplicateKey } from '../src/feed/duplicateKeys'
+import { restoreFeed } from '../src/feed/restore'
+import { feedSchema } from '../src/feed/schema'
 import { normalizeFeed } from '../src/feed/normalize'
 import { guardFeedContent } from '../src/sync/guardContent'
 import { buildSearchIndex } from '../src/search/buildIndex'
@@ -44,6 +48,10 @@ export async function runStages(input: StagesInput): Promise<Record<string, numb
     add('floor: parse + chunked put', await floor(bytes))
     const text = await time('decode', () => new TextDecoder('utf-8', { fatal: true }).decode(bytes))
     const json = await time('JSON.parse', () => JSON.parse(text) as unknown)
+    // validate's parts on their own (validateFeed below is restore + schema + cross-checks)
+    await time('  duplicate-key scan', () => findDuplicateKey(text))
+    const restored = await time('  restore', () => restoreFeed(JSON.parse(text) as object).value)
+    await time('  schema (valibot)', () => valibot.safeParse(feedSchema, restored, { abortEarly: false }))
     const v = await time('validate', () => validateFeed(json))
     if (!v.ok) throw new Error(JSON.stringify(v.errors.slice(0, 3)))
     const content = await time('normalize', () => normalizeFeed(v.feed, url, 'bench'))

@@ -109,6 +109,7 @@ try {
       add(`${tag} apply ${S.applyItems} notices (${round(a.feedBytes / 1e6, 1)} MB), server answer → board painted, median of ${S.applyRuns} (ms)`, { kiosk: a.applyMs, floor: a.floorMs, target: 'applyRatio' })
       add(`${tag}   longest main-thread task, answer → painted + 300 ms, 4× CPU (ms)`, { kiosk: a.maxTaskMs, floor: a.floorMaxTaskMs, target: 'applyMaxTask' })
       add(`${tag}   the same apply at 4× CPU (ms)`, { kiosk: a.throttledMs, floor: a.floorThrottledMs })
+      add(`${tag}   of it, main thread: \`live\` message → board painted (ms)`, { kiosk: a.liveToPaintMs })
       add(`${tag}   304 poll: main-thread time / longest task (ms)`, { kiosk: `${round(a.poll304MainMs)} / ${round(a.poll304MaxTaskMs)}` })
     }
 
