@@ -53,3 +53,13 @@ export async function getNotice(sourceId: string, revision: number, id: string, 
   await tx.done
   return found
 }
+
+/**
+ * Several notices of one chunk, whole, in one read (the content store's bodies read ahead at idle: the board's
+ * first screenful spans a few chunks). The ones of `ids` the chunk holds; none when the revision is gone.
+ */
+export async function getNoticesOfChunk(sourceId: string, revision: number, chunk: number, ids: ReadonlySet<string>): Promise<NoticeRecord[]> {
+  const db = await getDb()
+  const c = await db.get('noticeChunks', [sourceId, revision, chunk])
+  return c ? asNoticeRecords(c).filter((n) => ids.has(n.id)) : []
+}

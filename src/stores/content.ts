@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, triggerRef } from 'vue'
-import { getLiveContentSliced, getNotice, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
+import { getLiveContentSliced, getNotice, getNoticesOfChunk, readClerkRecords, type NoticeRecord, type RevisionRecord } from '../db'
 import { residentLayer, VILLAGE_SOURCE } from '../clerk/residentView'
 import type { ChecklistItem } from '../feed/types'
 import { noticeSummary, type NoticeSummary } from '../notice/summary'
@@ -75,8 +75,42 @@ export const useContentStore = defineStore('content', () => {
    * summary the caller had is out of date) or does not hold it.
    */
   async function readNotice(s: NoticeSummary): Promise<NoticeRecord | undefined> {
+    return peekNotice(s) ?? getNotice(s.sourceId, s.revision, s.id, s.chunk)
+  }
+
+  /** bodies read ahead (readAhead), by source, revision and id: a summary of another revision never matches */
+  let readAheadBodies = new Map<string, NoticeRecord>()
+  const bodyKey = (s: Pick<NoticeSummary, 'sourceId' | 'revision' | 'id'>) => `${s.sourceId}\u0000${s.revision}\u0000${s.id}`
+  let readsAhead = 0
+
+  /** The notice whole if it is at hand (the village's own, or read ahead), without waiting for IndexedDB. */
+  function peekNotice(s: NoticeSummary): NoticeRecord | undefined {
     if (s.sourceId === VILLAGE_SOURCE && s.origin === 'village') return villageLayer.value.notices.find((n) => n.id === s.id)
-    return getNotice(s.sourceId, s.revision, s.id, s.chunk)
+    return readAheadBodies.get(bodyKey(s))
+  }
+
+  /**
+   * Reads ahead the bodies of the notices a resident is likeliest to open (the board's first screenful, at idle:
+   * perf/bodiesAhead.ts), one read per chunk, so a first tap on one of them shows it whole in its first frame
+   * instead of a frame later. Only these are kept (a few dozen KB), replacing what was read ahead before.
+   */
+  async function readAhead(list: readonly NoticeSummary[]): Promise<void> {
+    const read = ++readsAhead
+    const byChunk = new Map<string, { s: NoticeSummary; ids: Set<string> }>()
+    for (const s of list) {
+      if (s.chunk === undefined || (s.sourceId === VILLAGE_SOURCE && s.origin === 'village')) continue
+      const k = `${s.sourceId}\u0000${s.revision}\u0000${s.chunk}`
+      const g = byChunk.get(k) ?? { s, ids: new Set<string>() }
+      g.ids.add(s.id)
+      byChunk.set(k, g)
+    }
+    const next = new Map<string, NoticeRecord>()
+    for (const { s, ids } of byChunk.values()) {
+      for (const n of await getNoticesOfChunk(s.sourceId, s.revision, s.chunk!, ids)) next.set(bodyKey(n), n)
+      // a newer read ahead (another revision went live) replaces this one
+      if (read !== readsAhead) return
+    }
+    readAheadBodies = next
   }
 
   /** A source's live notices whole (search builds its index from them when none was stored with the revision). */
@@ -157,5 +191,5 @@ export const useContentStore = defineStore('content', () => {
     villageLayer.value = residentLayer(r.notices, r.items)
   }
 
-  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, table, board, boardCategories, allNotices, categoryTitle, noticeById, readNotice, readWholeNotices, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
+  return { bySource, activeSourceId, loaded, active, record, village, categories, checklist, handbook, table, board, boardCategories, allNotices, categoryTitle, noticeById, readNotice, peekNotice, readAhead, readWholeNotices, setLive, reload, loadAll, showRecords, villageLayer, reloadVillageLayer }
 })

@@ -114,3 +114,38 @@ describe('notice screen reads its body from storage', () => {
     expect(body(v).exists()).toBe(false)
   })
 })
+
+describe('bodies read ahead at idle (the board’s first screenful, perf/bodiesAhead.ts)', () => {
+  /** mounted and rendered once, without letting IndexedDB answer: what the screen's first frame shows */
+  function openFirstFrame(id = 'N-1') {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)', component: { template: '<p/>' } }] })
+    w = mount(NoticeDetailView, { props: { id }, global: { plugins: [pinia, i18n, router] } })
+    return w
+  }
+
+  it('shows a notice read ahead whole in the screen’s first render, with no storage read', async () => {
+    await commit(1, [notice(1, '现将拟纳入低保对象公示如下。'), { ...notice(1, '另一条'), id: 'N-2' }])
+    const content = useContentStore()
+    await content.loadAll(['s'])
+    await content.readAhead(content.board)
+    const v = openFirstFrame()
+    expect(body(v).text()).toContain('现将拟纳入低保对象公示如下。')
+    // read ahead, it stays when storage no longer answers
+    await (await getDb()).clear('noticeChunks')
+    await settle()
+    expect(body(v).text()).toContain('现将拟纳入低保对象公示如下。')
+  })
+
+  it('never shows a body read ahead for an older revision once a newer one is live', async () => {
+    await commit(1, [notice(1, '第一版的名单。')])
+    const content = useContentStore()
+    await content.loadAll(['s'])
+    await content.readAhead(content.board)
+    await commit(2, [notice(2, '第二版的名单。')])
+    await content.reload('s')
+    const v = openFirstFrame()
+    expect(body(v).exists() ? body(v).text() : '').not.toContain('第一版')
+    await settle()
+    expect(body(v).text()).toContain('第二版的名单。')
+  })
+})
