@@ -20,6 +20,11 @@ export type ToSyncWorker =
   | { type: 'online' }
   | { type: 'syncNow'; id: number; sourceId?: string }
   | { type: 'stop' }
+  /**
+   * the page has shown a revision handed over with `live` and has been idle since: the worker builds the
+   * revision's search index only now, not while the page renders the new board on the same cores (issue 19 item 3)
+   */
+  | { type: 'shown'; sourceId: string; revision: number }
 
 export type FromSyncWorker =
   /** the worker's code loaded and runs (an old engine without module workers never sends it) */

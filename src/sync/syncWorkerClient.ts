@@ -7,6 +7,10 @@
 import type { RevisionRecord } from '../db/schema'
 import type { NoticeTable } from '../notice/noticeTable'
 import type { FromSyncWorker, SyncSettings, ToSyncWorker } from './syncProtocol'
+import { whenIdle } from '../perf/whenIdle'
+
+/** the latest the page says it has shown a revision (`shown`), however busy it stays */
+const SHOWN_WITHIN_MS = 1000
 
 /** what went live: the record, and the notices' summaries in a table (their bodies stay in IndexedDB) */
 export interface LiveContent {
@@ -51,6 +55,8 @@ export function startSyncWorker(settings: SyncSettings, h: SyncWorkerHandlers): 
       if (!m.notices) return
       h.onLive?.(m.sourceId, { record: m.record, notices: m.notices })
       handedOver.set(m.sourceId, { revision: m.revision, at: received, mainMs: performance.now() - received })
+      // once the new board has painted and the page is idle, the worker may build the search index
+      whenIdle(() => send({ type: 'shown', sourceId: m.sourceId, revision: m.revision }), SHOWN_WITHIN_MS)
     } else if (m.type === 'applied') {
       const live = handedOver.get(m.sourceId)
       const whole = live?.revision === m.revision

@@ -92,4 +92,20 @@ describe('sync worker client', () => {
     await p
     expect(done).toBe(true)
   })
+
+  it('tells the worker once the page has shown a handed-over revision and is idle, so its search index is built then', async () => {
+    const idle: (() => void)[] = []
+    vi.stubGlobal('requestIdleCallback', (cb: () => void) => idle.push(cb))
+    startSyncWorker(settings, { onLive: () => undefined, onApplied: () => undefined, onState: () => undefined })
+    const w = FakeWorker.last
+    const record = { sourceId: 'v1', revision: 8 } as RevisionRecord
+    w.reply({ type: 'live', sourceId: 'v1', revision: 8, record, notices: crossing([{ id: 'a', sourceId: 'v1', revision: 8 }]) })
+    expect(w.sent.some((m) => m.type === 'shown')).toBe(false)
+    for (const cb of idle.splice(0)) cb()
+    expect(w.sent.filter((m) => m.type === 'shown')).toEqual([{ type: 'shown', sourceId: 'v1', revision: 8 }])
+    // nothing handed over, nothing shown: the worker does not wait for it
+    w.reply({ type: 'live', sourceId: 'v1', revision: 9, record: { ...record, revision: 9 }, notices: null })
+    for (const cb of idle.splice(0)) cb()
+    expect(w.sent.filter((m) => m.type === 'shown')).toHaveLength(1)
+  })
 })
