@@ -18,6 +18,7 @@ import { launchChromium109 } from './support/chromium109'
 import { ROOT, startTownshipServer, type TownshipServer } from './support/townshipServer'
 import { apiGet, axeSerious, OFFICE_SIZES } from './support/townshipConsole'
 import { ARTIFACTS } from './support/kiosk'
+import { networkQuiet, trackRequests } from './support/networkQuiet'
 
 const SHOTS = process.env.GONGKAI_DOC_SHOTS ? join(ROOT, 'docs/screenshots/console-c109') : join(ARTIFACTS, 'console-c109')
 const ADMIN = { username: 'wangxh', displayName: '王晓红', password: 'guiwan-2026-secret' }
@@ -54,6 +55,7 @@ async function signOut() {
 async function consolePage(): Promise<Page> {
   context = await browser.newContext({ ...touchContext(SMALL), acceptDownloads: true })
   const p = await context.newPage()
+  trackRequests(p)
   // every step here takes well under a second; a broken page should not cost each later step 30 s
   p.setDefaultTimeout(10_000)
   p.on('pageerror', (e) => problems.push(`pageerror ${p.url()}: ${e.message}`))
@@ -78,7 +80,7 @@ async function expectNoSeriousAxe(p: Page, name: string) {
 
 /** Page checks once its main content shows: no error box, axe clean, no page or console error so far; then the screenshot. */
 async function checkPage(p: Page, name: string) {
-  await p.waitForLoadState('networkidle')
+  await networkQuiet(p)
   expect(await p.locator('[role="alert"]').count(), `${name}: ${await p.locator('[role="alert"]').allTextContents()}`).toBe(0)
   await expectNoSeriousAxe(p, name)
   expect(problems, name).toEqual([])

@@ -17,6 +17,7 @@ import { startKioskServer, type KioskServer } from './support/kioskServer'
 import { startTownshipServer, type TownshipServer } from './support/townshipServer'
 import { apiGet, axeSerious, OFFICE_SIZES, shootBothSizes } from './support/townshipConsole'
 import { screenshot } from './support/kiosk'
+import { networkQuiet, trackRequests } from './support/networkQuiet'
 
 const ADMIN = { username: 'wangxh', displayName: '王晓红', password: 'guiwan-2026-secret' }
 
@@ -41,6 +42,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   staff = await browser.newContext({ ...touchContext(OFFICE_SIZES[0]), acceptDownloads: true })
   page = await staff.newPage()
+  trackRequests(page)
   page.on('pageerror', (e) => pageErrors.push(e.message))
 })
 
@@ -134,7 +136,7 @@ describe('township web console', () => {
     for (const [name, route, ready] of PAGES) {
       await page.goto(`${server.url}/#${route()}`)
       await page.locator(ready).first().waitFor({ timeout: 20_000 })
-      await page.waitForLoadState('networkidle')
+      await networkQuiet(page)
       expect(await page.locator('[role="alert"]').count(), `${name}: ${await page.locator('[role="alert"]').allTextContents()}`).toBe(0)
       await expectNoSeriousAxe(name)
       await shootBothSizes(page, name)
@@ -174,7 +176,7 @@ describe('township web console', () => {
     await expect
       .poll(async () => {
         await page.getByRole('button', { name: '刷新' }).click()
-        await page.waitForLoadState('networkidle')
+        await networkQuiet(page)
         const latest = await row.locator('[data-revision="latest"]').count()
         if (!latest) await kiosk.reload()
         return latest
