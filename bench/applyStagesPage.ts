@@ -49,7 +49,7 @@ export async function runStages(input: StagesInput): Promise<Record<string, numb
     const text = await time('decode', () => new TextDecoder('utf-8', { fatal: true }).decode(bytes))
     const json = await time('JSON.parse', () => JSON.parse(text) as unknown)
     // validate's parts on their own (validateFeed below is restore + schema + cross-checks)
-    await time('  duplicate-key scan', () => findDuplicateKey(text))
+    await time('  duplicate-key check', () => findDuplicateKey(text, json))
     const restored = await time('  restore', () => restoreFeed(JSON.parse(text) as object).value)
     await time('  schema (valibot)', () => valibot.safeParse(feedSchema, restored, { abortEarly: false }))
     const v = await time('validate', () => validateFeed(json))

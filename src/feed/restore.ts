@@ -27,11 +27,16 @@ function fieldSchema(entries: Record<string, v.GenericSchema>, key: string): v.G
   return s && 'wrapped' in s ? (s as unknown as { wrapped: v.GenericSchema }).wrapped : s
 }
 
+/** whether a present optional field is to be dropped; v.string() alone (title, summary…) is answered without a valibot run */
+function isBad(value: unknown, schema: v.GenericSchema): boolean {
+  if (value === '' || value === null) return true
+  if (schema.type === 'string' && !('pipe' in schema)) return typeof value !== 'string'
+  return !v.safeParse(schema, value).success
+}
+
 function dropIfBad(obj: Json, key: string, schema: v.GenericSchema | undefined, path: (string | number)[], warnings: FeedIssue[]) {
   if (!(key in obj) || !schema) return
-  const value = obj[key]
-  const bad = value === '' || value === null || !v.safeParse(schema, value).success
-  if (bad) {
+  if (isBad(obj[key], schema)) {
     delete obj[key]
     warnings.push(issueAt([...path, key], 'dropped_optional'))
   }
@@ -61,6 +66,11 @@ function upgradeAuthor(obj: Json) {
   }
 }
 
+function isKeptAttachment(a: unknown): boolean {
+  // one carrying _gongkai (a hash) is ours: kept for the strict checks
+  return (isObject(a) && '_gongkai' in a) || v.safeParse(attachmentSchema, a).success
+}
+
 function restoreAttachments(item: Json, path: (string | number)[], warnings: FeedIssue[]) {
   if (!('attachments' in item)) return
   if (!Array.isArray(item.attachments)) {
@@ -68,20 +78,46 @@ function restoreAttachments(item: Json, path: (string | number)[], warnings: Fee
     warnings.push(issueAt([...path, 'attachments'], 'dropped_optional'))
     return
   }
-  // a bad attachment in a plain item is dropped; one carrying _gongkai (a hash) is ours: keep it for strict checks
+  // a bad attachment in a plain item is dropped
   item.attachments = item.attachments.filter((a: unknown, i: number) => {
-    if (isObject(a) && '_gongkai' in a) return true
-    const ok = v.safeParse(attachmentSchema, a).success
+    const ok = isKeptAttachment(a)
     if (!ok) warnings.push(issueAt([...path, 'attachments', i], 'dropped_optional'))
     return ok
   })
 }
 
+/** whether restoring would change the item (most items: no, and they are passed on as they are) */
+function needsRestore(item: Json): boolean {
+  if ('author' in item) return true
+  const ours = '_gongkai' in item
+  for (const [key, schema] of itemFields) {
+    if (ours && key === 'date_published') continue
+    if (schema && key in item && isBad(item[key], schema)) return true
+  }
+  if (!('attachments' in item)) return false
+  const list = item.attachments
+  return !Array.isArray(list) || !list.every(isKeptAttachment)
+}
+
+function restoreItem(original: Json, path: (string | number)[], warnings: FeedIssue[]): Json {
+  if (!needsRestore(original)) return original
+  const item: Json = { ...original }
+  upgradeAuthor(item)
+  const ours = '_gongkai' in item
+  for (const [key, schema] of itemFields) {
+    if (ours && key === 'date_published') continue
+    dropIfBad(item, key, schema, path, warnings)
+  }
+  restoreAttachments(item, path, warnings)
+  return item
+}
+
 /**
  * Returns a cleaned copy of `input` plus warnings. Never throws; required
  * fields and `_gongkai` are left for the strict schema to judge. Only the keys
- * of the feed and of its items are changed, so only those objects are copied:
- * a deep copy of a 10,000-item feed cost more than the schema itself.
+ * of the feed and of its items are changed, so only the feed and the items
+ * that change are copied (a deep copy of a 10,000-item feed cost more than the
+ * schema itself; a copy of every item ≈ 10 ms in Chromium 109); `input` is never changed.
  */
 export function restoreFeed(input: unknown): { value: unknown; warnings: FeedIssue[] } {
   const warnings: FeedIssue[] = []
@@ -90,19 +126,7 @@ export function restoreFeed(input: unknown): { value: unknown; warnings: FeedIss
   upgradeAuthor(feed)
   for (const [key, schema] of feedFields) dropIfBad(feed, key, schema, [], warnings)
   if (Array.isArray(feed.items)) {
-    feed.items = feed.items.map((original: unknown, i: number) => {
-      if (!isObject(original)) return original
-      const item: Json = { ...original }
-      const path = ['items', i]
-      upgradeAuthor(item)
-      const ours = '_gongkai' in item
-      for (const [key, schema] of itemFields) {
-        if (ours && key === 'date_published') continue
-        dropIfBad(item, key, schema, path, warnings)
-      }
-      restoreAttachments(item, path, warnings)
-      return item
-    })
+    feed.items = feed.items.map((original: unknown, i: number) => (isObject(original) ? restoreItem(original, ['items', i], warnings) : original))
   }
   return { value: feed, warnings }
 }

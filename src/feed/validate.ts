@@ -24,7 +24,7 @@ export function parseFeedText(text: string): ValidationResult {
   } catch {
     return { ok: false, errors: [issueAt([], 'not_json')], warnings: [] }
   }
-  const duplicate = findDuplicateKey(text)
+  const duplicate = findDuplicateKey(text, json)
   if (duplicate !== null) return { ok: false, errors: [{ ...issueAt([], 'duplicate_key'), path: duplicate }], warnings: [] }
   return validateFeed(json)
 }

@@ -19,6 +19,28 @@ describe('duplicate JSON keys', () => {
     expect(findDuplicateKey(`{${[...keys(16), '"k15":0'].join(',')}}`)).toBe('k15')
   })
 
+  it('gives the same answer when it counts first against what JSON.parse made', () => {
+    const cases = [
+      '{"a":1,"b":2}',
+      '{"a":1,"a":2}',
+      '{"x":{"r":1,"s":[{"k":"a,\\"b:"},{"k":1,"k":2}]}}',
+      '{"a":1,"\\u0061":2}',
+      '[{"a":"}{\\\\"},{"a":"\\"a\\":"}]',
+      '{"__proto__":{"a":1},"__proto__":2}',
+      '{"t":"a:b:c","u":[":",{"v":":"}]}',
+      '{"t":"a:b","t":"c"}',
+      '{"a":[1],"a":[2]}',
+      '5',
+      '"a:b"',
+    ]
+    for (const text of cases) expect(findDuplicateKey(text, JSON.parse(text)), text).toBe(findDuplicateKey(text))
+    expect(findDuplicateKey('{"t":"a:b","t":"c"}', JSON.parse('{"t":"a:b","t":"c"}'))).toBe('t')
+    const feed = JSON.stringify(baseFeed(6))
+    expect(findDuplicateKey(feed, JSON.parse(feed))).toBeNull()
+    const twice = feed.replace('"revision":6', '"revision":6,"revision":7')
+    expect(findDuplicateKey(twice, JSON.parse(twice))).toBe('_gongkai.revision')
+  })
+
   it('refuses a feed with revision or items twice', () => {
     const good = JSON.stringify(baseFeed(6))
     expect(parseFeedText(good).ok).toBe(true)
@@ -34,6 +56,7 @@ describe('duplicate JSON keys', () => {
     const deep = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
     const wide = `{${Array.from({ length: 50_000 }, (_, i) => `"k${i}":"${'v'.repeat(20)}"`).join(',')}}`
     expect(findDuplicateKey(deep)).toBeNull()
+    expect(findDuplicateKey(deep, JSON.parse(deep))).toBeNull()
     expect(findDuplicateKey(wide)).toBeNull()
     expect(findDuplicateKey(wide.replace(/\}$/, ',"k49999":1}'))).toBe('k49999')
   })

@@ -124,6 +124,23 @@ describe('validateFeed: accepted feeds', () => {
     ])
   })
 
+  it('drops a plain item field of the wrong type, and a bad attachment of an item that is otherwise fine', () => {
+    const f = plainFeed()
+    f.items[0].title = 42
+    f.items[0].summary = ''
+    f.items.push({ id: '2', content_text: '二', attachments: [{ url: 'https://x.example/a.pdf', mime_type: 'application/pdf' }, { url: '' }] })
+    const r = validateFeed(f)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.feed.items[0]!.title).toBeUndefined()
+    expect(r.feed.items[1]!.attachments).toEqual([{ url: 'https://x.example/a.pdf', mime_type: 'application/pdf' }])
+    expect(r.warnings.map((w) => [w.path, w.code])).toEqual([
+      ['items[0].title', 'dropped_optional'],
+      ['items[0].summary', 'dropped_optional'],
+      ['items[1].attachments[1]', 'dropped_optional'],
+    ])
+  })
+
   it('leaves the feed it was given as it was (what it drops is dropped from its own copy)', () => {
     const f = plainFeed()
     f.home_page_url = ''
