@@ -148,4 +148,20 @@ describe('bodies read ahead at idle (the board’s first screenful, perf/bodiesA
     await settle()
     expect(body(v).text()).toContain('第二版的名单。')
   })
+
+  it('shows the objection footer with the body, not above where the body will appear (no layout shift)', async () => {
+    const withWindow = { ...notice(1, '现将拟纳入低保对象公示如下。'), _gongkai: { category: 'village', checklist_item: 'CW-01', expires: '2027-06-30T18:00:00+08:00' } }
+    await commit(1, [withWindow])
+    const content = useContentStore()
+    await content.loadAll(['s'])
+    const v = openFirstFrame()
+    expect(v.find('[data-testid="notice-body-loading"]').exists()).toBe(true)
+    expect(v.find('[data-testid="objection"]').exists()).toBe(false)
+    await settle()
+    expect(body(v).text()).toContain('现将拟纳入低保对象公示如下。')
+    const objection = v.find('[data-testid="objection"]')
+    expect(objection.text()).toContain('村务监督委员会')
+    // after the body in the page
+    expect(body(v).element.compareDocumentPosition(objection.element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
 })
