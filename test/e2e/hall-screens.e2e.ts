@@ -56,6 +56,11 @@ describe('freshness messages say only what helps a resident', () => {
     const { context, page } = await open(viewport)
     try {
       await poll(() => page.getByTestId('resident-notice').textContent()).toContain('内容正在更新')
+      // the line rests on the bottom bar, out of the page's flow: its coming and going never moves the screen
+      const [header, main, line, bar] = await Promise.all(['header', 'main', '[data-testid=resident-notice]', 'nav.nav-bar'].map((s) => page.locator(s).first().boundingBox()))
+      expect(main!.y).toBeCloseTo(header!.y + header!.height, 0)
+      expect(line!.y + line!.height).toBeLessThanOrEqual(bar!.y + 2)
+      expect(line!.y + line!.height).toBeGreaterThan(bar!.y - 2)
       expect(await residentText(page)).not.toMatch(STAFF_WORDS)
       expect(await page.getByTestId('status-link').count()).toBe(0)
       await screenshot(page, `hall-refused-empty-${name}`)
