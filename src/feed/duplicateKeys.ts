@@ -8,9 +8,9 @@
  *
  * Given what JSON.parse made of the text, it first counts: the text's members
  * (a colon outside a string) against the parsed objects' keys. They differ
- * only when keys repeat, and only then is the text scanned for the path;
- * counting is about a third of the scan's time on a 10,000-notice feed, which
- * has no repeats (issue 19).
+ * only when keys repeat, and only then is the text scanned for the path.
+ * On a 10,000-notice feed, which has none, counting takes 14–20 ms cold in
+ * Chromium 109 where the scan took 26–28 (issue 19).
  */
 import { formatPath } from './issues'
 
