@@ -2,29 +2,34 @@
  * The township's provisioned clerk PIN, checked by the service worker (src/sw.ts):
  * the page learns only whether one is provisioned and whether a PIN matches,
  * never the hash (issue 18 item 8; docs/hardening.md#clerk-pin).
- * null: no service worker answered (development, or a first start before it controls the page).
+ * null: no service worker answered (development, or none became active in time).
  */
-/** a first start: how long to wait for the worker being installed to take the page */
-const CONTROLLER_WAIT_MS = 15_000
+/** a first start: how long to wait for the worker being installed to become active */
+const ACTIVE_WAIT_MS = 15_000
 const ANSWER_WAIT_MS = 15_000
 
-async function controller(): Promise<ServiceWorker | null> {
+/**
+ * The worker to ask. It need not control the page: an active worker answers
+ * messages either way, so a first start (the worker activates and claims the
+ * page later) and a hard reload (never controlled) ask it without waiting for
+ * 'controllerchange' — an event that may also have fired already.
+ */
+async function activeWorker(): Promise<ServiceWorker | null> {
   const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined
   if (!sw) return null
   if (sw.controller) return sw.controller
-  // no worker registered at all (development): nothing to wait for
-  if (!(await sw.getRegistration().catch(() => undefined))) return null
-  // a first start: the worker claims the page as it activates; until then a provisioned PIN cannot be checked
-  return new Promise((resolve) => {
-    const done = () => resolve(sw.controller)
-    sw.addEventListener('controllerchange', done, { once: true })
-    setTimeout(done, CONTROLLER_WAIT_MS)
-  })
+  const reg = await sw.getRegistration().catch(() => undefined)
+  if (reg?.active) return reg.active
+  // development registers no worker: nothing to wait for. A built app registers one after its first screen.
+  if (!reg && !import.meta.env.PROD) return null
+  const ready = sw.ready.then((r) => r.active)
+  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), ACTIVE_WAIT_MS))
+  return Promise.race([ready, late])
 }
 
 export async function askProvisionedPin(pin?: string): Promise<{ provisioned: boolean; ok?: boolean } | null> {
-  const c = await controller()
-  if (!c) return null
+  const worker = await activeWorker()
+  if (!worker) return null
   const channel = new MessageChannel()
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), ANSWER_WAIT_MS)
@@ -32,6 +37,6 @@ export async function askProvisionedPin(pin?: string): Promise<{ provisioned: bo
       clearTimeout(timer)
       resolve(e.data)
     }
-    c.postMessage({ type: 'CLERK_PIN', ...(pin === undefined ? {} : { pin }) }, [channel.port2])
+    worker.postMessage({ type: 'CLERK_PIN', ...(pin === undefined ? {} : { pin }) }, [channel.port2])
   })
 }

@@ -28,15 +28,26 @@ export const useClerkPinStore = defineStore('clerkPin', () => {
 
   /** the kiosk-set hash, from the PIN record (or the older lone key) */
   let ownHash: string | null = null
+  /** settles once the service worker said whether the township provisioned a PIN */
+  let workerAnswered: Promise<void> = Promise.resolve()
 
+  /**
+   * Reads the PIN and lock records. With a PIN in force on this kiosk the pad is the same either way
+   * (enter a PIN), so this does not wait for the service worker — which, just after site data was
+   * cleared, may still be installing; tryPin waits for it instead. Without one, whether to set a PIN
+   * or enter the township's depends on its answer.
+   */
   async function loadPinState() {
     const record = await kvGet<{ hash?: unknown; lock?: unknown }>(CLERK_KV.pin)
     const legacy = await kvGet<string>(CLERK_KV.pinHash)
     ownHash = typeof record?.hash === 'string' ? record.hash : typeof legacy === 'string' ? legacy : null
-    provisionedInWorker.value = (await askProvisionedPin())?.provisioned === true
     // config.clerkPinHash reaches the page only where no service worker strips it (development)
     pinHash.value = pinHashInForce(config.config.clerkPinHash, ownHash ?? undefined)
     lock.value = strictest(restoreLockState(await kvGet(CLERK_KV.lock)), restoreLockState(record?.lock))
+    workerAnswered = askProvisionedPin().then((a) => {
+      provisionedInWorker.value = a?.provisioned === true
+    })
+    if (pinHash.value === null) await workerAnswered
   }
 
   /** The lock state into both records: deleting one of them does not unlock. */
@@ -48,6 +59,7 @@ export const useClerkPinStore = defineStore('clerkPin', () => {
 
   /** Sets this kiosk's PIN; false (nothing written) while locked, for a malformed PIN, or when the township provisions it. */
   async function setPin(pin: string): Promise<boolean> {
+    await workerAnswered
     // no new PIN while locked (the lock may come from either record)
     if (isLocked(lock.value, Date.now()) || !isWellFormedPin(pin) || provisionedInWorker.value) return false
     const h = await hashPin(pin)
@@ -58,6 +70,7 @@ export const useClerkPinStore = defineStore('clerkPin', () => {
   }
 
   async function tryPin(pin: string): Promise<PinResult> {
+    await workerAnswered
     const now = Date.now()
     if (isLocked(lock.value, now) || (!pinHash.value && !provisionedInWorker.value)) return 'locked'
     const ok = provisionedInWorker.value ? (await askProvisionedPin(pin))?.ok === true : await verifyPin(pin, pinHash.value!)

@@ -96,4 +96,26 @@ describe('provisioned clerk PIN', () => {
     await page.getByTestId('pin-locked').waitFor()
     expect(await page.getByTestId('pin-pad').count()).toBe(0)
   })
+
+  it('on a first start straight into clerk mode, and after a hard reload, the township PIN is asked for, not a new one', async () => {
+    const fresh = await browser.newContext(touchContext())
+    try {
+      const first = await fresh.newPage()
+      await first.goto(`${server.url}#/clerk`)
+      await first.getByTestId('pin-pad').waitFor()
+      expect(await first.getByTestId('pin-pad').textContent()).toContain('请输入文书密码')
+      await pinPad(first, PIN)
+      await first.getByTestId('clerk-nav-ledger').waitFor()
+
+      // a hard reload (Shift+F5 on a hall PC): the worker is active but does not control the page, and never will
+      const cdp = await fresh.newCDPSession(first)
+      await cdp.send('Page.reload', { ignoreCache: true })
+      await first.waitForFunction(() => navigator.serviceWorker.controller === null && document.querySelector('[data-testid="pin-pad"]') !== null, null, { timeout: 10_000 })
+      expect(await first.getByTestId('pin-pad').textContent()).toContain('请输入文书密码')
+      await pinPad(first, PIN)
+      await first.getByTestId('clerk-nav-ledger').waitFor()
+    } finally {
+      await fresh.close()
+    }
+  })
 })
