@@ -214,6 +214,8 @@ describe('township web console in Chromium 109 at 1366×768', () => {
   const report = (kind: string, title: string) => async (p: Page) => {
     await p.locator('select[name="kind"]').selectOption(kind)
     await p.locator('h1', { hasText: title }).waitFor()
+    // the chosen period's figures, not the ones shown before it (the page keeps those while it loads)
+    await p.locator('.report-village[aria-busy="false"]').first().waitFor()
     await p.locator('svg.chart').first().waitFor()
   }
   const PAGES: Check[] = [

@@ -1,4 +1,4 @@
-/** Loads something from the API into refs, with its error, reloadable; optionally refreshed every so often. */
+/** Loads something from the API into refs, with its error, reloadable (the latest request's answer wins); optionally refreshed every so often. */
 import { onMounted, onUnmounted, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 
 export interface Load<T> {
@@ -13,15 +13,20 @@ export function useLoad<T>(fetcher: () => Promise<T>, opts: { refreshSeconds?: n
   const error = ref<unknown>(null)
   const loading = ref(false)
   let timer: ReturnType<typeof setInterval> | undefined
+  /** the latest reload: an earlier one answering after it (a period typed key by key, a slow month then a quick quarter) is dropped */
+  let latest = 0
   async function reload() {
+    const mine = ++latest
     loading.value = true
     try {
-      data.value = await fetcher()
+      const got = await fetcher()
+      if (mine !== latest) return
+      data.value = got
       error.value = null
     } catch (e) {
-      error.value = e
+      if (mine === latest) error.value = e
     } finally {
-      loading.value = false
+      if (mine === latest) loading.value = false
     }
   }
   onMounted(() => {

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+/**
+ * The console's loader: when a staffer changes the period while the previous
+ * one is still loading, the page shows the period asked for last, even when
+ * the earlier answer arrives after it, and says it is loading until then.
+ */
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { useLoad, type Load } from '../../../township/web/composables/useLoad'
+
+function deferred<T>() {
+  let resolve!: (v: T) => void
+  let reject!: (e: unknown) => void
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)))
+  return { promise, resolve, reject }
+}
+const settle = () => new Promise((r) => setTimeout(r, 0))
+
+describe('useLoad', () => {
+  it('keeps the latest request’s answer when an earlier one answers after it', async () => {
+    const answers = [deferred<string>(), deferred<string>(), deferred<string>()]
+    let calls = 0
+    let load!: Load<string>
+    mount(defineComponent({ setup: () => ((load = useLoad(() => answers[calls++]!.promise)), () => h('p', load.data.value ?? '')) }))
+    // mounted: the month starts loading; the staffer picks the quarter, then the year
+    const quarter = load.reload()
+    const year = load.reload()
+    answers[2]!.resolve('year')
+    await year
+    expect(load.data.value).toBe('year')
+    expect(load.loading.value).toBe(false)
+    answers[0]!.resolve('month')
+    answers[1]!.reject(new Error('quarter failed'))
+    await quarter.catch(() => undefined)
+    await settle()
+    expect(load.data.value).toBe('year')
+    expect(load.error.value).toBeNull()
+    expect(load.loading.value).toBe(false)
+  })
+
+  it('is loading from the request to its answer, and keeps the error of the latest', async () => {
+    const answer = deferred<string>()
+    let load!: Load<string>
+    mount(defineComponent({ setup: () => ((load = useLoad(() => answer.promise, { immediate: false })), () => h('p')) }))
+    const done = load.reload()
+    expect(load.loading.value).toBe(true)
+    answer.reject(new Error('down'))
+    await done
+    expect(load.loading.value).toBe(false)
+    expect((load.error.value as Error).message).toBe('down')
+  })
+})
