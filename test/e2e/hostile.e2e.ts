@@ -13,6 +13,7 @@ import { syncNow as syncNowOn } from './support/syncNow'
 import { createServer, type Server } from 'node:http'
 import { RawHandler, startKioskServer, type KioskServer } from './support/kioskServer'
 import { screenshot } from './support/kiosk'
+import { networkQuiet, trackRequests } from './support/networkQuiet'
 import { CORPUS, FEED_PATH, SIG_PATH, context, goodPublicKey, goodServed, type Body, type HostileCase } from '../fixtures/hostile/corpus'
 import { syncErrorMessage } from '../../src/sync/errors'
 import { zh } from '../support/words'
@@ -73,6 +74,27 @@ async function applyCase(c: HostileCase) {
   await expect.poll(() => page.getByTestId('status-revision').textContent(), { timeout: 10_000, message: c.id }).toBe(String(live))
 }
 
+/** the screens a masked number could show on, each with what it shows once its content is there */
+const SHOWN_ROUTES = { '#/': 'home-newest', '#/notices': 'notice-card', '#/notices/N-1': 'notice-body', '#/notices/N-2': 'notice-body', '#/checklist': 'checklist-item', '#/handbook': 'chapter-link', '#/handbook/ch-1': 'chapter-body' }
+
+/**
+ * Opens a route and returns what it shows (text and the title, alt and aria-label attributes) once its content is
+ * there and has stopped changing: a hash change resolves no load state, so the screen is waited for, not the network.
+ */
+async function settledText(route: string, ready: string): Promise<string> {
+  await page.evaluate((r) => (location.hash = r), route)
+  await page.getByTestId(ready).first().waitFor()
+  const read = () => page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[title], [alt], [aria-label]')].map((e) => `${e.getAttribute('title')} ${e.getAttribute('alt')} ${e.getAttribute('aria-label')}`).join(' '))
+  // the same twice, 300 ms apart
+  for (let last = await read(), tries = 0; ; tries++) {
+    await page.waitForTimeout(300)
+    const now = await read()
+    if (now === last) return now
+    if (tries === 20) throw new Error(`${route}: what it shows is still changing after 6 s`)
+    last = now
+  }
+}
+
 beforeAll(async () => {
   // a site that answers anyone (CORS open, preflight included): the kiosk must refuse it for where it is, not because the fetch failed
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Cache-Control': 'no-store' }
@@ -85,6 +107,7 @@ beforeAll(async () => {
   await serveCase(good.feed, good.sig)
   browser = await launchBrowser()
   page = await (await browser.newContext(touchContext())).newPage()
+  trackRequests(page)
   page.on('dialog', (d) => {
     dialogs.push(d.message())
     void d.dismiss()
@@ -135,7 +158,7 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
       // the heading shows from the summary at once; the body follows when it is read from IndexedDB
       if (c.id !== 'text-fields') await expect.poll(() => page.locator('main .safe-html').count(), { message: c.id }).toBeGreaterThan(0)
       // give any injected handler (onerror, onload, ontoggle, autofocus) the chance to fire
-      await page.waitForLoadState('networkidle')
+      await networkQuiet(page)
       expect(await page.evaluate(() => window.__xss), c.id).toBeUndefined()
       expect(dialogs, c.id).toEqual([])
       // CSP reports are not asserted here: Chromium reports script-src-attr for handlers in the
@@ -150,10 +173,8 @@ describe(`hostile-feed corpus (${CORPUS.length} cases) against a running kiosk`,
     expect(cases.length).toBeGreaterThan(0)
     for (const c of cases) {
       await applyCase(c)
-      for (const route of ['#/', '#/notices', '#/notices/N-1', '#/notices/N-2', '#/checklist', '#/handbook', '#/handbook/ch-1']) {
-        await page.evaluate((r) => (location.hash = r), route)
-        await page.waitForLoadState('networkidle')
-        const shown = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[title], [alt], [aria-label]')].map((e) => `${e.getAttribute('title')} ${e.getAttribute('alt')} ${e.getAttribute('aria-label')}`).join(' '))
+      for (const [route, ready] of Object.entries(SHOWN_ROUTES)) {
+        const shown = await settledText(route, ready)
         for (const h of c.hidden!) expect(shown, `${c.id} ${route}`).not.toContain(h)
       }
     }
