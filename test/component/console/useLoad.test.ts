@@ -17,12 +17,18 @@ function deferred<T>() {
 }
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
+/** useLoad inside a mounted component, as a page uses it */
+function mounted<T>(fetcher: () => Promise<T>, opts?: Parameters<typeof useLoad>[1]): Load<T> {
+  let load!: Load<T>
+  mount(defineComponent({ setup: () => ((load = useLoad(fetcher, opts)), () => h('p')) }))
+  return load
+}
+
 describe('useLoad', () => {
   it('keeps the latest request’s answer when an earlier one answers after it', async () => {
     const answers = [deferred<string>(), deferred<string>(), deferred<string>()]
     let calls = 0
-    let load!: Load<string>
-    mount(defineComponent({ setup: () => ((load = useLoad(() => answers[calls++]!.promise)), () => h('p', load.data.value ?? '')) }))
+    const load = mounted(() => answers[calls++]!.promise)
     // mounted: the month starts loading; the staffer picks the quarter, then the year
     const quarter = load.reload()
     const year = load.reload()
@@ -41,8 +47,7 @@ describe('useLoad', () => {
 
   it('is loading from the request to its answer, and keeps the error of the latest', async () => {
     const answer = deferred<string>()
-    let load!: Load<string>
-    mount(defineComponent({ setup: () => ((load = useLoad(() => answer.promise, { immediate: false })), () => h('p')) }))
+    const load = mounted(() => answer.promise, { immediate: false })
     const done = load.reload()
     expect(load.loading.value).toBe(true)
     answer.reject(new Error('down'))
