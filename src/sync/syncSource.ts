@@ -2,8 +2,8 @@
  * One sync cycle of one feed source, with its bookkeeping: 304 changes nothing,
  * 200 is applied, and every failure is recorded with its reason for #/status.
  */
-import { getPointer, getSyncState, putSyncState } from '../db'
-import { applyFeedBytes, type ApplyDeps, type FeedSource } from './applyRevision'
+import { getSyncState, putSyncState } from '../db'
+import { applyFeedBytes, readLiveState, type ApplyDeps, type FeedSource } from './applyRevision'
 import { SyncError } from './errors'
 import { fetchFeed } from './fetchFeed'
 
@@ -18,6 +18,9 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
   const state = await getSyncState(source.id)
   state.lastAttemptAt = now()
   let outcome: SyncOutcome
+  // read while the feed downloads, not after: they are what the apply checks first
+  const liveState = readLiveState(source.id)
+  liveState.catch(() => undefined)
   try {
     const fetchStart = performance.now()
     const fetched = await fetchFeed(source.url, {
@@ -30,11 +33,11 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
     })
     if (fetched.status === 'not-modified') {
       // "not modified" means nothing to a kiosk that has nothing: it must not read as up to date
-      if (!(await getPointer(source.id))) throw new SyncError('unsolicited_304', [source.url])
+      if (!(await liveState).pointer) throw new SyncError('unsolicited_304', [source.url])
       outcome = { kind: 'not-modified' }
     } else {
       const applyStart = performance.now()
-      const result = await applyFeedBytes(source, fetched.bytes, fetched.url, deps)
+      const result = await applyFeedBytes(source, fetched.bytes, fetched.url, deps, liveState)
       // validators are kept only for content that was accepted, so a refused feed is fetched and judged again
       state.etag = fetched.etag
       state.lastModified = fetched.lastModified
