@@ -14,6 +14,8 @@ export interface FetchOptions {
   maxBytes: number
   fetch?: FetchLike
   allowedOrigins?: readonly string[]
+  /** told when a 200's body starts to download (syncSource reads what the apply checks first meanwhile) */
+  onBody?: () => void
 }
 
 export type FetchResult =
@@ -30,6 +32,7 @@ export async function fetchFeed(url: string, opts: FetchOptions): Promise<FetchR
     onHeaders: (r) => {
       if (r.status === 304) return false
       if (!r.ok) throw new SyncError('http', [`HTTP ${r.status}`, url])
+      opts.onBody?.()
     },
   })
   if (!bytes) {

@@ -2,8 +2,8 @@
  * One sync cycle of one feed source, with its bookkeeping: 304 changes nothing,
  * 200 is applied, and every failure is recorded with its reason for #/status.
  */
-import { getSyncState, putSyncState } from '../db'
-import { applyFeedBytes, readLiveState, type ApplyDeps, type FeedSource } from './applyRevision'
+import { getPointer, getSyncState, putSyncState } from '../db'
+import { applyFeedBytes, readLiveState, type ApplyDeps, type FeedSource, type LiveState } from './applyRevision'
 import { SyncError } from './errors'
 import { fetchFeed } from './fetchFeed'
 
@@ -18,9 +18,8 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
   const state = await getSyncState(source.id)
   state.lastAttemptAt = now()
   let outcome: SyncOutcome
-  // read while the feed downloads, not after: they are what the apply checks first
-  const liveState = readLiveState(source.id)
-  liveState.catch(() => undefined)
+  /** read while a new feed downloads, not after it: what the apply checks first */
+  let liveState: Promise<LiveState> | undefined
   try {
     const fetchStart = performance.now()
     const fetched = await fetchFeed(source.url, {
@@ -30,10 +29,14 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
       maxBytes: deps.maxBytes,
       fetch: deps.fetch,
       allowedOrigins: source.allowedOrigins,
+      onBody: () => {
+        liveState = readLiveState(source.id)
+        liveState.catch(() => undefined)
+      },
     })
     if (fetched.status === 'not-modified') {
       // "not modified" means nothing to a kiosk that has nothing: it must not read as up to date
-      if (!(await liveState).pointer) throw new SyncError('unsolicited_304', [source.url])
+      if (!(await getPointer(source.id))) throw new SyncError('unsolicited_304', [source.url])
       outcome = { kind: 'not-modified' }
     } else {
       const applyStart = performance.now()
