@@ -67,6 +67,10 @@ describe('freshness messages say only what helps a resident', () => {
       await poll(room).toBeGreaterThanOrEqual(bar!.height + line!.height)
       expect(await residentText(page)).not.toMatch(STAFF_WORDS)
       expect(await page.getByTestId('status-link').count()).toBe(0)
+      // the board does not claim that nothing is under 公示: it has not had any content yet
+      await page.evaluate(() => (location.hash = '#/notices'))
+      await poll(() => page.getByTestId('board-empty').textContent()).toBe('这里还没有内容')
+      await page.evaluate(() => (location.hash = '#/'))
       await screenshot(page, `hall-refused-empty-${name}`)
       await openStatus(page)
       await poll(() => page.getByTestId('status-last-error').count()).toBeGreaterThan(0)
