@@ -36,14 +36,24 @@ export async function getRevisionRecord(sourceId: string, revision: number): Pro
   return (await getDb()).get('revisions', [sourceId, revision])
 }
 
-/** Only the live revision's record (checklist, handbook): the first screen needs no notices. */
-export async function getLiveRecord(sourceId: string): Promise<RevisionRecord | null> {
+/** A source's live pointer and the record it points to (none before its first revision), read together. */
+export interface LiveState {
+  pointer: Pointer | undefined
+  record: RevisionRecord | undefined
+}
+
+export async function getLiveState(sourceId: string): Promise<LiveState> {
   const db = await getDb()
   const tx = db.transaction(['pointers', 'revisions'], 'readonly')
   const pointer = await tx.objectStore('pointers').get(sourceId)
   const record = pointer ? await tx.objectStore('revisions').get([sourceId, pointer.current]) : undefined
   await tx.done
-  return record ?? null
+  return { pointer, record }
+}
+
+/** Only the live revision's record (checklist, handbook): the first screen needs no notices. */
+export async function getLiveRecord(sourceId: string): Promise<RevisionRecord | null> {
+  return (await getLiveState(sourceId)).record ?? null
 }
 
 export async function getSearchIndex(sourceId: string, revision: number): Promise<unknown> {

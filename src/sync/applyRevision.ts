@@ -9,7 +9,7 @@ import { normalizeFeed } from '../feed/normalize'
 import { listAssets, type AssetRef } from '../feed/assets'
 import { issueAt, type FeedIssue } from '../feed/issues'
 import type { FeedContent } from '../feed/types'
-import { commitRevision, getAsset, getPointer, getRevisionRecord, pruneSource, putSearchIndex, StaleRevisionError, type AssetRecord, type NoticeChunkRecord, type Pointer, type RevisionRecord } from '../db'
+import { commitRevision, getAsset, getLiveState, pruneSource, putSearchIndex, StaleRevisionError, type AssetRecord, type LiveState, type NoticeChunkRecord, type RevisionRecord } from '../db'
 import { SyncError } from './errors'
 import { fetchBounded, type FetchLike } from './boundedFetch'
 import { sha256Hex } from './hash'
@@ -122,17 +122,6 @@ function parseFeedGuarded(text: string): ReturnType<typeof parseFeedText> {
   }
 }
 
-/** A source's live pointer and the record it points to (none before its first revision). */
-export interface LiveState {
-  pointer: Pointer | undefined
-  record: RevisionRecord | undefined
-}
-
-export async function readLiveState(sourceId: string): Promise<LiveState> {
-  const pointer = await getPointer(sourceId)
-  return { pointer, record: pointer ? await getRevisionRecord(sourceId, pointer.current) : undefined }
-}
-
 /**
  * Applies feed bytes. `liveState`: the live pointer and record as read when this sync cycle began (syncSource
  * reads them while the feed downloads; one cycle per source runs at a time, and the commit checks the pointer
@@ -150,7 +139,7 @@ export async function applyFeedBytes(source: FeedSource, bytes: Uint8Array, feed
   // WebCrypto hashes off this thread: the digest of a 5 MB feed (6 ms in Chromium 109) runs while it is decoded and parsed
   const hashing = sha256Hex(bytes)
   hashing.catch(() => undefined)
-  const { pointer, record: live } = await (liveState ?? readLiveState(source.id))
+  const { pointer, record: live } = await (liveState ?? getLiveState(source.id))
   // trust on first use: a source that accepted signed content keeps its key (sync/trust.ts)
   const pin = pinFromRecord(live)
   checkConfiguredKey(source, pin)

@@ -2,8 +2,8 @@
  * One sync cycle of one feed source, with its bookkeeping: 304 changes nothing,
  * 200 is applied, and every failure is recorded with its reason for #/status.
  */
-import { getPointer, getSyncState, putSyncState } from '../db'
-import { applyFeedBytes, readLiveState, type ApplyDeps, type FeedSource, type LiveState } from './applyRevision'
+import { getLiveState, getPointer, getSyncState, putSyncState, type LiveState } from '../db'
+import { applyFeedBytes, type ApplyDeps, type FeedSource } from './applyRevision'
 import { SyncError } from './errors'
 import { fetchFeed } from './fetchFeed'
 
@@ -30,7 +30,7 @@ export async function syncSource(source: FeedSource, deps: ApplyDeps): Promise<S
       fetch: deps.fetch,
       allowedOrigins: source.allowedOrigins,
       onBody: () => {
-        liveState = readLiveState(source.id)
+        liveState = getLiveState(source.id)
         liveState.catch(() => undefined)
       },
     })
