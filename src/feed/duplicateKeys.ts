@@ -30,8 +30,7 @@ function memberCount(text: string): number {
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c === 0x22 /* " */) {
-      let end = text.indexOf('"', i + 1)
-      while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1)
+      const end = stringEnd(text, i)
       if (end === -1) return -1
       i = end + 1
       continue
@@ -79,8 +78,7 @@ function locateDuplicateKey(text: string): string | null {
     const c = text.charCodeAt(i)
     if (c === 0x22 /* " */) {
       const start = i + 1
-      let end = text.indexOf('"', start)
-      while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1)
+      const end = stringEnd(text, i)
       if (end === -1) return null // not JSON: JSON.parse has said so already
       const top = keys[keys.length - 1]
       if (expectKey && top) {
@@ -115,6 +113,13 @@ function locateDuplicateKey(text: string): string | null {
     i++
   }
   return null
+}
+
+/** where the string opened by the quote at `open` ends (its closing quote), -1 when it never does; found with indexOf */
+function stringEnd(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1)
+  while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1)
+  return end
 }
 
 /** whether the quote at `at` is escaped (an odd number of backslashes before it) */
