@@ -353,6 +353,47 @@ describe('home and board', () => {
   })
 })
 
+describe('the board before its first content', () => {
+  it.each(SIZES)('keeps the room of its category tabs, so the first notices do not push the board down ($name)', async ({ name, viewport }) => {
+    server.setConfig({ feedUrl: 'late/feed.json', pollSeconds: 3600 })
+    server.setRoute('/late/feed.json', baseFeed(1))
+    const context = await browser.newContext(touchContext(viewport))
+    // the feed is held until the empty board has been seen, as on a fresh kiosk whose first download is slow
+    let release!: () => void
+    const released = new Promise<void>((r) => (release = r))
+    await context.route('**/late/feed.json*', async (route) => {
+      await released
+      await route.continue()
+    })
+    const page = await context.newPage()
+    try {
+      await page.addInitScript(() => {
+        const w = window as unknown as { boardShift: number }
+        w.boardShift = 0
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[]) {
+            if (e.sources.some((s) => s.node instanceof Element && s.node.closest('[role=tabpanel]'))) w.boardShift += e.value
+          }
+        }).observe({ type: 'layout-shift', buffered: true })
+      })
+      await page.goto(`${server.url}#/notices`)
+      await poll(() => page.getByTestId('board-empty').textContent()).toBe('这里还没有内容')
+      const panel = page.getByRole('tabpanel')
+      const before = (await panel.boundingBox())!.y
+      release()
+      await poll(() => page.getByTestId('notice-card').count()).toBeGreaterThan(0)
+      expect(await page.getByTestId('tab-all').isVisible()).toBe(true)
+      expect(await page.getByTestId('tabs-room').count()).toBe(0)
+      expect((await panel.boundingBox())!.y).toBeCloseTo(before, 0)
+      expect(await page.evaluate(() => (window as unknown as { boardShift: number }).boardShift)).toBe(0)
+      await screenshot(page, `hall-board-first-content-${name}`)
+    } finally {
+      await context.close()
+      server.setConfig(null)
+    }
+  })
+})
+
 describe('glyphs', () => {
   it.each(SIZES)('℃ ① ㎡ ～ are drawn with real glyphs in the kiosk font, not blank and not boxes ($name)', async ({ viewport }) => {
     const { context, page } = await open(viewport)
