@@ -62,8 +62,9 @@ describe('freshness messages say only what helps a resident', () => {
       expect(line!.y + line!.height).toBeLessThanOrEqual(bar!.y + 2)
       expect(line!.y + line!.height).toBeGreaterThan(bar!.y - 2)
       // and the page keeps room for it, so its last lines can still be scrolled into view above the line
-      // read from the page shown at the time: the first screen's page can be replaced while this runs (a CI run read a detached one's NaN)
-      const room = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main .page')!).paddingBottom))
+      // home's own page (main > .page): the board built ahead out of sight comes first in <main> once it mounts,
+      // and `main .page` then found its page instead (a CI run read the detached first one's NaN)
+      const room = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main > .page')!).paddingBottom))
       await poll(room).toBeGreaterThanOrEqual(bar!.height + line!.height)
       expect(await residentText(page)).not.toMatch(STAFF_WORDS)
       expect(await page.getByTestId('status-link').count()).toBe(0)
